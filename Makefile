@@ -1,0 +1,58 @@
+# Two commands do everything from a fresh clone (see README):
+#   make          create .venv, install the pinned environment, re-run every notebook, write reports/
+#   make test     lint, unit tests and strict nbval re-execution of every notebook
+# Analyse your own articles:  make ARTICLES=path/to/folder [OUT=output]
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= output
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: all run test lint unit nbval lab bench lock clean
+
+all: run
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	@touch $@
+
+run: $(STAMP)
+ifdef ARTICLES
+	$(BIN)/python -m analysis run --articles "$(ARTICLES)" --out "$(OUT)"
+else
+	$(BIN)/python -m analysis run
+endif
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest tests notebooks $(NBVAL)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest notebooks $(NBVAL)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_notebooks.py
+
+# Re-resolve the pins in requirements.lock from pyproject.toml in a throwaway venv.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable --exclude analysis | LC_ALL=C sort > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) reports output

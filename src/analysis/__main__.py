@@ -1,0 +1,79 @@
+"""Command line: ``python -m analysis COMMAND``.
+
+- ``run [--articles DIR --out DIR] [--only NN]``: execute the notebooks and render HTML reports.
+- ``hygiene PATH... [--format csv|jsonl]``: the capture-artifact and structure report.
+
+Bad input ends with ``error: <file>: <problem>`` and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import CorpusError, load_corpus
+
+
+def _write_table(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "jsonl":
+        df.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    else:
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .run import run_all
+
+    if args.out and not args.articles:
+        raise CorpusError("--out is only for --articles runs (the default run updates notebooks/ and reports/)")
+    try:
+        run_all(articles=args.articles, out=args.out, only=args.only or ())
+    except Exception as e:  # nbclient's CellExecutionError carries the cell and its error
+        if type(e).__name__ in ("CellExecutionError", "DeadKernelError", "CellTimeoutError"):
+            print(f"error: a notebook cell failed:\n{e}", file=sys.stderr)
+            return 1
+        raise
+    return 0
+
+
+def _cmd_hygiene(args: argparse.Namespace) -> int:
+    from .hygiene import report
+
+    _write_table(report(load_corpus(args.paths)), args.format)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="execute every notebook and render HTML reports")
+    p.add_argument("--articles", type=Path, help="analyse this folder of .txt/.md articles instead of seeds/")
+    p.add_argument("--out", type=Path, help="output folder for an --articles run (default: ./output)")
+    p.add_argument("--only", action="append", metavar="NN", help="only notebooks whose name starts with NN")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("hygiene", help="report capture artifacts, structure and near-duplicate sentences")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.set_defaults(func=_cmd_hygiene)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CorpusError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""Load articles from disk into tidy DataFrames: articles, paragraphs, sentences, tokens.
+
+Offsets: every row has ``start``/``end`` such that ``text[start:end]`` is the row's text, where
+``text`` is the file's bytes decoded as UTF-8 with nothing else changed (a BOM stays as U+FEFF,
+CRLF stays CRLF). Normalisation for NLP (curly to straight quotes, no-break space to space) is
+length-preserving, so offsets found on the normalised text are offsets into the original.
+
+Columns (one row each; ``article_id`` is the file name without its suffix):
+
+- ``articles``: article_id, label, source (file name), headline (text or ""), n_chars,
+  n_paragraphs, n_body_paragraphs, n_sentences, n_tokens, n_words, text.
+- ``paragraphs``: article_id, paragraph (0-based), kind (headline | heading | body |
+  boilerplate), start, end, text.
+- ``sentences``: article_id, sentence (0-based in the article), paragraph, kind (the
+  paragraph's kind), start, end, text, n_words.
+- ``tokens``: article_id, token (0-based in the article), sentence, paragraph, kind, start,
+  end, text, norm (lower case, straight quotes), is_word (has a letter or digit), is_stop
+  (in the shipped stopword list), stem (Snowball).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from . import nlp, paths
+
+TEXT_SUFFIXES = (".txt", ".md")
+METADATA_FILE = "metadata.csv"
+PARAGRAPH_KINDS = ("headline", "heading", "body", "boilerplate")
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
+_BULLET_RE = re.compile(r"([-*+•]|\d+[.)])\s")
+_BINARY_SNIFF = 8192
+
+
+class CorpusError(ValueError):
+    """Bad input. The message starts with the offending path and says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The four tables of a loaded corpus (see the module docstring for their columns)."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+
+    def text(self, article_id: str) -> str:
+        """The article's text exactly as decoded from disk (all offsets point into it)."""
+        return self.articles.set_index("article_id").at[article_id, "text"]
+
+    def labels(self) -> dict[str, str]:
+        """article_id -> human label, in corpus order."""
+        return dict(zip(self.articles["article_id"], self.articles["label"], strict=True))
+
+    def label(self, article_ids: pd.Series) -> pd.Categorical:
+        """Article ids mapped to their labels, as a categorical in corpus order (tables sort by it)."""
+        labels = self.labels()
+        return pd.Categorical(article_ids.map(labels), categories=list(labels.values()), ordered=True)
+
+    def drop_sentences(self, keys: Iterable[tuple[str, int]]) -> Corpus:
+        """A copy without the given (article_id, sentence) rows and their tokens.
+
+        Used to recount without, e.g., a summary paragraph that repeats the body. Article and
+        paragraph rows are kept; article counts are recomputed.
+        """
+        keys = set(keys)
+
+        def keep(df: pd.DataFrame) -> pd.DataFrame:
+            mask = [k not in keys for k in zip(df["article_id"], df["sentence"], strict=True)]
+            return df[mask].reset_index(drop=True)
+
+        sentences, tokens = keep(self.sentences), keep(self.tokens)
+        articles = _article_counts(self.articles.drop(columns=_COUNT_COLUMNS), self.paragraphs, sentences, tokens)
+        return Corpus(articles, self.paragraphs, sentences, tokens)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+def find_articles(path: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The article files named by ``path``: a file, a folder (its .txt/.md files), or a list.
+
+    Folders are read non-recursively and hidden files are skipped; files come back sorted by
+    name so the corpus order never depends on the file system.
+    """
+    items = [path] if isinstance(path, (str, Path)) else list(path)
+    if not items:
+        raise CorpusError("no paths given: pass a folder of .txt/.md articles or a list of files")
+    files: list[Path] = []
+    for item in items:
+        p = Path(item)
+        if not p.exists():
+            raise CorpusError(f"{p}: no such file or folder")
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
+            )
+            if not found:
+                raise CorpusError(f"{p}: folder has no article files (looked for {', '.join(TEXT_SUFFIXES)})")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CorpusError(f"{p}: not a regular file or folder")
+    seen: dict[str, Path] = {}
+    for f in files:
+        if f.stem in seen:
+            raise CorpusError(
+                f"{f}: duplicate article id {f.stem!r} (also {seen[f.stem]}); article ids are file names "
+                "without their suffix, so rename one of the files"
+            )
+        seen[f.stem] = f
+    return files
+
+
+def read_article(path: str | Path) -> str:
+    """Decode one article file as UTF-8, exactly (no newline or BOM changes), or raise CorpusError.
+
+    Refuses files that are empty or only whitespace, binary (NUL bytes), or not valid UTF-8
+    (the message gives the byte offset and the bytes found there). Never writes to the file.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise CorpusError(f"{p}: cannot be read ({e.strerror or e})") from None
+    if not data:
+        raise CorpusError(f"{p}: file is empty")
+    nul = data.find(b"\x00", 0, _BINARY_SNIFF)
+    if nul >= 0:
+        raise CorpusError(f"{p}: looks like a binary file (NUL byte at byte offset {nul}), not UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = data[e.start : e.start + 4].hex(" ")
+        line = data.count(b"\n", 0, e.start) + 1
+        raise CorpusError(
+            f"{p}: not valid UTF-8 at byte offset {e.start} (line {line}, bytes {bad}); "
+            "re-save the file as UTF-8"
+        ) from None
+    if not nlp.normalise(text).strip():
+        raise CorpusError(f"{p}: file contains only whitespace")
+    return text
+
+
+def read_metadata(folder: str | Path) -> pd.DataFrame | None:
+    """The folder's ``metadata.csv`` (one row per article_id) if there is one, else None."""
+    f = Path(folder) / METADATA_FILE
+    if not f.is_file():
+        return None
+    try:
+        with f.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise CorpusError(f"{f}: cannot be parsed as a UTF-8 CSV ({e})") from None
+    meta = pd.DataFrame(rows)
+    if "article_id" not in meta.columns:
+        raise CorpusError(f"{f}: needs an 'article_id' column (found: {', '.join(meta.columns) or 'none'})")
+    dup = meta["article_id"][meta["article_id"].duplicated()].tolist()
+    if dup:
+        raise CorpusError(f"{f}: article_id listed more than once: {', '.join(sorted(dup))}")
+    return meta
+
+
+# ---------------------------------------------------------------------------------------------
+# Structure
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> tuple[re.Pattern, ...]:
+    raw = resources.files("analysis").joinpath("data/boilerplate_en.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in raw.splitlines()]
+    return tuple(re.compile(ln, re.IGNORECASE) for ln in lines if ln and not ln.startswith("#"))
+
+
+def is_boilerplate(text: str) -> bool:
+    """True if a paragraph matches one of the shipped boilerplate patterns."""
+    norm = nlp.normalise(text).strip()
+    return any(p.search(norm) for p in _boilerplate_patterns())
+
+
+def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _looks_hard_wrapped(lines: list[tuple[int, int]], norm: str) -> bool:
+    """A block whose lines are all of typical wrap width and break mid-sentence is one paragraph."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    widths = [e - s for s, e in body]
+    mid_sentence = [not nlp.ends_like_sentence(norm[s:e]) for s, e in body]
+    return all(40 <= w <= 100 for w in widths) and sum(mid_sentence) >= len(body) / 2
+
+
+def paragraph_spans(text: str, markdown: bool = False) -> list[tuple[int, int, bool]]:
+    """(start, end, is_markdown_heading) for each paragraph of ``text``.
+
+    Paragraphs are separated by line breaks; a blank-line-separated block whose lines look
+    hard-wrapped is one paragraph. In Markdown, ``#`` heading markers are excluded from the span.
+    """
+    norm = nlp.normalise(text)
+    lines = [m.span() for m in _LINE_RE.finditer(norm) if m.end() > m.start()]
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in lines:
+        s2, e2 = _strip_span(norm, s, e)
+        if s2 == e2:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append((s2, e2))
+    spans: list[tuple[int, int, bool]] = []
+    for block in blocks:
+        if not block:
+            continue
+        if markdown:
+            heads = [i for i, (s, e) in enumerate(block) if _MD_HEADING_RE.match(norm, s)]
+            if heads:
+                for s, e in block:
+                    m = _MD_HEADING_RE.match(norm, s)
+                    if m:
+                        s2, e2 = _strip_span(norm, m.end(), len(norm[:e].rstrip("#")))
+                        if s2 < e2:
+                            spans.append((s2, e2, True))
+                    else:
+                        spans.append((s, e, False))
+                continue
+        if _looks_hard_wrapped(block, norm):
+            spans.append((block[0][0], block[-1][1], False))
+        else:
+            spans.extend((s, e, False) for s, e in block)
+    return spans
+
+
+def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) -> list[str]:
+    """A kind for each paragraph of one article: headline, heading, body or boilerplate.
+
+    headline: the first paragraph when it reads as a title (no sentence-final punctuation, at
+    most 40 words) and more follows. heading: a later short line (at most 15 words) without
+    sentence-final punctuation, or a Markdown heading. boilerplate: trailing paragraphs that
+    match ``data/boilerplate_en.txt``.
+    """
+    md_heading = md_heading or [False] * len(texts)
+    kinds = []
+    for i, (t, is_md) in enumerate(zip(texts, md_heading, strict=True)):
+        n_words = len(t.split())
+        title_like = not nlp.ends_like_sentence(t) and not t.rstrip().endswith((":", ",", ";"))
+        title_like = title_like and not _BULLET_RE.match(t)
+        if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40)):
+            kinds.append("headline")
+        elif is_md or (i > 0 and title_like and n_words <= 15):
+            kinds.append("heading")
+        else:
+            kinds.append("body")
+    for i in range(len(texts) - 1, 0, -1):
+        if kinds[i] in ("body", "heading") and is_boilerplate(texts[i]):
+            kinds[i] = "boilerplate"
+        else:
+            break
+    return kinds
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+_COUNT_COLUMNS = ["n_paragraphs", "n_body_paragraphs", "n_sentences", "n_tokens", "n_words"]
+
+
+def _article_counts(articles: pd.DataFrame, paragraphs, sentences, tokens) -> pd.DataFrame:
+    ids = articles["article_id"]
+    counts = pd.DataFrame(
+        {
+            "n_paragraphs": paragraphs.groupby("article_id").size(),
+            "n_body_paragraphs": paragraphs[paragraphs["kind"] == "body"].groupby("article_id").size(),
+            "n_sentences": sentences.groupby("article_id").size(),
+            "n_tokens": tokens.groupby("article_id").size(),
+            "n_words": tokens[tokens["is_word"]].groupby("article_id").size(),
+        }
+    ).reindex(ids).fillna(0).astype(int)
+    out = articles.merge(counts, left_on="article_id", right_index=True, how="left")
+    cols = ["article_id", "label", "source", "headline", "n_chars", *_COUNT_COLUMNS, "text"]
+    return out[cols + [c for c in out.columns if c not in cols]]
+
+
+def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[list, list, list]:
+    """Paragraph, sentence and token rows (as tuples) for one article's text."""
+    norm = nlp.normalise(text)
+    pspans = paragraph_spans(text, markdown=markdown)
+    kinds = classify_paragraphs([norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans])
+    stops = nlp.stopwords()
+    prow, srow, trow = [], [], []
+    for p, ((ps, pe, _), kind) in enumerate(zip(pspans, kinds, strict=True)):
+        prow.append((article_id, p, kind, ps, pe, text[ps:pe]))
+        if kind in ("headline", "heading"):
+            sspans = [(ps, pe)]
+        else:
+            sspans = [(ps + a, ps + b) for a, b in nlp.sentence_spans(text[ps:pe])]
+        for ss, se in sspans:
+            s_id = len(srow)
+            n_words = 0
+            for a, b in nlp.token_spans(text[ss:se]):
+                ts, te = ss + a, ss + b
+                tok = text[ts:te]
+                norm_tok = nlp.token_norm(tok)
+                word = nlp.is_word(tok)
+                n_words += word
+                trow.append(
+                    (article_id, len(trow), s_id, p, kind, ts, te, tok, norm_tok, word, norm_tok in stops, nlp.stem(norm_tok))
+                )
+            srow.append((article_id, s_id, p, kind, ss, se, text[ss:se], n_words))
+    return prow, srow, trow
+
+
+def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus:
+    """Load articles into a :class:`Corpus`.
+
+    ``path``: a folder (every .txt/.md file in it, sorted by name), one file, or a list of
+    files and folders; default ``analysis.paths.articles_dir()`` (the seeds). A folder's
+    ``metadata.csv``, if present, supplies the ``label`` column. Bad input raises
+    :class:`CorpusError` naming the file and the problem.
+    """
+    path = paths.articles_dir() if path is None else path
+    files = find_articles(path)
+    labels: dict[str, str] = {}
+    for folder in dict.fromkeys(f.parent for f in files):
+        meta = read_metadata(folder)
+        if meta is not None and "label" in meta.columns:
+            labels.update(zip(meta["article_id"], meta["label"], strict=True))
+    arows, prows, srows, trows = [], [], [], []
+    for f in files:
+        text = read_article(f)
+        aid = f.stem
+        p, s, t = parse_article(aid, text, markdown=f.suffix.lower() == ".md")
+        prows += p
+        srows += s
+        trows += t
+        headline = next((row[5] for row in p if row[2] == "headline"), "")
+        arows.append((aid, labels.get(aid) or aid, f.name, headline, len(text), text))
+    articles = pd.DataFrame(arows, columns=["article_id", "label", "source", "headline", "n_chars", "text"])
+    paragraphs = pd.DataFrame(prows, columns=["article_id", "paragraph", "kind", "start", "end", "text"])
+    sentences = pd.DataFrame(
+        srows, columns=["article_id", "sentence", "paragraph", "kind", "start", "end", "text", "n_words"]
+    )
+    tokens = pd.DataFrame(
+        trows,
+        columns=[
+            "article_id", "token", "sentence", "paragraph", "kind", "start", "end",
+            "text", "norm", "is_word", "is_stop", "stem",
+        ],
+    )
+    tokens = tokens.astype({"is_word": bool, "is_stop": bool})
+    return Corpus(_article_counts(articles, paragraphs, sentences, tokens), paragraphs, sentences, tokens)

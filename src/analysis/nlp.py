@@ -1,0 +1,177 @@
+"""Offline NLP primitives: normalisation, sentence spans, word-token spans, stopwords, stems.
+
+Everything here works without nltk_data (no ``nltk.download``, no pickles): Punkt is built
+from explicit parameters, tokens come from NLTK's rule-based tokenizer, stems from Snowball.
+Every function returns character offsets into the string it was given, so callers can map
+results back to the article as read from disk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Length-preserving character map: typographic quotes become ASCII quotes, exotic spaces become
+# spaces. One character in, one character out, so offsets stay valid.
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+    "\u2008": " ", "\u205f": " ", "\u3000": " ", "\ufeff": " ", "\t": " ",
+}
+_TRANSLATION = str.maketrans(_CHAR_MAP)
+
+# Abbreviations (lower case, without the final period) after which a period does not end a
+# sentence. Punkt cannot learn them offline, so they are listed here.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm cmdr st sr jr rev hon pres supt
+    insp det atty messrs mme mlle
+    u.s u.k u.n e.u u.s.a n.y d.c l.a calif fla mass penn wash ariz colo conn ill mich minn
+    inc corp co ltd llc plc bros dept univ assn est
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    e.g i.e etc vs cf al approx no nos fig vol pp p ed eds
+    a.m p.m
+    """.split()
+)
+
+# Abbreviations that also often end a sentence ("moved to the U.S. Its rivals"). A period
+# after one of them is treated as a sentence end when the next word is a typical sentence
+# opener (a capitalised function word), which a name or title would not be.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u u.s.a d.c inc corp co ltd llc plc etc".split())
+SENTENCE_OPENERS = frozenset(
+    """
+    The A An It Its This That These Those He She They We I You His Her Their Our But And Or So
+    Yet However In On At For With After Before When While If As Some Many Most Other Others There
+    Meanwhile Still Also Such Even Now Then Last Next Earlier Later
+    """.split()
+)
+
+_TERMINAL_PUNCT_RE = re.compile(r"""[.!?…]['")\]]*\s*$""")
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+_FALLBACK_TOKEN_RE = re.compile(r"\w+(?:[-'.,]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Map curly quotes to straight ones and exotic spaces to spaces, keeping the length."""
+    return text.translate(_TRANSLATION)
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True if ``text`` ends with sentence-final punctuation (optionally inside closing quotes)."""
+    return bool(_TERMINAL_PUNCT_RE.search(normalise(text)))
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def _split_sentence_final_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split spans at 'U.S. Its'-style boundaries that Punkt keeps together (see module lists)."""
+    out: list[tuple[int, int]] = []
+    pattern = re.compile(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.(\s+)([A-Z][a-z]*)\b")
+    for start, end in spans:
+        cut = start
+        for m in pattern.finditer(text, start, end):
+            abbrev = m.group(1).lower()
+            if abbrev in SENTENCE_FINAL_ABBREVIATIONS and m.group(3) in SENTENCE_OPENERS:
+                boundary = m.end(1) + 1
+                out.append((cut, boundary))
+                cut = m.end(2)
+        out.append((cut, end))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within one paragraph of text.
+
+    Punkt with the abbreviation list above; curly quotes are normalised first so that a period
+    inside a closing quote ends the sentence. Leading and trailing whitespace is excluded.
+    """
+    norm = normalise(text)
+    if not norm.strip():
+        return []
+    spans = list(_punkt().span_tokenize(norm))
+    spans = _split_sentence_final_abbreviations(norm, spans)
+    out = []
+    for start, end in spans:
+        while start < end and norm[start].isspace():
+            start += 1
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer() -> NLTKWordTokenizer:
+    return NLTKWordTokenizer()
+
+
+def token_spans(sentence: str) -> list[tuple[int, int]]:
+    """Word-token (start, end) offsets within one sentence.
+
+    NLTK's Treebank-style tokenizer on the normalised sentence, so ``Anthropic’s`` gives
+    ``Anthropic`` + ``’s`` and U.S., IO.Net, high-token, $1.5 and 24,000 stay whole. A final
+    period split off a listed abbreviation ("the U.S.") is joined back. If NLTK cannot align its
+    tokens to the text (it rewrites some quote sequences), a simple regex tokenizer is used for
+    that sentence instead, so arbitrary input never fails.
+    """
+    norm = normalise(sentence)
+    try:
+        spans = list(_word_tokenizer().span_tokenize(norm))
+    except (ValueError, IndexError):  # NLTK's align_tokens gives up on some quote sequences
+        spans = [m.span() for m in _FALLBACK_TOKEN_RE.finditer(norm)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            merged
+            and norm[start:end] == "."
+            and merged[-1][1] == start
+            and norm[merged[-1][0]:start].lower() in ABBREVIATIONS
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def is_word(token: str) -> bool:
+    """True for tokens with at least one letter or digit (not punctuation or symbols)."""
+    return bool(_WORD_RE.search(token))
+
+
+def token_norm(token: str) -> str:
+    """The form used for counting: normalised quotes, lower case ("Anthropic’s" -> "anthropic's")."""
+    return normalise(token).lower()
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The project's short English stopword list (``analysis/data/stopwords_en.txt``)."""
+    raw = resources.files("analysis").joinpath("data/stopwords_en.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip() for line in raw.splitlines())
+    return frozenset(w for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(norm: str) -> str:
+    """Snowball (Porter2) stem of a normalised token: accused, accusing, accusations -> accus."""
+    return _stemmer().stem(norm)

@@ -1,0 +1,76 @@
+"""Offline NLP primitives on hand-checkable sentences."""
+
+from analysis import nlp
+
+
+def toks(s):
+    return [s[a:b] for a, b in nlp.token_spans(s)]
+
+
+def sents(s):
+    return [s[a:b] for a, b in nlp.sentence_spans(s)]
+
+
+def test_normalise_keeps_length_and_maps_quotes():
+    s = "“We’ve” ‘done’\u00a0it\ufeff"
+    n = nlp.normalise(s)
+    assert len(n) == len(s) and n == "\"We've\" 'done' it "
+
+
+def test_sentence_split_abbreviations():
+    assert sents("Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5. They talked.") == [
+        "Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5.",
+        "They talked.",
+    ]
+
+
+def test_sentence_split_after_us_before_sentence_opener():
+    assert sents("Its rivals moved to the U.S. Its investors followed. U.S. firms agreed.") == [
+        "Its rivals moved to the U.S.",
+        "Its investors followed.",
+        "U.S. firms agreed.",
+    ]
+    # A name after U.S. is not a sentence start.
+    assert len(sents("The U.S. Senate voted.")) == 1
+
+
+def test_sentence_split_quotes():
+    s = "“We did it,” the company stated. “These labs cheated.” Critics disagreed."
+    assert sents(s) == ["“We did it,” the company stated.", "“These labs cheated.”", "Critics disagreed."]
+
+
+def test_tokens_hard_cases():
+    assert toks("Anthropic’s U.S. rival IO.Net paid $1.5 billion for 24,000 high-token chats—really.") == [
+        "Anthropic", "’s", "U.S.", "rival", "IO.Net", "paid", "$", "1.5", "billion", "for", "24,000",
+        "high-token", "chats", "—", "really", ".",
+    ]
+
+
+def test_sentence_final_abbreviation_keeps_its_period():
+    assert toks("They moved to the U.S.")[-1] == "U.S."
+    assert toks("They left.")[-2:] == ["left", "."]
+
+
+def test_tokenizer_never_fails_on_odd_quotes():
+    for s in ["''", "`` ''", "\"'\"'\"", "a '' b `` c", "\u201c\u201d\u2018\u2019"]:
+        spans = nlp.token_spans(s)
+        assert all(0 <= a < b <= len(s) for a, b in spans)
+
+
+def test_stopwords_are_function_words_only():
+    sw = nlp.stopwords()
+    assert {"the", "of", "and", "'s", "n't", "us"} <= sw
+    assert not {"ai", "x", "system", "used", "said", "u.s.", "new"} & sw
+    assert all(w == w.lower() and " " not in w for w in sw)
+
+
+def test_stems_pool_inflections():
+    assert {nlp.stem(w) for w in ["accuse", "accused", "accusing", "accusations"]} == {"accus"}
+    assert nlp.stem("distillation") == nlp.stem("distillations")
+
+
+def test_ends_like_sentence():
+    assert nlp.ends_like_sentence("It ended.”")
+    assert nlp.ends_like_sentence("Really?")
+    assert not nlp.ends_like_sentence("‘How the turn tables’")
+    assert not nlp.ends_like_sentence("What the Chinese firms are accused of")

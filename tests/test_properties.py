@@ -1,0 +1,63 @@
+"""Property tests: loading never crashes on valid text, and every offset slices back."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import CorpusError, load_corpus
+from analysis.corpus import parse_article
+
+# Arbitrary Unicode, plus text built from the characters that matter to the splitters.
+tricky = st.text(
+    alphabet=st.sampled_from(list(string.ascii_letters + string.digits + " .,;:!?'\"-$%\n\r\t")
+                             + list("“”‘’—–…\u00a0\ufeff\u2009#*•")),
+    max_size=400,
+)
+anything = st.text(max_size=300)
+
+
+def check(text):
+    paragraphs, sentences, tokens = parse_article("x", text)
+    for rows, start_col in ((paragraphs, 3), (sentences, 4), (tokens, 5)):
+        for row in rows:
+            start, end, body = row[start_col], row[start_col + 1], row[start_col + 2]
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == body
+    # Tokens lie inside their sentence, sentences inside their paragraph.
+    sent = {s[1]: (s[4], s[5]) for s in sentences}
+    para = {p[1]: (p[3], p[4]) for p in paragraphs}
+    for t in tokens:
+        s0, s1 = sent[t[2]]
+        assert s0 <= t[5] and t[6] <= s1
+    for s in sentences:
+        p0, p1 = para[s[2]]
+        assert p0 <= s[4] and s[5] <= p1
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky)
+def test_offsets_on_tricky_text(text):
+    check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(anything)
+def test_offsets_on_arbitrary_unicode(text):
+    check(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=anything)
+def test_load_corpus_from_disk_never_crashes(tmp_path_factory, text):
+    f = tmp_path_factory.mktemp("prop") / "article.txt"
+    f.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        c = load_corpus(f)
+    except CorpusError as e:
+        assert str(f) in str(e)  # only the documented refusals: empty / whitespace / binary / not UTF-8
+        return
+    full = c.text("article")
+    for df in (c.paragraphs, c.sentences, c.tokens):
+        for s, e, t in df[["start", "end", "text"]].itertuples(index=False):
+            assert full[s:e] == t
