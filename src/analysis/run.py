@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import paths
-from .corpus import find_articles
+from .corpus import CorpusError, find_articles, read_article
 
 KERNEL_NAME = "python3"
 KERNEL_DISPLAY = "Python 3 (ipykernel)"
@@ -113,7 +113,11 @@ def run_all(
     env = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
     if articles is not None:
         articles = Path(articles).resolve()
-        find_articles(articles)  # raises CorpusError with the file and the problem
+        files = find_articles(articles)  # raises CorpusError with the file and the problem
+        for f in files:
+            read_article(f)
+        if len(files) < 2:
+            raise CorpusError(f"{articles}: the notebooks compare articles, so the folder needs at least two")
         out = Path(out or "output").resolve()
         nb_dir, report_dir = out / "notebooks", out / "reports"
         env.update(ANALYSIS_ARTICLES=str(articles), ANALYSIS_RESULTS=str(out / "results"))

@@ -1,0 +1,47 @@
+"""The main job on someone else's articles: separate output folder, committed notebooks untouched."""
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from analysis import CorpusError
+from analysis.run import run_all
+
+ARTICLES = {
+    "a_city.txt": "Council approves budget\n\nThe city council approved the budget on Monday, the mayor said. "
+    "Critics called it reckless.\nThe vote was 7 to 2.\n",
+    "b_paper.txt": "The budget passed after a long debate. “This is a good day,” said Mayor Lee. "
+    "Opponents said taxes would rise.\nA final vote is due in June.\n",
+    "c_blog.md": "# Budget passes\n\nCouncil members voted 7-2 for the plan. Residents were divided.\n",
+}
+
+
+def test_run_on_own_articles_writes_elsewhere(tmp_path):
+    src = tmp_path / "articles"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    committed = {p: p.read_bytes() for p in (ROOT / "notebooks").glob("*.ipynb")}
+    out = tmp_path / "out"
+    done = run_all(articles=src, out=out, only=["01"], log=lambda *_: None)
+    assert done == [out / "notebooks" / "01_corpus.ipynb"]
+    nb = json.loads(done[0].read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"]
+    text = json.dumps(nb)
+    assert "a_city" in text and "c_blog" in text and "000_114e8d6102804466" not in text
+    assert (out / "reports" / "01_corpus.html").stat().st_size > 10_000
+    assert (out / "results" / "01_corpus" / "sentence_lengths.csv").read_text().count("\n") >= 5
+    assert {p: p.read_bytes() for p in (ROOT / "notebooks").glob("*.ipynb")} == committed
+
+
+def test_run_refuses_bad_folders_before_any_kernel(tmp_path):
+    (tmp_path / "one.txt").write_text("Only one article.", encoding="utf-8")
+    with pytest.raises(CorpusError, match="at least two"):
+        run_all(articles=tmp_path, out=tmp_path / "out")
+    (tmp_path / "two.txt").write_bytes(b"\xff\xfe bad")
+    with pytest.raises(CorpusError, match="two.txt: not valid UTF-8 at byte offset 0"):
+        run_all(articles=tmp_path, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
