@@ -42,6 +42,6 @@ def test_run_refuses_bad_folders_before_any_kernel(tmp_path):
     with pytest.raises(CorpusError, match="at least two"):
         run_all(articles=tmp_path, out=tmp_path / "out")
     (tmp_path / "two.txt").write_bytes(b"\xff\xfe bad")
-    with pytest.raises(CorpusError, match="two.txt: not valid UTF-8 at byte offset 0"):
+    with pytest.raises(CorpusError, match=r"two\.txt: not valid UTF-8 at byte offset 0"):
         run_all(articles=tmp_path, out=tmp_path / "out")
     assert not (tmp_path / "out").exists()
