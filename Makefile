@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 OUT    ?= output
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: all run test lint unit nbval lab bench lock clean
+.PHONY: all run test lint unit nbval lab bench bench-terms lock clean
 
 all: run
 
@@ -46,6 +46,15 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_notebooks.py
 
+# scattertext lives in its own venv: its dependencies clash with the project's pins.
+.venv-scattertext/.installed: benchmarks/requirements-scattertext.txt
+	@test -x .venv-scattertext/bin/python || $(PYTHON) -m venv .venv-scattertext
+	.venv-scattertext/bin/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements-scattertext.txt
+	@touch $@
+
+bench-terms: $(STAMP) .venv-scattertext/.installed
+	$(BIN)/python benchmarks/bench_terms.py --peer-python .venv-scattertext/bin/python
+
 # Re-resolve the pins in requirements.lock from pyproject.toml in a throwaway venv.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -55,4 +64,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) reports output
+	rm -rf $(VENV) .venv-scattertext reports output
