@@ -2,6 +2,8 @@
 
 - ``run [--articles DIR --out DIR] [--only NN]``: execute the notebooks and render HTML reports.
 - ``hygiene PATH... [--format csv|jsonl]``: the capture-artifact and structure report.
+- ``terms PATH... [--top N] [--unit norm|stem] [--prior pooled|background] [--format csv|jsonl]``:
+  the distinctive terms of each article against the others.
 
 Bad input ends with ``error: <file>: <problem>`` and exit status 2, never a traceback.
 """
@@ -20,7 +22,8 @@ from .corpus import CorpusError, load_corpus
 
 def _write_table(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "jsonl":
-        df.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+        text = df.to_json(orient="records", lines=True, force_ascii=False)
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
 
@@ -47,6 +50,23 @@ def _cmd_hygiene(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_terms(args: argparse.Namespace) -> int:
+    from . import terms
+
+    corpus = load_corpus(args.paths)
+    if len(corpus.articles) < 2:
+        raise CorpusError(f"{args.paths[0]}: distinctive terms compare articles, so give at least two")
+    table = terms.count_table(corpus.tokens, unit=args.unit, stopwords=args.with_stopwords)
+    n_words = terms.words(corpus.tokens).groupby("article_id").size()
+    dist = terms.distinctive(table, prior=args.prior, n_words=n_words, min_count=args.min_count)
+    top = dist.groupby("article_id", sort=False).head(args.top).reset_index(drop=True)
+    if args.unit == "stem":  # a readable form beside each stem: its most frequent spelling
+        forms = terms.frequencies(corpus.tokens, unit="stem", stopwords=args.with_stopwords)
+        top.insert(2, "label", top["term"].map(forms.drop_duplicates("term").set_index("term")["label"]))
+    _write_table(top, args.format)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_hygiene)
+
+    p = sub.add_parser("terms", help="distinctive terms of each article against the others")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders (two or more articles)")
+    p.add_argument("--top", type=int, default=20, help="terms per article, most distinctive first (default 20)")
+    p.add_argument("--unit", choices=["norm", "stem"], default="norm", help="count words or Snowball stems")
+    p.add_argument("--prior", choices=["pooled", "background"], default="pooled",
+                   help="Dirichlet prior from the articles themselves or from general English (wordfreq)")
+    p.add_argument("--with-stopwords", action="store_true", help="keep stopwords (default: removed)")
+    p.add_argument("--min-count", type=int, default=1, help="leave out terms used fewer times in total")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.set_defaults(func=_cmd_terms)
     return parser
 
 

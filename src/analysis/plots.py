@@ -71,3 +71,134 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     axes[-1, 0].set_xlabel("words per sentence (body text)")
     fig.tight_layout()
     return fig
+
+
+def _place_labels(ax, xs, ys, texts, fontsize: int = 8) -> list:
+    """Greedy non-overlapping labels: try eight offsets around each point, skip a label that fits nowhere."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    taken = []
+    placed = []
+    offsets = [(4, 4), (4, -10), (-4, 4), (-4, -10), (6, -3), (-6, -3), (0, 8), (0, -14)]
+    for x, y, t in zip(xs, ys, texts, strict=True):
+        for dx, dy in offsets:
+            ha = "left" if dx >= 0 else "right"
+            ann = ax.annotate(t, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha)
+            box = ann.get_window_extent(renderer).expanded(1.05, 1.15)
+            axbox = ax.get_window_extent(renderer)
+            inside = axbox.contains(box.x0, box.y0) and axbox.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(b) for b in taken):
+                taken.append(box)
+                placed.append(t)
+                break
+            ann.remove()
+    return placed
+
+
+def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int = 25) -> plt.Figure:
+    """Rate per 1,000 words in one article against the other, each term a point (two articles).
+
+    ``dist``: the rows of :func:`analysis.terms.distinctive` for the first article. Axes are
+    square-root scaled so that rare terms are not piled at the origin. Labelled: the most
+    frequent terms (the big shared words a reader looks for first), then those with the
+    largest |z|, ``n_labels`` in all, placed so that no two labels overlap (a label that fits
+    nowhere is left out).
+    """
+    a, b = list(labels)
+    fig, ax = plt.subplots(figsize=(7.5, 7))
+    x, y = np.sqrt(dist["per_1000"]), np.sqrt(dist["per_1000_rest"])
+    col = colors(labels.values())
+    c = np.where(dist["z"] > 0, col[labels[a]], col[labels[b]])
+    ax.scatter(x, y, s=12 + 6 * (dist["count"] + dist["count_rest"]), c=c, alpha=0.45, edgecolors="none")
+    top = float(max(x.max(), y.max())) * 1.05
+    ax.plot([0, top], [0, top], color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlim(0, top)
+    ax.set_ylim(0, top)
+    ticks = [t for t in (0, 1, 2, 5, 10, 20, 40, 80) if np.sqrt(t) <= top]
+    ax.set_xticks(np.sqrt(ticks), [str(t) for t in ticks])
+    ax.set_yticks(np.sqrt(ticks), [str(t) for t in ticks])
+    ax.set_xlabel(f"{labels[a]}: uses per 1,000 words")
+    ax.set_ylabel(f"{labels[b]}: uses per 1,000 words")
+    d = dist.assign(absz=dist["z"].abs(), total=dist["count"] + dist["count_rest"])
+    frequent = d.sort_values(["total", "term"], ascending=[False, True]).head(n_labels // 2)
+    extreme = d.sort_values(["absz", "term"], ascending=[False, True])
+    order = pd.concat([frequent, extreme]).drop_duplicates("term").head(n_labels)
+    _place_labels(ax, np.sqrt(order["per_1000"]).tolist(), np.sqrt(order["per_1000_rest"]).tolist(), order["term"].tolist())
+    ax.set_title("Each term's rate in the two articles (square-root scale; dotted: equal rates)", loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, float]) -> plt.Figure:
+    """Top distinctive terms each way as bars of z, with counts written beside each bar.
+
+    ``top``: rows of ``distinctive`` for the first article (positive z: first article).
+    ``thresholds``: name -> |z| line to draw (e.g. {"p < 0.05, one test": 1.96}).
+    """
+    a, b = list(labels)
+    col = colors(labels.values())
+    top = top.sort_values(["z", "term"], ascending=[True, True]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.28 * len(top)))
+    ax.barh(np.arange(len(top)), top["z"], color=[col[labels[a]] if z > 0 else col[labels[b]] for z in top["z"]])
+    ax.set_yticks(np.arange(len(top)), top["term"])
+    lim = max(float(top["z"].abs().max()), *thresholds.values()) * 1.35
+    ax.set_xlim(-lim, lim)
+    for i, r in top.iterrows():
+        note = f"{r['count']} vs {r['count_rest']}"
+        ax.text(r["z"] + (0.04 if r["z"] > 0 else -0.04) * lim, i, note, va="center", fontsize=7,
+                ha="left" if r["z"] > 0 else "right", color="#444444")
+    styles = ["--", ":", "-."]
+    for (name, t), ls in zip(thresholds.items(), styles, strict=False):
+        for sign in (-1, 1):
+            ax.axvline(sign * t, color="black", linewidth=0.8, linestyle=ls, label=name if sign > 0 else None)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_xlabel(f"z (log-odds, informative prior)   ← {labels[b]}   |   {labels[a]} →")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title("Most distinctive terms each way; counts are first article vs second", loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, float]) -> plt.Figure:
+    """z against total frequency: rare terms can only reach small |z|, so no term can stand out."""
+    a, b = list(labels)
+    col = colors(labels.values())
+    total = dist["count"] + dist["count_rest"]
+    rng = np.random.default_rng(0)  # fixed jitter so stacked integer counts are visible
+    jitter = total * np.exp(rng.uniform(-0.08, 0.08, len(total)))
+    fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    ax.scatter(jitter, dist["z"], s=14, alpha=0.5, edgecolors="none",
+               c=np.where(dist["z"] > 0, col[labels[a]], col[labels[b]]))
+    ax.set_xscale("log")
+    styles = ["--", ":", "-."]
+    for (name, t), ls in zip(thresholds.items(), styles, strict=False):
+        for sign in (-1, 1):
+            ax.axhline(sign * t, color="black", linewidth=0.8, linestyle=ls, label=name if sign > 0 else None)
+    ax.axhline(0, color="grey", linewidth=0.6)
+    ax.set_xlabel("total uses in both articles (log scale, jittered)")
+    ax.set_ylabel(f"z   ({labels[a]} above, {labels[b]} below)")
+    ax.legend(loc="upper right", bbox_to_anchor=(1, 0.86), fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
+    ax.set_title("Funnel: each term's z against how often it is used", loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) -> plt.Figure:
+    """Where key terms occur through each article (0 = start, 1 = end), one row per term."""
+    ids = list(labels)
+    col = colors(labels.values())
+    fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.32 * len(terms_)), sharey=True, squeeze=False)
+    for ax, aid in zip(axes[0], ids, strict=True):
+        d = disp[disp["article_id"] == aid]
+        for i, t in enumerate(terms_):
+            pos = d.loc[d["term"] == t, "position"]
+            ax.vlines(pos, i - 0.35, i + 0.35, color=col[labels[aid]], linewidth=1.5)
+        ax.set_xlim(0, 1)
+        ax.set_yticks(range(len(terms_)), terms_)
+        ax.set_ylim(len(terms_) - 0.5, -0.5)
+        ax.set_xlabel("position in article")
+        ax.set_title(labels[aid], loc="left")
+        ax.grid(axis="y", color="#eeeeee")
+    fig.tight_layout()
+    return fig

@@ -135,7 +135,8 @@ def frequencies(
 
     Columns: article_id, term, count, n_words (all body words of the article, stopwords
     included, so rates with and without stopwords share a denominator), per_1000, and for
-    ``unit="stem"`` a ``label``: the most frequent surface form, for display ("accus" -> "accused").
+    ``unit="stem"`` a ``label``: the stem's most frequent surface form across the whole corpus,
+    for display ("accus" -> "accusations").
     Sorted by article (corpus order), count descending, term.
     """
     w = words(tokens, kinds=kinds)
@@ -355,6 +356,22 @@ def distinctive(
     order = {a: i for i, a in enumerate(table.index)}
     out = out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "z", "term"], ascending=[True, False, True])
     return out.drop(columns="_o").reset_index(drop=True)[DISTINCTIVE_COLUMNS]
+
+
+def significance_summary(dist: pd.DataFrame, threshold: float = 1.96) -> dict:
+    """One line on a ``distinctive`` table: terms tested, largest |z|, terms past ``threshold``, smallest q.
+
+    With two articles each term appears once per direction with opposite signs, so terms are
+    counted once.
+    """
+    by_term = dist.assign(absz=dist["z"].abs()).groupby("term")
+    absz, q = by_term["absz"].max(), by_term["q_g2"].min()
+    return {
+        "terms_tested": len(absz),
+        "largest_abs_z": round(float(absz.max()), 3),
+        f"terms_abs_z_over_{threshold}": int((absz > threshold).sum()),
+        "smallest_q_g2": round(float(q.min()), 3),
+    }
 
 
 def against_background(table: pd.DataFrame, min_count: int = 2, floor: float = 1e-8) -> pd.DataFrame:
