@@ -52,6 +52,19 @@ def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[
     return csv_path, png_path
 
 
+def publish(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str):
+    """Save the figure's CSV and PNG (see :func:`save`), close it, and return the PNG for display.
+
+    The notebook shows exactly the file written to ``results/``, and the figure is rendered
+    once instead of twice (once for the file, once for the inline display).
+    """
+    from IPython.display import Image
+
+    _, png = save(fig, data, folder, name)
+    plt.close(fig)
+    return Image(filename=str(png))
+
+
 def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Sentence length (words) per article: a histogram per article on a shared axis, medians marked."""
     ids = [a for a in labels if a in set(sentences["article_id"])]
