@@ -234,3 +234,43 @@ def _chunk_norms(chunk: str, out: list[str]) -> None:
             if not tok:
                 continue
         append(tok)
+
+
+# A regex sentence splitter with Punkt's decisions for this abbreviation list, for speed on
+# large corpora (the quote extractor). A break is a run of . ! ? … (and closing quotes or
+# brackets) followed by space and an upper-case letter, digit or opening quote, unless the
+# word before the period is a listed abbreviation or a single capital initial ("John J. Smith").
+_FAST_BREAK_RE = re.compile(r"""([.!?…]+)(['")\]]*)\s+(?=['"(\[]*[A-Z0-9])""")
+_LAST_WORD_RE = re.compile(r"""([\w.'-]+)$""")
+
+
+def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within one paragraph, without Punkt (about 10x faster).
+
+    Agrees with :func:`sentence_spans` on the seed articles; used where speed matters.
+    """
+    norm = normalise(text)
+    spans = []
+    start = 0
+    for m in _FAST_BREAK_RE.finditer(norm):
+        if m.group(1) == ".":
+            word = _LAST_WORD_RE.search(norm, 0, m.start(1))
+            w = word.group(1).lower().lstrip("'\"(") if word else ""
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
+                nxt = norm[m.end():].split(" ", 1)[0].strip("'\"([")
+                if not (w in SENTENCE_FINAL_ABBREVIATIONS and nxt in SENTENCE_OPENERS):
+                    continue
+        end = m.end(2)
+        if norm[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if norm[start:].strip():
+        spans.append((start, len(norm)))
+    out = []
+    for s, e in spans:
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out

@@ -1,0 +1,197 @@
+"""Score quote attributions against a PolNeAR-format folder (any path; nothing is shipped).
+
+A PolNeAR-format folder holds ``<doc_id>.txt`` articles and ``gold.jsonl`` with one record per
+attribution (doc_id, type direct|mixed|indirect, quote_spans, speaker, speaker_spans,
+speaker_kind, cue, cue_spans, speech_cue). PolNeAR itself (Newell, Margolin & Ruths 2018) has no
+data license, so the project never commits it: users point this module at their own copy.
+
+Matching follows the PolNeAR sample's reference scorer: spans are trimmed of outer whitespace,
+quotation marks, trailing , . ; : and a leading "that "; a prediction matches a gold quote at
+level ``j50`` when the character Jaccard is at least 0.5 (``exact``: 1.0; ``cov30``: 30% of
+the gold characters covered); matching is one-to-one and greedy by overlap, and the fragments
+of a quote split by its attribution may match one gold quote together. A matched quote's speaker
+is right when the spans overlap, or the names share a content word, or the strings are equal
+(gold without a source is right when the prediction has none either). End-to-end = quote
+matched and speaker right. ``speech_only`` keeps gold whose cue is a verb of saying or writing
+and drops predictions that only hit the gold left out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .corpus import CorpusError
+
+QUOTE_MARKS = "\"“”‘’'"
+_STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "said", "says", "that", "to", "in", "on", "for",
+         "at", "by", "with", "from", "as"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their", "one"}
+LEVELS = ("exact", "j50", "cov30")
+
+
+def load_gold(folder: str | Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """(gold records by doc_id, article texts by doc_id) from a PolNeAR-format folder."""
+    folder = Path(folder)
+    gold_path = folder / "gold.jsonl"
+    if not gold_path.is_file():
+        raise CorpusError(f"{folder}: no gold.jsonl here (expected a PolNeAR-format folder)")
+    gold: dict[str, list[dict]] = defaultdict(list)
+    with gold_path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    g = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise CorpusError(f"{gold_path}: line {n} is not JSON ({e.msg})") from None
+                gold[g["doc_id"]].append(g)
+    texts = {}
+    for doc in gold:
+        f = folder / f"{doc}.txt"
+        if not f.is_file():
+            raise CorpusError(f"{f}: article named in gold.jsonl is missing")
+        texts[doc] = f.read_text(encoding="utf-8")
+    return dict(gold), texts
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in QUOTE_MARKS):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in QUOTE_MARKS + ",.;:"):
+        b -= 1
+    if b - a > 5 and text[a : a + 5].lower() == "that ":
+        a += 5
+    return a, b
+
+
+def _chars(text: str, spans) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        a, b = _trim(text, a, b)
+        out.update(range(a, b))
+    return out
+
+
+def _content_words(s: str) -> set[str]:
+    return {t.lower() for t in re.findall(r"[A-Za-z][\w'-]*", s or "")
+            if t.lower() not in _STOP and t.lower() not in _PRONOUNS}
+
+
+def _overlap(a_spans, b_spans) -> bool:
+    return any(a < d and c < b for a, b in a_spans for c, d in b_spans)
+
+
+def _pred_spans(p: dict) -> tuple[list, list]:
+    q = p.get("quote_spans") or ([[p["quote_start"], p["quote_end"]]] if p.get("quote_start") is not None else [])
+    s = [[p["speaker_start"], p["speaker_end"]]] if p.get("speaker_start") is not None else []
+    return [list(x) for x in q], s
+
+
+def _speaker_right(g: dict, p: dict, p_speaker_spans) -> bool:
+    if not g["speaker"]:
+        return not (p.get("speaker") or "").strip()
+    return (
+        _overlap(g["speaker_spans"], p_speaker_spans)
+        or bool(_content_words(g["speaker"]) & _content_words(p.get("speaker_mention") or ""))
+        or bool(_content_words(g["speaker"]) & _content_words(p.get("speaker") or ""))
+        or g["speaker"].lower().strip() == (p.get("speaker") or "").lower().strip()
+    )
+
+
+def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[dict],
+          speech_only: bool = True, types: set[str] | None = None, level: str = "j50") -> dict:
+    """Precision, recall, F1 (quotes), speaker accuracy, end-to-end P/R/F1, per-type recall, per-kind speaker accuracy."""
+    preds: dict[str, list[dict]] = defaultdict(list)
+    for p in predictions:
+        if p["doc_id"] in texts:
+            preds[p["doc_id"]].append(p)
+    tot = Counter()
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+
+    def keep(g):
+        return (not types or g["type"] in types) and (not speech_only or g.get("speech_cue", True))
+
+    for doc, golds in gold.items():
+        text = texts[doc]
+        gs = [g for g in golds if keep(g)]
+        gch = [_chars(text, g["quote_spans"]) for g in gs]
+        ps = preds.get(doc, [])
+        pspans = [_pred_spans(p) for p in ps]
+        pch = [_chars(text, q) for q, _ in pspans]
+        if speech_only or types:  # drop predictions that only hit gold we left out
+            xch = [_chars(text, g["quote_spans"]) for g in golds if not keep(g)]
+            kept = [j for j, P in enumerate(pch)
+                    if any(P & G for G in gch) or not any(X and len(P & X) >= 0.3 * len(X) for X in xch)]
+            ps, pspans, pch = [ps[j] for j in kept], [pspans[j] for j in kept], [pch[j] for j in kept]
+
+        def good(G, P):
+            inter = len(G & P)
+            if not inter or not G:
+                return None
+            jac = inter / len(G | P)
+            ok = jac == 1.0 if level == "exact" else jac >= 0.5 if level == "j50" else inter / len(G) >= 0.3
+            return jac if ok else None
+
+        cands = []
+        for i, G in enumerate(gch):
+            for j, P in enumerate(pch):
+                jac = good(G, P)
+                if jac is not None:
+                    cands.append((jac, i, (j,)))
+            frag = tuple(j for j, P in enumerate(pch) if P and len(P & G) >= 0.8 * len(P))
+            if len(frag) > 1:
+                jac = good(G, set().union(*(pch[j] for j in frag)))
+                if jac is not None:
+                    cands.append((jac, i, frag))
+        cands.sort(key=lambda c: (-c[0], len(c[2])))
+        used_g, used_p, matched = set(), set(), []
+        for _, i, js in cands:
+            if i in used_g or any(j in used_p for j in js):
+                continue
+            used_g.add(i)
+            used_p.update(js)
+            matched.append((i, js))
+        tot["gold"] += len(gs)
+        tot["pred"] += len(ps) - sum(len(js) - 1 for _, js in matched)
+        tot["tp"] += len(matched)
+        for g in gs:
+            by_type[g["type"]]["gold"] += 1
+            by_kind[g["speaker_kind"]]["gold"] += 1
+        for i, js in matched:
+            g = gs[i]
+            right = any(_speaker_right(g, ps[j], pspans[j][1]) for j in js)
+            tot["speaker_ok"] += right
+            by_type[g["type"]]["tp"] += 1
+            by_kind[g["speaker_kind"]]["tp"] += 1
+            by_kind[g["speaker_kind"]]["speaker_ok"] += right
+
+    def prf(tp, p, g):
+        prec = tp / p if p else 0.0
+        rec = tp / g if g else 0.0
+        return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+    P, R, F = prf(tot["tp"], tot["pred"], tot["gold"])
+    eP, eR, eF = prf(tot["speaker_ok"], tot["pred"], tot["gold"])
+    return {
+        "level": level, "gold": tot["gold"], "pred": tot["pred"], "tp": tot["tp"],
+        "precision": P, "recall": R, "f1": F,
+        "speaker_accuracy": tot["speaker_ok"] / tot["tp"] if tot["tp"] else 0.0,
+        "e2e_precision": eP, "e2e_recall": eR, "e2e_f1": eF,
+        "recall_by_type": {t: c["tp"] / c["gold"] for t, c in sorted(by_type.items()) if c["gold"]},
+        "speaker_accuracy_by_kind": {k: c["speaker_ok"] / c["tp"] for k, c in sorted(by_kind.items()) if c["tp"]},
+        "counts_by_type": {t: dict(c) for t, c in sorted(by_type.items())},
+        "counts_by_kind": {k: dict(c) for k, c in sorted(by_kind.items())},
+    }
+
+
+def predict_folder(texts: dict[str, str]) -> list[dict]:
+    """Run the extractor over every article; ``mention`` rows (no speaker, no cue) are not attributions."""
+    from .quotes import extract_text, to_records
+
+    out = []
+    for doc, text in texts.items():
+        out += [r for r in to_records(doc, text, extract_text(text)) if r["kind"] != "mention"]
+    return out

@@ -1,0 +1,721 @@
+"""Quote extraction and speaker attribution with rules and a cue lexicon (no parser, no model).
+
+One row per attribution, offsets into the article text as read from disk. Kinds:
+
+- ``direct``: the content is inside quotation marks ("…," said X / X said: "…").
+- ``mixed``: reported speech that contains quoted fragments (X said the plan was "a disaster").
+- ``indirect``: reported speech without marks (X said that …; …, according to X).
+- ``partial``: a short quoted fragment in a sentence with a reporting frame, attached to that
+  frame's speaker, when the fragment is not already inside a mixed attribution's content.
+- ``mention``: a short quoted term with no speaker in its sentence (a scare quote or a name).
+
+How it works, per paragraph: quotation marks are paired by shape (curly and straight, nested
+single quotes inside double ones, a quote that runs on into the next paragraph when that one
+opens with a quotation mark; an unpaired mark never raises and closes at the paragraph end).
+Sentences are split with :func:`analysis.nlp.fast_sentence_spans` and merged where a quote
+spans a break. In each sentence, cues from ``data/cue_verbs.csv`` (all inflected forms) are
+searched in the text outside quotation marks; the speaker is the noun phrase next to the cue
+(before it, or after it when inverted: "…," wrote Tory Green), cut at an appositive comma.
+A quote with no cue in its sentence continues the speaker of the previous direct quote in the
+same or the previous paragraph. Pronouns, "the company"-style nominals and bare surnames are
+resolved to earlier names by recency and salience (see :func:`resolve_speakers`).
+
+Columns of :func:`extract` (and of ``python -m analysis quotes``): doc_id, kind, quote,
+quote_start, quote_end (first to last span), quote_spans, speaker (resolved), speaker_mention
+(as written), speaker_start, speaker_end, cue, cue_start, cue_end, cue_lemma, stance,
+sentence_start, sentence_end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from . import nlp
+
+COLUMNS = [
+    "doc_id", "kind", "quote", "quote_start", "quote_end", "quote_spans", "speaker", "speaker_mention",
+    "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "cue_lemma", "stance",
+    "sentence_start", "sentence_end",
+]
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "self", "we": "group",
+            "they": "group", "it": "org", "you": "other"}
+NOMINAL_HEADS = {
+    "company": "org", "firm": "org", "startup": "org", "lab": "org", "group": "org", "organization": "org",
+    "agency": "org", "department": "org", "campaign": "org", "committee": "org", "government": "org",
+    "administration": "org", "party": "org", "court": "org",
+    "spokesman": "person", "spokeswoman": "person",
+    "spokesperson": "person", "official": "person", "senator": "person", "president": "person",
+    "candidate": "person", "executive": "person", "founder": "person", "ceo": "person",
+}
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "secretary", "judge",
+          "prof", "professor", "rev", "sheriff", "mayor", "chairman", "governor", "representative", "justice"}
+# Words that start a sentence or clause and are not part of a speaker's name.
+_CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", "however", "instead", "also",
+                 "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
+                 "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
+                 "to", "of", "with", "by", "from", "last", "on", "during", "once"}
+_AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
+then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
+just already often frequently flatly openly angrily bluntly explicitly""".split())
+_AUX = r"(?:(?:has|have|had|was|were|is|are|would|will|could|did|does|do|not|never|yet|also|later|previously|then|" \
+       r"once|again|further|repeatedly|reportedly|recently|publicly|privately|separately|quickly|simply|" \
+       r"first|last|just|already|often|frequently|flatly|openly|angrily|bluntly|explicitly)\s+)*"
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+_DET_NP = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|" \
+          r"[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Mm]ost)\s+)"
+_NP_WORD = r"[\w'’.-]+"
+_MARKS_OPEN = "“‘\"'"
+
+
+@dataclass
+class Attribution:
+    kind: str
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    cue_lemma: str = ""
+    stance: str = ""
+    speaker: tuple[int, int] | None = None
+    sentence: tuple[int, int] = (0, 0)
+    resolved: str = ""
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue lexicon
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> pd.DataFrame:
+    """The shipped cue lexicon: one row per form with its lemma, stance class and speech flag."""
+    raw = resources.files("analysis").joinpath("data/cue_verbs.csv").read_text(encoding="utf-8")
+    rows = []
+    for r in csv.DictReader(raw.splitlines()):
+        forms = [r["forms"]] if " " in r["lemma"] and r["lemma"] == r["forms"] else _split_forms(r["forms"], r["lemma"])
+        rows += [(f, r["lemma"], r["stance"], r["speech"] == "yes") for f in forms]
+    return pd.DataFrame(rows, columns=["form", "lemma", "stance", "speech"])
+
+
+def _split_forms(forms: str, lemma: str) -> list[str]:
+    """Forms are space-separated; multiword lemmas ("point out") keep their particle on each form."""
+    words = forms.split()
+    if " " not in lemma:
+        return words
+    particle = lemma.split()[-1]
+    return [f"{w} {particle}" for w in words if w != particle]
+
+
+@lru_cache(maxsize=1)
+def _cue_tables() -> tuple[dict[str, list[str]], dict[str, tuple[str, str]]]:
+    """(first word -> possible continuations ("" for one-word cues), form -> (lemma, stance))."""
+    lex = cue_lexicon()
+    info = {f: (lemma, stance) for f, lemma, stance in zip(lex["form"], lex["lemma"], lex["stance"], strict=True)}
+    first: dict[str, list[str]] = {}
+    for f in info:
+        head, _, rest = f.partition(" ")
+        first.setdefault(head, []).append(rest)
+    for k in first:
+        first[k].sort(key=len, reverse=True)  # longest continuation first ("pointed out" before "pointed")
+    return first, info
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def find_cues(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out)."""
+    first, _ = _cue_tables()
+    out = []
+    for m in _WORD_RE.finditer(masked):
+        conts = first.get(m.group(0).lower())
+        if conts is None:
+            continue
+        for rest in conts:
+            if not rest:
+                out.append(m.span())
+                break
+            nxt = re.match(r"\s+" + re.escape(rest) + r"\b", masked[m.end() :], re.IGNORECASE)
+            if nxt:
+                out.append((m.start(), m.end() + nxt.end()))
+                break
+    return out
+
+
+# A cue form preceded by one of these is a noun or adjective ("a blog post", "the alleged campaigns",
+# "his claims") or an infinitive ("a chance to note"), not a reporting verb.
+_NOT_VERB_BEFORE = {
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "separate", "blog", "new", "recent", "earlier", "latest", "same", "first", "such", "no", "any", "some",
+    "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
+    "written", "press", "phone", "conference", "an", "another", "each", "every", "many", "several",
+}
+
+
+def _is_verbal(masked: str, start: int) -> bool:
+    """False when the word before a cue marks it as a noun, adjective or infinitive."""
+    m = re.search(r"([\w'’.-]+)\s*$", masked[:start])
+    if not m:
+        return True
+    prev = m.group(1).lower()
+    return prev not in _NOT_VERB_BEFORE
+
+
+def _cue_info(text: str) -> tuple[str, str]:
+    _, info = _cue_tables()
+    return info.get(" ".join(text.lower().split()), ("", ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotation marks
+
+
+def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[list[tuple[int, int, int]], bool]:
+    """Pair quotation marks in text[start:end] (one paragraph) by shape.
+
+    Returns ([(open, close, depth)], open_at_end): ``open`` is the index of the opening mark (or
+    ``start`` when the paragraph continues a quote from the previous one, ``carry``), ``close``
+    the index just after the closing mark (or the paragraph end when unclosed); depth 0 for
+    outer quotes, 1 for quotes nested inside them. ’ after a letter followed by a letter is an
+    apostrophe, never a quotation mark.
+    """
+    out: list[tuple[int, int, int]] = []
+    stack: list[tuple[str, int]] = [("d", start)] if carry else []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "“”\"‘’'":
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if ch in "“”\"":
+            shape = "d"
+            if ch == "“":
+                opening = True
+            elif ch == "”":
+                opening = False
+            else:  # straight: opening after space or opening punctuation, closing otherwise
+                opening = prev.isspace() or prev in "([{—–-/" or i == start
+                if stack and stack[-1][0] == "d" and not (prev.isspace() and not nxt.isspace()):
+                    opening = False
+        else:
+            shape = "s"
+            if (prev.isalnum() and nxt.isalnum()) or (ch in "’'" and prev.isalpha() and nxt in "sS" and
+                                                      (i + 2 >= end or not text[i + 2].isalnum())):
+                continue  # apostrophe: We’ve, Anthropic’s
+            if ch == "‘":
+                opening = not (stack and stack[-1][0] == "s" and not prev.isspace())
+            elif ch == "’":
+                if not any(s == "s" for s, _ in stack):
+                    continue  # a closing single mark with nothing open: apostrophe (authors’)
+                opening = False
+            else:
+                opening = prev.isspace() or prev in "([{—–-\"“" or i == start
+                if not opening and not any(s == "s" for s, _ in stack):
+                    continue
+        if opening:
+            stack.append((shape, i))
+        else:
+            while stack and stack[-1][0] != shape:
+                stack.pop()  # an inner mark that never closed
+            if stack:
+                _, o = stack.pop()
+                out.append((o, i + 1, sum(1 for s, _ in stack if s == "d") + (1 if shape == "s" and stack else 0)))
+    open_at_end = bool(stack and stack[0][0] == "d")
+    for shape, o in stack:
+        if shape == "d":
+            out.append((o, end, 0))
+            break
+    depth_fixed = []
+    for o, c, _d in sorted(out):
+        inside = any(o2 < o and c <= c2 for o2, c2, _ in out if (o2, c2) != (o, c))
+        depth_fixed.append((o, c, 1 if inside else 0))
+    return depth_fixed, open_at_end
+
+
+def _content(text: str, o: int, c: int) -> tuple[int, int]:
+    """Inside of a quote (without its marks and outer spaces)."""
+    if o < len(text) and text[o] in _MARKS_OPEN + "”’":
+        o += 1
+    if c > o and text[c - 1] in "”’\"'":
+        c -= 1
+    while o < c and text[o].isspace():
+        o += 1
+    while c > o and text[c - 1].isspace():
+        c -= 1
+    return o, c
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -> str:
+    """text[start:end] with every quoted stretch (marks included) replaced by spaces."""
+    chars = list(text[start:end])
+    for o, c, _ in quotes:
+        for i in range(max(o, start), min(c, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+_SUBJECT_NP_RE = re.compile(
+    rf"(?<![\w'’-])(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
+    rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
+    rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+)$"
+)
+
+
+def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
+    cut = max(0, cue_start - base - 240)
+    left = masked[cut : cue_start - base]
+    base += cut
+    words = left.rstrip().rsplit(None, 1)
+    while len(words) == 2 and words[1].lower() in _AUX_WORDS:
+        left = words[0]
+        words = left.rstrip().rsplit(None, 1)
+    left = left.rstrip()
+    if not left.strip():
+        return None
+    # "X, a spokesman for Y, said": jump back over one appositive between commas.
+    app = re.search(r"([^,;:—()]+),\s+([^,;:]{2,80}),\s*$", left)
+    if app and re.search(r"(?:^|\s)(?:[A-Z]|he|she|they|it)", app.group(1)):
+        left = left[: app.end(1)]
+    left = left.rstrip(" ,")
+    clause = re.split(r"[;:—()\[\]]|,\s|\s[-–]\s|\.\s", left)[-1]
+    words = clause.split()
+    # Trim leading clause words ("But", "On Monday", "In a statement") and keep the last NP.
+    while words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"} and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    # A lowercase verb-like word before the NP ends it: keep the maximal NP at the end.
+    tail = " ".join(words[-8:])
+    m = _SUBJECT_NP_RE.search(tail)
+    if not m:
+        return None
+    np_text = m.group(0)
+    if np_text.lower() in _CLAUSE_WORDS:
+        return None
+    idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
+    if idx < 0:
+        return None
+    return base + idx, base + idx + len(np_text)
+
+
+_AFTER_NP_RE = re.compile(
+    rf"\s*((?:{_DET_NP}?(?:[A-Za-z][\w'’.-]*\s+){{0,5}}[A-Za-z][\w'’.-]*))"
+)
+
+
+def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | None:
+    """The noun phrase right after a cue ("…," wrote Tory Green, co-founder of IO.Net): cut at the comma."""
+    right = masked[cue_end - base :]
+    m = re.match(r"\s*([^,;:.!?—()“”\"]{1,80})", right)
+    if not m:
+        return None
+    np_text = m.group(1).rstrip()
+    words = np_text.split()
+    while len(words) > 1 and words[-1].lower() in {"on", "at", "of", "for", "in", "to", "from", "by", "with", "and"}:
+        words = words[:-1]  # "a commenter on [stripped link]"
+    np_text = " ".join(words)
+    if not words or words[0].lower() in {"that", "the", "in", "on", "to", "it", "this", "at", "by", "with", "for"} \
+            and not (words[0].lower() == "the" and len(words) >= 2 and len(words) <= 6):
+        return None
+    if len(words) > 8:
+        return None
+    s = base + (cue_end - base) + m.start(1)
+    return s, s + len(np_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence analysis
+
+_ACCORDING_RE = re.compile(r"(?i)(?<![\w])according\s+to\s+")
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_ADVERBIAL_RE = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|through|after|before|with)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:statement|interview|post|tweet|blog|email|e-mail|letter|speech|release|"
+    r"conference|call|remarks|report|filing|message|video|op-ed|appearance|hearing|briefing|debate|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week|year|time|month|day|"
+    r"X|Twitter|Facebook|television|TV|radio|CNN|MSNBC|Fox(?:\s+News)?|NBC|ABC|CBS)[\w'’]*,?\s*|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+)[,]?\s*)*"
+)
+_TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
+
+
+def _clean_end(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+_SUBJECT_START_RE = re.compile(
+    rf"(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
+    rf"|{_DET_NP}[\w'’-]+(?:\s+[\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?=[\s,])"
+)
+_INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,6},\s+)")
+
+
+def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
+    lead = len(masked) - len(masked.lstrip())
+    text = masked[lead:]
+    for candidate in (text, text[_INTRO_RE.match(text).end():] if _INTRO_RE.match(text) else None):
+        if candidate is None:
+            continue
+        off = len(masked) - len(candidate)
+        words = candidate.split(None, 1)
+        if words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}:
+            continue
+        m = _SUBJECT_START_RE.match(candidate)
+        if m:
+            return base + off + m.start(), base + off + m.end()
+    return None
+
+
+def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
+    return "mixed" if any(o >= span[0] - 1 and c <= span[1] + 2 for o, c in outer) else "indirect"
+
+
+def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
+    """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
+    pos = ce
+    m = _ADVERBIAL_RE.match(text, pos, s1)
+    pos = m.end() if m else pos
+    if lemma in {"tell", "remind", "warn", "assure", "inform"}:
+        m = _TOLD_OBJ_RE.match(text, pos, s1)
+        if m:
+            pos = m.end()
+            m = _ADVERBIAL_RE.match(text, pos, s1)
+            pos = m.end() if m else pos
+    m = _THAT_RE.match(text, pos, s1)
+    pos = m.end() if m else pos
+    if text[pos : pos + 1] == ":":
+        pos += 1
+    return _clean_end(text, pos, s1)
+
+
+def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
+    """Attributions in one sentence (or quote-merged group of sentences)."""
+    outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
+    masked = _mask(text, s0, s1, [(o, c, 0) for o, c in outer])
+    cues = [(a + s0, b + s0) for a, b in find_cues(masked)
+            if masked[a:b].lower().startswith("according") or _is_verbal(masked, a)]
+    quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in outer)
+    sent_len = max(1, len(text[s0:s1].strip()))
+    out: list[Attribution] = []
+
+    def add(kind, spans, cue=None, speaker=None):
+        if not spans:
+            return
+        lemma, stance = _cue_info(text[cue[0] : cue[1]]) if cue else ("", "")
+        out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1)))
+
+    def rel(i: int) -> int:
+        return i - s0
+
+    quote_spans = [sp for sp in (_content(text, o, c) for o, c in outer) if sp[1] > sp[0]]
+
+    # --- direct: the frame is only "cue + speaker" next to a quote --------------------------------
+    for cs, ce in cues:
+        if not outer:
+            break
+        if text[cs:ce].lower().startswith("according"):
+            continue
+        prev_close = max((c for _, c in outer if c <= cs), default=None)
+        next_open = min((o for o, _ in outer if o >= ce), default=None)
+        spk = None
+        if prev_close is not None:
+            gap = masked[rel(prev_close) : rel(cs)]
+            if not gap.strip(" ,—–-"):  # "Q," said X
+                spk = _speaker_after(masked, s0, ce)
+            else:  # "Q," X said
+                cand = _speaker_before(masked, s0, cs)
+                if cand and cand[0] >= prev_close and not masked[rel(prev_close) : rel(cand[0])].strip(" ,—–-"):
+                    spk = cand
+        if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
+            bridge = masked[rel(ce) : rel(next_open)]
+            m = _ADVERBIAL_RE.match(bridge)
+            rest = bridge[m.end():] if m else bridge
+            close = next(c for o, c in outer if o == next_open)
+            runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
+            if runs_to_end and re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest):
+                cand = _speaker_before(masked, s0, cs)
+                if cand and (prev_close is None or cand[0] >= prev_close):
+                    spk = cand
+        if spk is not None:
+            add("direct", quote_spans, (cs, ce), spk)
+            return out
+
+    # --- "according to X, CONTENT" / "CONTENT, according to X" --------------------------------
+    acc = _ACCORDING_RE.search(masked)
+    if acc:
+        a0, a1 = acc.start() + s0, acc.end() + s0
+        spk = _speaker_after(masked, s0, a1)
+        if spk:
+            before = text[s0:a0].strip(" ,")
+            span = _clean_end(text, s0, a0) if len(before) > 15 else _clean_end(text, spk[1] + 1, s1)
+            add(_span_kind(span, outer), [span], (a0, a0 + len("according to")), spk)
+            return out
+
+    if outer and quoted_chars >= 0.5 * sent_len:
+        colon = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$", masked[: rel(outer[0][0])])
+        if colon:
+            add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
+        else:
+            add("direct", quote_spans)  # the caller attaches the previous speaker, if any
+        return out
+
+    # --- reported speech ---------------------------------------------------------------------------
+    for cs, ce in cues:
+        lemma, _ = _cue_info(text[cs:ce])
+        lead = masked[: rel(cs)].rstrip()
+        cue_word = text[cs:ce].lower()
+        if cue_word.endswith("ing") and lead.endswith(","):  # "Reddit sued Anthropic, accusing it of …"
+            spk = _sentence_subject(masked, s0)
+            if spk and spk[1] <= cs:
+                span = _reported_content(text, ce, s1, lemma)
+                if span[1] - span[0] >= 8:
+                    add(_span_kind(span, outer), [span], (cs, ce), spk)
+                    return out
+            continue
+        spk = _speaker_before(masked, s0, cs)
+        if spk is not None:
+            pre = masked[: rel(spk[0])].rstrip()
+            tail = masked[rel(ce) :]
+            m = _ADVERBIAL_RE.match(tail)
+            tail = tail[m.end():] if m else tail
+            ends_here = len(tail.strip(" .,;!?").split()) <= 3
+            if pre.endswith(",") and len(pre.strip()) > 20 and ends_here:  # CONTENT, X said.
+                span = _clean_end(text, s0, s0 + len(pre))
+                add(_span_kind(span, outer), [span], (cs, ce), spk)
+                return out
+            span = _reported_content(text, ce, s1, lemma)  # X said (that) CONTENT
+            if span[1] - span[0] >= 8:
+                add(_span_kind(span, outer), [span], (cs, ce), spk)
+                return out
+            continue
+        inv = _speaker_after(masked, s0, ce)
+        if inv and lead.endswith(",") and len(lead) > 20:  # CONTENT, said X.
+            span = _clean_end(text, s0, s0 + len(lead))
+            add(_span_kind(span, outer), [span], (cs, ce), inv)
+            return out
+
+    # --- quoted fragments with no reporting frame -------------------------------------------------
+    for a, b in quote_spans:
+        out.append(Attribution("mention", [(a, b)], sentence=(s0, s1)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Coreference by salience
+
+_NAME_RE = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
+_ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
+              "post", "times", "news", "institute", "association", "foundation", "agency", "council",
+              "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company"}
+_NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "if", "when", "as", "for", "with", "what", "how", "why", "though",
+              "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western"}
+
+
+def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
+
+    A person is two or three capitalised words ("Tory Green") or a name after a title; an
+    organisation has an organisation word ("Inc", "Party", "AI", "Labs"); a single word is
+    unknown until a surname match or the context decides. Possessive ’s is dropped.
+    """
+    out = []
+    for m in _NAME_RE.finditer(text):
+        raw = m.group(0)
+        words = raw.split()
+        while words and words[0].lower().strip(".") in _NOT_NAMES | TITLES:
+            words = words[1:]
+        # a hyphenated lower-case word ("Francisco-headquartered") ends a name
+        for i, w in enumerate(words):
+            if re.search(r"-[a-z]", w):
+                words = words[i + 1 :] if i + 1 < len(words) else []
+                break
+        if not words:
+            continue
+        words[-1] = re.sub(r"['’]s?$", "", words[-1])
+        name = " ".join(w for w in words if w)
+        if not name:
+            continue
+        start = text.find(name, m.start())
+        before = text[max(0, start - 12) : start].lower().split()
+        low = [w.lower().strip(".") for w in words]
+        if any(w in _ORG_WORDS for w in low):
+            kind = "org"
+        elif (before and before[-1].strip(".") in TITLES) or (
+            len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w in words)
+        ):
+            kind = "person"
+        else:
+            kind = "unknown"
+        out.append((start, start + len(name), name, kind))
+    return out
+
+
+def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
+    """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
+
+    Names stand for themselves, except a bare surname, which becomes the earlier full name
+    ending in it. He/she/him/her resolve to a person, it and "the company"-style nominals to an
+    organisation (or a single name that is not a person). Among the compatible names mentioned
+    before, the most salient wins: salience = mentions so far + 3 if it has already spoken +
+    2 if mentioned in the last 300 characters. They/we, and anything unresolved, keep the
+    mention as written.
+    """
+    ents = _entity_mentions(text)
+    starts = [e[0] for e in ents]
+    persons_full: dict[str, str] = {}
+    for _, _, name, kind in ents:
+        if kind == "person" and " " in name:
+            persons_full.setdefault(name.split()[-1], name)
+
+    def canonical(name: str) -> str:
+        return persons_full.get(name, name) if " " not in name else name
+
+    spoken: set[str] = set()
+    for att in sorted(attributions, key=lambda a: a.speaker[0] if a.speaker else 0):
+        if att.speaker is None:
+            continue
+        mention = text[att.speaker[0] : att.speaker[1]]
+        words = mention.split()
+        head = words[-1].lower().strip(".,’'") if words else ""
+        first = words[0].lower() if words else ""
+        target = None
+        if first in PRONOUNS and len(words) == 1:
+            target = PRONOUNS[first]
+        elif head in NOMINAL_HEADS and first in {"the", "this", "that"}:
+            target = NOMINAL_HEADS[head]
+        if target in ("person", "org"):
+            counts: dict[str, int] = {}
+            last_seen: dict[str, int] = {}
+            kinds: dict[str, set[str]] = {}
+            for s, _e, name, kind in ents:
+                if s >= att.speaker[0]:
+                    break
+                name = canonical(name)
+                counts[name] = counts.get(name, 0) + 1
+                last_seen[name] = s
+                kinds.setdefault(name, set()).add(kind)
+            best, best_score = None, None
+            for name, n in counts.items():
+                k = kinds[name]
+                is_person = "person" in k or name in persons_full.values()
+                if target == "person" and not is_person:
+                    continue
+                if target == "org" and (is_person or not ({"org", "unknown"} & k)):
+                    continue
+                score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300), last_seen[name])
+                if best_score is None or score > best_score:
+                    best, best_score = name, score
+            att.resolved = best or mention
+        else:
+            lo = bisect.bisect_left(starts, att.speaker[0])
+            names = []
+            for s, e, n, _ in ents[lo:]:
+                if s >= att.speaker[1]:
+                    break
+                if e <= att.speaker[1]:
+                    names.append(n)
+            att.resolved = canonical(names[-1]) if names else mention
+        spoken.add(att.resolved)
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole articles
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def extract_text(text: str) -> list[Attribution]:
+    """All attributions in one article's text (offsets into ``text``)."""
+    norm = nlp.normalise(text)
+    atts: list[Attribution] = []
+    carry = False
+    last_direct: Attribution | None = None
+    last_para = -2
+    for p_idx, (p0, p1) in enumerate(_paragraphs(norm)):
+        starts_with_quote = text[p0] in "“\""
+        quotes, open_end = pair_quotes(text, p0, p1, carry=carry and starts_with_quote)
+        carry = open_end
+        sents = [(p0 + a, p0 + b) for a, b in nlp.fast_sentence_spans(text[p0:p1])]
+        # merge sentences that a quote spans
+        merged: list[tuple[int, int]] = []
+        for s, e in sents:
+            if merged and any(o < s < c and o < merged[-1][1] for o, c, d in quotes if d == 0):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        for s, e in merged:
+            found = _analyse_sentence(text, s, e, quotes)
+            for att in found:
+                if att.kind == "direct" and att.speaker is None:
+                    if last_direct is not None and p_idx - last_para <= 1 and last_direct.speaker is not None:
+                        att.speaker = last_direct.speaker
+                        att.cue = None
+                        att.resolved = ""
+                        att.cue_lemma = ""
+                    else:
+                        continue
+                if att.kind == "direct" and att.speaker is not None:
+                    last_direct, last_para = att, p_idx
+                atts.append(att)
+    resolve_speakers(text, [a for a in atts if a.speaker is not None])
+    for a in atts:  # continuation quotes share their antecedent's resolution
+        if a.speaker is not None and not a.resolved:
+            a.resolved = text[a.speaker[0] : a.speaker[1]]
+    return atts
+
+
+def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
+    """Attributions as plain records with the CLI's fields."""
+    rows = []
+    for a in atts:
+        q0, q1 = a.spans[0][0], a.spans[-1][1]
+        rows.append({
+            "doc_id": doc_id, "kind": a.kind,
+            "quote": " … ".join(text[s:e] for s, e in a.spans),
+            "quote_start": q0, "quote_end": q1, "quote_spans": [list(s) for s in a.spans],
+            "speaker": a.resolved if a.speaker else "",
+            "speaker_mention": text[a.speaker[0] : a.speaker[1]] if a.speaker else "",
+            "speaker_start": a.speaker[0] if a.speaker else None, "speaker_end": a.speaker[1] if a.speaker else None,
+            "cue": text[a.cue[0] : a.cue[1]] if a.cue else "", "cue_start": a.cue[0] if a.cue else None,
+            "cue_end": a.cue[1] if a.cue else None, "cue_lemma": a.cue_lemma, "stance": a.stance,
+            "sentence_start": a.sentence[0], "sentence_end": a.sentence[1],
+        })
+    return rows
+
+
+def extract(corpus) -> pd.DataFrame:
+    """Attributions of every article of a :class:`analysis.corpus.Corpus` (columns in the module doc)."""
+    rows = []
+    for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
+        rows += to_records(aid, text, extract_text(text))
+    return pd.DataFrame(rows, columns=COLUMNS)
