@@ -148,6 +148,18 @@ def find_cues(masked: str) -> list[tuple[int, int]]:
     return out
 
 
+# Reporting verbs that introduce reported speech on their own. The other cues (call, describe,
+# attack, post, continue, praise ...) name or evaluate more often than they report, so in reported
+# speech they count only when "that" or a colon follows them; next to a quotation they always count.
+REPORTING_LEMMAS = {
+    "say", "tell", "write", "add", "claim", "allege", "argue", "insist", "contend", "maintain", "note",
+    "point out", "acknowledge", "admit", "concede", "confirm", "explain", "announce", "report", "suggest",
+    "warn", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
+    "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
+    "reply", "respond", "tweet", "disclose",
+}
+
+
 # A cue form preceded by one of these is a noun or adjective ("a blog post", "the alleged campaigns",
 # "his claims") or an infinitive ("a chance to note"), not a reporting verb.
 _NOT_VERB_BEFORE = {
@@ -160,6 +172,11 @@ _NOT_VERB_BEFORE = {
 
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive."""
+    word = re.match(r"[A-Za-z]+", masked[start:])
+    if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
+        return False  # United States, The Washington Post, a title
+    if word and word.group(0).lower() in ("state", "states") and not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]):
+        return False  # "home state", "states that ..." only with "that"
     m = re.search(r"([\w'’.-]+)\s*$", masked[:start])
     if not m:
         return True
@@ -187,19 +204,23 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
     """
     out: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = [("d", start)] if carry else []
+    skip = -1
     for i in range(start, end):
         ch = text[i]
-        if ch not in "“”\"‘’'":
+        if ch not in "“”\"‘’'" or i == skip:
             continue
+        if ch == "'" and i + 1 < end and text[i + 1] == "'":  # ''newspaper style'' double quotes
+            ch, skip = '"', i + 1
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         if ch in "“”\"":
             shape = "d"
-            if ch == "“":
-                opening = True
-            elif ch == "”":
-                opening = False
+            if ch == "“":  # a “ glued to the end of a word with a double quote open is a typo for ”
+                opening = not (stack and stack[-1][0] == "d" and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?"))
+            elif ch == "”":  # a ” after a space and before a word, with nothing open, is a typo for “
+                opening = not any(sh == "d" for sh, _ in stack) and prev.isspace() and not nxt.isspace()
             else:  # straight: opening after space or opening punctuation, closing otherwise
+                nxt = text[i + 2] if skip == i + 1 and i + 2 < end else nxt
                 opening = prev.isspace() or prev in "([{—–-/" or i == start
                 if stack and stack[-1][0] == "d" and not (prev.isspace() and not nxt.isspace()):
                     opening = False
@@ -225,7 +246,7 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
                 stack.pop()  # an inner mark that never closed
             if stack:
                 _, o = stack.pop()
-                out.append((o, i + 1, sum(1 for s, _ in stack if s == "d") + (1 if shape == "s" and stack else 0)))
+                out.append((o, (skip + 1 if skip == i + 1 else i + 1), sum(1 for s, _ in stack if s == "d") + (1 if shape == "s" and stack else 0)))
     open_at_end = bool(stack and stack[0][0] == "d")
     for shape, o in stack:
         if shape == "d":
@@ -241,9 +262,9 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
 def _content(text: str, o: int, c: int) -> tuple[int, int]:
     """Inside of a quote (without its marks and outer spaces)."""
     if o < len(text) and text[o] in _MARKS_OPEN + "”’":
-        o += 1
+        o += 2 if text[o : o + 2] == "''" else 1
     if c > o and text[c - 1] in "”’\"'":
-        c -= 1
+        c -= 2 if text[c - 2 : c] == "''" else 1
     while o < c and text[o].isspace():
         o += 1
     while c > o and text[c - 1].isspace():
@@ -438,17 +459,22 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
                 spk = _speaker_after(masked, s0, ce)
-            else:  # "Q," X said
-                cand = _speaker_before(masked, s0, cs)
-                if cand and cand[0] >= prev_close and not masked[rel(prev_close) : rel(cand[0])].strip(" ,—–-"):
-                    spk = cand
+            else:  # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
+                stretch = gap.strip(" ,—–-")
+                words = stretch.split()
+                while words and words[-1].lower() in _AUX_WORDS:
+                    words = words[:-1]
+                if words and len(words) <= 9 and not re.search(r"[.;:!?]", stretch):
+                    a = s0 + rel(prev_close) + gap.index(words[0])
+                    spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
         if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
             bridge = masked[rel(ce) : rel(next_open)]
             m = _ADVERBIAL_RE.match(bridge)
             rest = bridge[m.end():] if m else bridge
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
-            if runs_to_end and re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest):
+            colon_lead = re.fullmatch(r"[^.;!?]{0,60}:\s*", bridge) is not None
+            if runs_to_end and (colon_lead or re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest)):
                 cand = _speaker_before(masked, s0, cs)
                 if cand and (prev_close is None or cand[0] >= prev_close):
                     spk = cand
@@ -478,6 +504,9 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
     # --- reported speech ---------------------------------------------------------------------------
     for cs, ce in cues:
         lemma, _ = _cue_info(text[cs:ce])
+        quote_follows = any(o >= ce for o, _ in outer)
+        if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", masked[rel(ce) :]):
+            continue
         lead = masked[: rel(cs)].rstrip()
         cue_word = text[cs:ce].lower()
         if cue_word.endswith("ing") and lead.endswith(","):  # "Reddit sued Anthropic, accusing it of …"
@@ -495,6 +524,15 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
             m = _ADVERBIAL_RE.match(tail)
             tail = tail[m.end():] if m else tail
             ends_here = len(tail.strip(" .,;!?").split()) <= 3
+            after_comma = re.match(r"\s*,\s*", tail) if not ends_here else None
+            if pre.endswith(",") and len(pre.strip()) > 10 and after_comma and not ends_here:
+                # CONTENT, X said, CONTENT.  (one attribution, two spans)
+                first = _clean_end(text, s0, s0 + len(pre))
+                rest_start = s1 - len(tail) + after_comma.end()
+                second = _clean_end(text, rest_start, s1)
+                if second[1] - second[0] >= 8:
+                    add(_span_kind(first, outer), [first, second], (cs, ce), spk)
+                    return out
             if pre.endswith(",") and len(pre.strip()) > 20 and ends_here:  # CONTENT, X said.
                 span = _clean_end(text, s0, s0 + len(pre))
                 add(_span_kind(span, outer), [span], (cs, ce), spk)
@@ -654,44 +692,90 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DASH_ATTRIBUTION_RE = re.compile(r"[-—–]+\s*((?:[A-Z][\w'’.-]*\s*){1,5})")
+
+
+def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tuple[int, int]]:
+    """Join sentences that one quote spans, and a short "X said." that follows a closing quote."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sents:
+        if merged and any(o < s < c and o < merged[-1][1] for o, c, d in quotes if d == 0):
+            merged[-1] = (merged[-1][0], e)
+            continue
+        if merged and text[merged[-1][1] - 1] in "”\"’'" and len(text[s:e].split()) <= 14:
+            head = text[s:e]
+            cues = find_cues(head)
+            first_quote = min((o - s for o, c, d in quotes if d == 0 and s <= o < e), default=len(head))
+            if cues and cues[0][0] < first_quote and len(head[: cues[0][0]].split()) <= 8:
+                merged[-1] = (merged[-1][0], e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
+    """A sentence that ends in a colon and introduces the next paragraph's quote ("Stated Stone:")."""
+    if not text[s:e].rstrip().endswith(":"):
+        return None
+    masked = _mask(text, s, e, quotes)
+    cues = [(a + s, b + s) for a, b in find_cues(masked) if _is_verbal(masked, a)]
+    if not cues:
+        return None
+    cs, ce = cues[-1]
+    spk = _speaker_before(masked, s, cs) or _speaker_after(masked, s, ce)
+    if spk is None:
+        return None
+    lemma, stance = _cue_info(text[cs:ce])
+    return Attribution("leadin", [], (cs, ce), lemma, stance, spk, (s, e))
+
+
 def extract_text(text: str) -> list[Attribution]:
-    """All attributions in one article's text (offsets into ``text``)."""
+    """All attributions in one article's text (offsets into ``text``).
+
+    Direct quotes with no attribution in their own sentence take the speaker of the previous
+    direct quote in the same or the previous paragraph, or of a colon lead-in ("Stated Stone:")
+    just before, or of a dash line just after ("— Hillary Clinton").
+    """
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
-    last_direct: Attribution | None = None
+    last: Attribution | None = None  # the latest direct attribution or lead-in with a speaker
     last_para = -2
+    waiting: list[Attribution] = []  # unattributed direct quotes of the previous paragraph
     for p_idx, (p0, p1) in enumerate(_paragraphs(norm)):
+        dash = _DASH_ATTRIBUTION_RE.fullmatch(text, p0, p1) if waiting else None
+        if dash:
+            for att in waiting:
+                att.speaker, att.cue = dash.span(1), (p0, p0 + 1)
+                att.speaker = (att.speaker[0], att.speaker[0] + len(dash.group(1).rstrip(" .")))
+                atts.append(att)
+            waiting = []
+            continue
+        waiting = []
         starts_with_quote = text[p0] in "“\""
         quotes, open_end = pair_quotes(text, p0, p1, carry=carry and starts_with_quote)
         carry = open_end
         sents = [(p0 + a, p0 + b) for a, b in nlp.fast_sentence_spans(text[p0:p1])]
-        # merge sentences that a quote spans
-        merged: list[tuple[int, int]] = []
-        for s, e in sents:
-            if merged and any(o < s < c and o < merged[-1][1] for o, c, d in quotes if d == 0):
-                merged[-1] = (merged[-1][0], e)
-            else:
-                merged.append((s, e))
-        for s, e in merged:
+        for s, e in _merge_sentences(text, sents, quotes):
             found = _analyse_sentence(text, s, e, quotes)
+            lead = _lead_in(text, s, e, quotes) if not found or found[0].kind == "mention" else None
+            if lead is not None:
+                last, last_para = lead, p_idx
+                continue
             for att in found:
                 if att.kind == "direct" and att.speaker is None:
-                    if last_direct is not None and p_idx - last_para <= 1 and last_direct.speaker is not None:
-                        att.speaker = last_direct.speaker
-                        att.cue = None
-                        att.resolved = ""
-                        att.cue_lemma = ""
+                    if last is not None and p_idx - last_para <= 1:
+                        att.speaker = last.speaker
+                        att.cue = last.cue if last.kind == "leadin" else None
+                        att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
                     else:
+                        waiting.append(att)
                         continue
-                if att.kind == "direct" and att.speaker is not None:
-                    last_direct, last_para = att, p_idx
+                if att.kind == "direct":
+                    last, last_para = att, p_idx
                 atts.append(att)
     resolve_speakers(text, [a for a in atts if a.speaker is not None])
-    for a in atts:  # continuation quotes share their antecedent's resolution
-        if a.speaker is not None and not a.resolved:
-            a.resolved = text[a.speaker[0] : a.speaker[1]]
-    return atts
+    return sorted(atts, key=lambda a: a.spans[0][0])
 
 
 def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
