@@ -156,7 +156,8 @@ REPORTING_LEMMAS = {
     "point out", "acknowledge", "admit", "concede", "confirm", "explain", "announce", "report", "suggest",
     "warn", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
     "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
-    "reply", "respond", "tweet", "disclose",
+    "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
+    "praise", "dismiss",
 }
 
 
@@ -288,7 +289,11 @@ def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -
 _SUBJECT_NP_RE = re.compile(
     rf"(?<![\w'’-])(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
-    rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+)$"
+    rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+"
+    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
+    rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
+    rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
+    rf"members|people|users|commentators|others|many|some|both|most|all))$"
 )
 
 
@@ -383,7 +388,7 @@ _SUBJECT_START_RE = re.compile(
     rf"(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|{_DET_NP}[\w'’-]+(?:\s+[\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?=[\s,])"
 )
-_INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,6},\s+)")
+_INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
 
 
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
@@ -407,6 +412,21 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
     return "mixed" if any(o >= span[0] - 1 and c <= span[1] + 2 for o, c in outer) else "indirect"
 
 
+_CLAUSE_BREAK_RE = re.compile(
+    r";\s|\s[—–]\s|—(?=[a-z])|,\s+(?:but|while|whereas|although|though)\s|"
+    r",\s+and\s+(?:he|she|they|it|we|I|then)\s"
+)
+
+
+def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut reported content at the first break into a new clause (; — ", but" ", and he")."""
+    masked = text[s:e]
+    m = _CLAUSE_BREAK_RE.search(masked)
+    if m and m.start() >= 12:
+        return _clean_end(text, s, s + m.start())
+    return s, e
+
+
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
@@ -422,11 +442,45 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     pos = m.end() if m else pos
     if text[pos : pos + 1] == ":":
         pos += 1
-    return _clean_end(text, pos, s1)
+    return _trim_clause(text, *_clean_end(text, pos, s1))
+
+
+_PARTICIPLE_RE = re.compile(
+    r",\s+(?:and\s+)?(adding|noting|saying|arguing|explaining|insisting|claiming|warning|suggesting|stressing|"
+    r"pointing\s+out|acknowledging|asserting|contending|alleging|writing|telling\s+[\w'’. -]{1,40}?)\s+(?:that\s+)?"
+)
+
+
+def _split_participles(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """"X said A, adding that B": two attributions of X, the second with the participle as cue."""
+    out = []
+    for a in atts:
+        if a.kind == "mention" or a.speaker is None or len(a.spans) != 1:
+            out.append(a)
+            continue
+        s, e = a.spans[0]
+        m = _PARTICIPLE_RE.search(text, s, e)
+        if m and m.start() - s >= 8 and e - m.end() >= 8 and not any(
+            text[i] in "“”\"" for i in range(m.start(), m.end())
+        ):
+            first = _clean_end(text, s, m.start())
+            second = _clean_end(text, m.end(), e)
+            cue = (m.start(1), m.start(1) + len(m.group(1).split()[0]))
+            lemma, stance = _cue_info(text[cue[0] : cue[1]])
+            out.append(Attribution(a.kind, [first], a.cue, a.cue_lemma, a.stance, a.speaker, a.sentence))
+            out.append(Attribution(a.kind, [second], cue, lemma, stance, a.speaker, a.sentence))
+        else:
+            out.append(a)
+    return out
 
 
 def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
     """Attributions in one sentence (or quote-merged group of sentences)."""
+    return _split_participles(text, _analyse_one(text, s0, s1, quotes))
+
+
+def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
+    """The first attribution frame of a sentence, or its quoted mentions."""
     outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
     masked = _mask(text, s0, s1, [(o, c, 0) for o, c in outer])
     cues = [(a + s0, b + s0) for a, b in find_cues(masked)
@@ -464,7 +518,7 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
                 words = stretch.split()
                 while words and words[-1].lower() in _AUX_WORDS:
                     words = words[:-1]
-                if words and len(words) <= 9 and not re.search(r"[.;:!?]", stretch):
+                if words and len(words) <= 9 and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
                     a = s0 + rel(prev_close) + gap.index(words[0])
                     spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
         if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
