@@ -69,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--peer-python", default=".venv-scattertext/bin/python",
                         help="a Python with scattertext installed (benchmarks/requirements-scattertext.txt)")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     try:
         peer_out = subprocess.run([args.peer_python, "-c", PEER, str(args.repeat)], check=True,

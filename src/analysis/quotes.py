@@ -346,7 +346,7 @@ def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | No
     m = re.match(r"\s*([^,;:.!?—()“”\"]{1,80})", right)
     if not m:
         return None
-    np_text = m.group(1).rstrip()
+    np_text = re.split(r"\s+(?:who|which|whose|whom)\s", m.group(1).rstrip(), maxsplit=1)[0]
     words = np_text.split()
     while len(words) > 1 and words[-1].lower() in {"on", "at", "of", "for", "in", "to", "from", "by", "with", "and"}:
         words = words[:-1]  # "a commenter on [stripped link]"
@@ -515,6 +515,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 spk = _speaker_after(masked, s0, ce)
             else:  # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
+                if len(stretch.split()) > 9 and "," in stretch:  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
+                    stretch = stretch.split(",", 1)[0]
                 words = stretch.split()
                 while words and words[-1].lower() in _AUX_WORDS:
                     words = words[:-1]
@@ -527,9 +529,11 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             rest = bridge[m.end():] if m else bridge
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
-            colon_lead = re.fullmatch(r"[^.;!?]{0,60}:\s*", bridge) is not None
+            colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8
             if runs_to_end and (colon_lead or re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest)):
                 cand = _speaker_before(masked, s0, cs)
+                if cand is None and not masked[: rel(cs)].strip():  # Said Comey, “…”
+                    cand = _speaker_after(masked, s0, ce)
                 if cand and (prev_close is None or cand[0] >= prev_close):
                     spk = cand
         if spk is not None:
@@ -769,7 +773,7 @@ def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tu
 
 def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     """A sentence that ends in a colon and introduces the next paragraph's quote ("Stated Stone:")."""
-    if not text[s:e].rstrip().endswith(":"):
+    if not text[s:e].rstrip().endswith(":") or any(s <= o < e for o, c, d in quotes if d == 0):
         return None
     masked = _mask(text, s, e, quotes)
     cues = [(a + s, b + s) for a, b in find_cues(masked) if _is_verbal(masked, a)]
@@ -807,18 +811,19 @@ def extract_text(text: str) -> list[Attribution]:
             continue
         waiting = []
         starts_with_quote = text[p0] in "“\""
-        quotes, open_end = pair_quotes(text, p0, p1, carry=carry and starts_with_quote)
+        continues = carry and starts_with_quote  # a quote running on from the previous paragraph
+        quotes, open_end = pair_quotes(text, p0, p1)
         carry = open_end
         sents = [(p0 + a, p0 + b) for a, b in nlp.fast_sentence_spans(text[p0:p1])]
         for s, e in _merge_sentences(text, sents, quotes):
-            found = _analyse_sentence(text, s, e, quotes)
-            lead = _lead_in(text, s, e, quotes) if not found or found[0].kind == "mention" else None
+            lead = _lead_in(text, s, e, quotes)
+            found = _analyse_sentence(text, s, e, quotes) if lead is None else []
             if lead is not None:
                 last, last_para = lead, p_idx
                 continue
             for att in found:
                 if att.kind == "direct" and att.speaker is None:
-                    if last is not None and p_idx - last_para <= 1:
+                    if last is not None and (p_idx - last_para <= 1 or continues):
                         att.speaker = last.speaker
                         att.cue = last.cue if last.kind == "leadin" else None
                         att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
