@@ -129,6 +129,11 @@ def _cue_tables() -> tuple[dict[str, list[str]], dict[str, tuple[str, str]]]:
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
+@lru_cache(maxsize=None)
+def _continuation_re(rest: str) -> re.Pattern:
+    return re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)
+
+
 def find_cues(masked: str) -> list[tuple[int, int]]:
     """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out)."""
     first, _ = _cue_tables()
@@ -141,9 +146,9 @@ def find_cues(masked: str) -> list[tuple[int, int]]:
             if not rest:
                 out.append(m.span())
                 break
-            nxt = re.match(r"\s+" + re.escape(rest) + r"\b", masked[m.end() :], re.IGNORECASE)
+            nxt = _continuation_re(rest).match(masked, m.end())
             if nxt:
-                out.append((m.start(), m.end() + nxt.end()))
+                out.append((m.start(), nxt.end()))
                 break
     return out
 
@@ -626,6 +631,11 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western"}
 
 
+_HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
+
+
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
 
@@ -641,12 +651,12 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
             words = words[1:]
         # a hyphenated lower-case word ("Francisco-headquartered") ends a name
         for i, w in enumerate(words):
-            if re.search(r"-[a-z]", w):
+            if "-" in w and _HYPHEN_LOWER_RE.search(w):
                 words = words[i + 1 :] if i + 1 < len(words) else []
                 break
         if not words:
             continue
-        words[-1] = re.sub(r"['’]s?$", "", words[-1])
+        words[-1] = _POSSESSIVE_RE.sub("", words[-1])
         name = " ".join(w for w in words if w)
         if not name:
             continue
@@ -656,7 +666,7 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
         if any(w in _ORG_WORDS for w in low):
             kind = "org"
         elif (before and before[-1].strip(".") in TITLES) or (
-            len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w in words)
+            len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
         ):
             kind = "person"
         else:
@@ -682,13 +692,26 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
         if kind == "person" and " " in name:
             persons_full.setdefault(name.split()[-1], name)
 
+    full_names = set(persons_full.values())
+
     def canonical(name: str) -> str:
         return persons_full.get(name, name) if " " not in name else name
 
     spoken: set[str] = set()
+    counts: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}
+    nxt = 0  # entities before the current attribution's speaker have been counted
     for att in sorted(attributions, key=lambda a: a.speaker[0] if a.speaker else 0):
         if att.speaker is None:
             continue
+        while nxt < len(ents) and ents[nxt][0] < att.speaker[0]:
+            s, _e, name, kind = ents[nxt]
+            name = canonical(name)
+            counts[name] = counts.get(name, 0) + 1
+            last_seen[name] = s
+            kinds.setdefault(name, set()).add(kind)
+            nxt += 1
         mention = text[att.speaker[0] : att.speaker[1]]
         words = mention.split()
         head = words[-1].lower().strip(".,’'") if words else ""
@@ -699,20 +722,10 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
         elif head in NOMINAL_HEADS and first in {"the", "this", "that"}:
             target = NOMINAL_HEADS[head]
         if target in ("person", "org"):
-            counts: dict[str, int] = {}
-            last_seen: dict[str, int] = {}
-            kinds: dict[str, set[str]] = {}
-            for s, _e, name, kind in ents:
-                if s >= att.speaker[0]:
-                    break
-                name = canonical(name)
-                counts[name] = counts.get(name, 0) + 1
-                last_seen[name] = s
-                kinds.setdefault(name, set()).add(kind)
             best, best_score = None, None
             for name, n in counts.items():
                 k = kinds[name]
-                is_person = "person" in k or name in persons_full.values()
+                is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)):
