@@ -176,9 +176,22 @@ _NOT_VERB_BEFORE = {
 }
 
 
+_NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
+                   "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
+                   "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
+                   "vows", "warning", "warnings", "statement"}
+_NOUNLIKE_NEXT_RE = re.compile(r"[A-Za-z]+\s*(?:that\b|:|,|“|\")")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
-    """False when the word before a cue marks it as a noun, adjective or infinitive."""
+    """False when the word before a cue marks it as a noun, adjective or infinitive.
+
+    Present-tense forms that are also nouns ("reports", "claims") count only before "that", a
+    colon, a comma or a quotation mark.
+    """
     word = re.match(r"[A-Za-z]+", masked[start:])
+    if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start):
+        return False
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
     if word and word.group(0).lower() in ("state", "states") and not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]):
@@ -432,6 +445,10 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
+                 "via", "over", "under", "through"}
+
+
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
@@ -601,6 +618,11 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 add(_span_kind(span, outer), [span], (cs, ce), spk)
                 return out
             span = _reported_content(text, ce, s1, lemma)  # X said (that) CONTENT
+            content_words = text[span[0] : span[1]].split()
+            if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
+                that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
+                if that:
+                    span = (span[0] + that.end(), span[1])
             if span[1] - span[0] >= 8:
                 add(_span_kind(span, outer), [span], (cs, ce), spk)
                 return out
