@@ -188,10 +188,14 @@ def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[
 
 
 def predict_folder(texts: dict[str, str]) -> list[dict]:
-    """Run the extractor over every article; ``mention`` rows (no speaker, no cue) are not attributions."""
+    """Run the extractor over every article.
+
+    Left out: ``mention`` rows (no speaker) and ``partial`` rows (fragments already inside a
+    mixed attribution's content), which PolNeAR does not annotate separately.
+    """
     from .quotes import extract_text, to_records
 
     out = []
     for doc, text in texts.items():
-        out += [r for r in to_records(doc, text, extract_text(text)) if r["kind"] != "mention"]
+        out += [r for r in to_records(doc, text, extract_text(text)) if r["kind"] not in ("mention", "partial")]
     return out

@@ -32,7 +32,7 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -61,7 +61,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "sen
 _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", "however", "instead", "also",
                  "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
-                 "to", "of", "with", "by", "from", "last", "on", "during", "once"}
+                 "to", "of", "with", "by", "from", "last", "during", "once"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
 then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
 just already often frequently flatly openly angrily bluntly explicitly""".split())
@@ -129,7 +129,7 @@ def _cue_tables() -> tuple[dict[str, list[str]], dict[str, tuple[str, str]]]:
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _continuation_re(rest: str) -> re.Pattern:
     return re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)
 
@@ -172,7 +172,7 @@ _NOT_VERB_BEFORE = {
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "separate", "blog", "new", "recent", "earlier", "latest", "same", "first", "such", "no", "any", "some",
     "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
-    "written", "press", "phone", "conference", "an", "another", "each", "every", "many", "several",
+    "written", "press", "phone", "conference", "another", "each", "every", "many", "several",
 }
 
 
@@ -180,7 +180,9 @@ _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", 
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
                    "vows", "warning", "warnings", "statement"}
-_NOUNLIKE_NEXT_RE = re.compile(r"[A-Za-z]+\s*(?:that\b|:|,|“|\")")
+_NOUNLIKE_NEXT_RE = re.compile(
+    r"[A-Za-z]+\s*(?:that\b|:|,|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
+)
 
 
 def _is_verbal(masked: str, start: int) -> bool:
@@ -369,8 +371,8 @@ def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | No
     while len(words) > 1 and words[-1].lower() in {"on", "at", "of", "for", "in", "to", "from", "by", "with", "and"}:
         words = words[:-1]  # "a commenter on [stripped link]"
     np_text = " ".join(words)
-    if not words or words[0].lower() in {"that", "the", "in", "on", "to", "it", "this", "at", "by", "with", "for"} \
-            and not (words[0].lower() == "the" and len(words) >= 2 and len(words) <= 6):
+    if not words or (words[0].lower() in {"that", "the", "in", "on", "to", "it", "this", "at", "by", "with", "for"} \
+            and not (words[0].lower() == "the" and len(words) >= 2 and len(words) <= 6)):
         return None
     if len(words) > 8:
         return None
@@ -431,7 +433,7 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 
 
 _CLAUSE_BREAK_RE = re.compile(
-    r";\s|\s[—–]\s|—(?=[a-z])|,\s+(?:but|while|whereas|although|though)\s|"
+    r";\s|\s[—–]\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|,\s+(?:but|while|whereas|although|though|even\s+as|even\s+though)\s|"
     r",\s+and\s+(?:he|she|they|it|we|I|then)\s"
 )
 
@@ -445,6 +447,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$")
 _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
                  "via", "over", "under", "through"}
 
@@ -515,12 +518,43 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
         if not spans:
             return
         lemma, stance = _cue_info(text[cue[0] : cue[1]]) if cue else ("", "")
+        if kind in ("mixed", "indirect") and len(spans) == 1:
+            # a quotation after a colon at the end of the content is a separate quote ("…: ‘How the turn tables’")
+            for o, c in outer:
+                colon = text.rfind(":", spans[0][0], o)
+                if colon > spans[0][0] and not text[colon + 1 : o].strip() and c >= spans[0][1]:
+                    spans = [_clean_end(text, spans[0][0], colon)]
+                    kind = "indirect"
+                    a, b = _content(text, o, c)
+                    out.append(Attribution("direct", [(a, b)], sentence=(s0, s1)))
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1)))
+        if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
+            for o, c in outer:
+                a, b = _content(text, o, c)
+                if any(x <= a and b <= y + 1 for x, y in spans) and b > a:
+                    out.append(Attribution("partial", [(a, b)], cue, lemma, stance, speaker, (s0, s1)))
 
     def rel(i: int) -> int:
         return i - s0
 
     quote_spans = [sp for sp in (_content(text, o, c) for o, c in outer) if sp[1] > sp[0]]
+
+    # --- "CONTENT, X noted, calling for “Q”": the participle's speaker is the earlier cue's ----------
+    for k, (cs, ce) in enumerate(cues):
+        if k and text[cs:ce].lower().split()[0].endswith("ing") and masked[: rel(cs)].rstrip().endswith(","):
+            comma = s0 + len(masked[: rel(cs)].rstrip()) - 1
+            first = _analyse_one(text, s0, comma, quotes)
+            spk = next((a.speaker for a in first if a.speaker), None)
+            if spk is not None:
+                out.extend(first)
+                rest = [sp for sp in (_content(text, o, c) for o, c in outer if o >= ce) if sp[1] > sp[0]]
+                if rest:
+                    add("direct", rest, (cs, ce), spk)
+                else:
+                    span = _reported_content(text, ce, s1, _cue_info(text[cs:ce])[0])
+                    if span[1] - span[0] >= 8:
+                        add(_span_kind(span, outer), [span], (cs, ce), spk)
+                return out
 
     # --- direct: the frame is only "cue + speaker" next to a quote --------------------------------
     for cs, ce in cues:
@@ -584,6 +618,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     # --- reported speech ---------------------------------------------------------------------------
     for cs, ce in cues:
         lemma, _ = _cue_info(text[cs:ce])
+        if _NEGATED_RE.search(masked, 0, rel(cs)):
+            continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in outer)
         if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", masked[rel(ce) :]):
             continue
@@ -835,6 +871,7 @@ def extract_text(text: str) -> list[Attribution]:
     last: Attribution | None = None  # the latest direct attribution or lead-in with a speaker
     last_para = -2
     waiting: list[Attribution] = []  # unattributed direct quotes of the previous paragraph
+    unattributed: list[Attribution] = []
     for p_idx, (p0, p1) in enumerate(_paragraphs(norm)):
         dash = _DASH_ATTRIBUTION_RE.fullmatch(text, p0, p1) if waiting else None
         if dash:
@@ -844,6 +881,7 @@ def extract_text(text: str) -> list[Attribution]:
                 atts.append(att)
             waiting = []
             continue
+        unattributed += waiting
         waiting = []
         starts_with_quote = text[p0] in "“\""
         continues = carry and starts_with_quote  # a quote running on from the previous paragraph
@@ -868,8 +906,28 @@ def extract_text(text: str) -> list[Attribution]:
                 if att.kind == "direct":
                     last, last_para = att, p_idx
                 atts.append(att)
+    atts += _attribute_repeats(text, unattributed + waiting, atts)
     resolve_speakers(text, [a for a in atts if a.speaker is not None])
-    return sorted(atts, key=lambda a: a.spans[0][0])
+    return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
+
+
+def _quote_key(text: str, span: tuple[int, int]) -> str:
+    return " ".join(re.findall(r"\w+", nlp.normalise(text[span[0] : span[1]]).lower()))
+
+
+def _attribute_repeats(text: str, orphans: list[Attribution], atts: list[Attribution]) -> list[Attribution]:
+    """Unattributed quotes: a quote that repeats an attributed one (a headline or heading quoting the
+    body) takes its speaker; the rest are mentions."""
+    known = [(_quote_key(text, s), a) for a in atts if a.kind in ("direct", "partial") and a.speaker for s in a.spans]
+    out = []
+    for o in orphans:
+        key = _quote_key(text, o.spans[0])
+        src = next((a for k, a in known if key and (key in k or k in key) and len(key.split()) >= 2), None)
+        if src is not None:
+            out.append(Attribution("direct", o.spans, None, "", "", src.speaker, o.sentence))
+        else:
+            out.append(Attribution("mention", o.spans, sentence=o.sentence))
+    return out
 
 
 def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
