@@ -4,6 +4,8 @@
 - ``hygiene PATH... [--format csv|jsonl]``: the capture-artifact and structure report.
 - ``terms PATH... [--top N] [--unit norm|stem] [--prior pooled|background] [--format csv|jsonl]``:
   the distinctive terms of each article against the others.
+- ``quotes PATH... [--format csv|jsonl]``: one record per attribution (direct, mixed, indirect,
+  partial, mention) with character offsets into each article as read from disk.
 
 Bad input ends with ``error: <file>: <problem>`` and exit status 2, never a traceback.
 """
@@ -67,6 +69,23 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from .corpus import find_articles, read_article
+    from .quotes import COLUMNS, extract_text, to_records
+
+    rows = []
+    for f in find_articles(args.paths):
+        text = read_article(f)
+        rows += to_records(f.stem, text, extract_text(text))
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    if args.format == "csv":
+        df["quote_spans"] = [";".join(f"{a}-{b}" for a, b in spans) for spans in df["quote_spans"]]
+    for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        df[col] = df[col].astype("Int64")
+    _write_table(df, args.format)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-count", type=int, default=1, help="leave out terms used fewer times in total")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_terms)
+
+    p = sub.add_parser("quotes", help="quotes and reported speech with their speakers and cues")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv",
+                   help="jsonl keeps quote_spans as lists (the format benchmarks/eval_quotes.py scores)")
+    p.set_defaults(func=_cmd_quotes)
     return parser
 
 

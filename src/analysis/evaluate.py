@@ -199,3 +199,59 @@ def predict_folder(texts: dict[str, str]) -> list[dict]:
     for doc, text in texts.items():
         out += [r for r in to_records(doc, text, extract_text(text)) if r["kind"] not in ("mention", "partial")]
     return out
+
+
+SEED_GOLD_FILE = "quotes_gold.jsonl"
+
+
+def load_seed_gold(folder: str | Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """The hand-made gold of a folder's ``quotes_gold.jsonl`` as PolNeAR-format records.
+
+    Each line names its sentence by a unique opening (``sentence``); the quote, speaker mention
+    and cue are located from there, so the file needs no offsets and stays readable. Kind
+    ``partial`` is kept as type ``partial``; the speaker kind is derived from the mention.
+    """
+    folder = Path(folder)
+    path = folder / SEED_GOLD_FILE
+    texts: dict[str, str] = {}
+    gold: dict[str, list[dict]] = defaultdict(list)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        text = texts.setdefault(r["doc_id"], (folder / f"{r['doc_id']}.txt").read_text(encoding="utf-8"))
+        s = text.find(r["sentence"])
+        q = text.find(r["quote"], s)
+        if s < 0 or q < 0:
+            raise CorpusError(f"{path}: line {n}: sentence or quote not found in {r['doc_id']}")
+        spk = text.find(r["speaker_mention"], max(0, s - 1)) if r["speaker_mention"] else -1
+        cue = text.find(r["cue"], max(0, s - 1)) if r["cue"] else -1
+        mention = r["speaker_mention"].lower()
+        kind = ("none" if not mention else "pronoun" if mention in _PRONOUNS
+                else "name" if mention[:1].isupper() and mention.split()[0] not in ("The", "That", "A") else "nominal")
+        gold[r["doc_id"]].append({
+            "doc_id": r["doc_id"], "type": r["kind"], "quote": r["quote"],
+            "quote_spans": [[q, q + len(r["quote"])]], "speaker": r["speaker"] if r["speaker_mention"] else "",
+            "speaker_spans": [[spk, spk + len(r["speaker_mention"])]] if spk >= 0 else [],
+            "speaker_kind": kind, "cue": r["cue"], "cue_spans": [[cue, cue + len(r["cue"])]] if cue >= 0 else [],
+            "speech_cue": True,
+        })
+    return dict(gold), texts
+
+
+def report_lines(result: dict) -> list[str]:
+    """A printable summary of :func:`score`."""
+    lines = [
+        f"gold {result['gold']}  predicted {result['pred']}  matched {result['tp']}  (level {result['level']})",
+        f"quotes      P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}",
+        f"end-to-end  P {result['e2e_precision']:.3f}  R {result['e2e_recall']:.3f}  F1 {result['e2e_f1']:.3f}"
+        "  (quote matched and speaker right)",
+        f"speaker accuracy on matched quotes: {result['speaker_accuracy']:.3f}",
+        "recall by kind: " + ", ".join(
+            f"{t} {c.get('tp', 0)}/{c['gold']} = {c.get('tp', 0) / c['gold']:.3f}"
+            for t, c in result["counts_by_type"].items() if c["gold"]),
+        "speaker accuracy by speaker kind: " + ", ".join(
+            f"{k} {c.get('speaker_ok', 0)}/{c['tp']} = {c.get('speaker_ok', 0) / c['tp']:.3f}"
+            for k, c in result["counts_by_kind"].items() if c.get("tp")),
+    ]
+    return lines

@@ -214,6 +214,9 @@ def _cue_info(text: str) -> tuple[str, str]:
 # Quotation marks
 
 
+_QUOTE_CHAR_RE = re.compile("[“”\"‘’']")
+
+
 def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[list[tuple[int, int, int]], bool]:
     """Pair quotation marks in text[start:end] (one paragraph) by shape.
 
@@ -226,9 +229,10 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
     out: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = [("d", start)] if carry else []
     skip = -1
-    for i in range(start, end):
+    for mark in _QUOTE_CHAR_RE.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in "“”\"‘’'" or i == skip:
+        if i == skip:
             continue
         if ch == "'" and i + 1 < end and text[i + 1] == "'":  # ''newspaper style'' double quotes
             ch, skip = '"', i + 1
@@ -299,11 +303,12 @@ def _content(text: str, o: int, c: int) -> tuple[int, int]:
 
 def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -> str:
     """text[start:end] with every quoted stretch (marks included) replaced by spaces."""
-    chars = list(text[start:end])
+    out = text[start:end]
     for o, c, _ in quotes:
-        for i in range(max(o, start), min(c, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+        a, b = max(o, start), min(c, end)
+        if a < b:
+            out = out[: a - start] + " " * (b - a) + out[b - start :]
+    return out
 
 
 _SUBJECT_NP_RE = re.compile(
@@ -689,6 +694,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western"}
 
 
+_NOT_NAME_STARTS = _NOT_NAMES | TITLES
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
@@ -705,7 +711,7 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
         words = raw.split()
-        while words and words[0].lower().strip(".") in _NOT_NAMES | TITLES:
+        while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
             words = words[1:]
         # a hyphenated lower-case word ("Francisco-headquartered") ends a name
         for i, w in enumerate(words):
