@@ -553,7 +553,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             if spk is not None:
                 out.extend(first)
                 rest = [sp for sp in (_content(text, o, c) for o, c in outer if o >= ce) if sp[1] > sp[0]]
-                if rest:
+                first_open = min((o for o, _ in outer if o >= ce), default=None)
+                if rest and not re.search(r"\w", masked[rel(ce) : rel(first_open)]):
                     add("direct", rest, (cs, ce), spk)
                 else:
                     span = _reported_content(text, ce, s1, _cue_info(text[cs:ce])[0])
@@ -574,7 +575,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
                 spk = _speaker_after(masked, s0, ce)
-            else:  # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
+            elif re.search(r"[,?!—–-]\s*['’\"”]{1,2}$", text[max(s0, prev_close - 4) : prev_close]) or gap.lstrip().startswith(","):
+                # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
                 if len(stretch.split()) > 9 and "," in stretch:  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
                     stretch = stretch.split(",", 1)[0]
@@ -612,14 +614,6 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             add(_span_kind(span, outer), [span], (a0, a0 + len("according to")), spk)
             return out
 
-    if outer and quoted_chars >= 0.5 * sent_len:
-        colon = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$", masked[: rel(outer[0][0])])
-        if colon:
-            add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
-        else:
-            add("direct", quote_spans)  # the caller attaches the previous speaker, if any
-        return out
-
     # --- reported speech ---------------------------------------------------------------------------
     for cs, ce in cues:
         lemma, _ = _cue_info(text[cs:ce])
@@ -646,7 +640,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             tail = tail[m.end():] if m else tail
             ends_here = len(tail.strip(" .,;!?").split()) <= 3
             after_comma = re.match(r"\s*,\s*", tail) if not ends_here else None
-            if pre.endswith(",") and len(pre.strip()) > 10 and after_comma and not ends_here:
+            if pre.endswith(",") and len(pre.strip()) > 3 and after_comma and not ends_here:
                 # CONTENT, X said, CONTENT.  (one attribution, two spans)
                 first = _clean_end(text, s0, s0 + len(pre))
                 rest_start = s1 - len(tail) + after_comma.end()
@@ -673,6 +667,14 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             span = _clean_end(text, s0, s0 + len(lead))
             add(_span_kind(span, outer), [span], (cs, ce), inv)
             return out
+
+    if outer and quoted_chars >= 0.5 * sent_len:
+        colon = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$", masked[: rel(outer[0][0])])
+        if colon:
+            add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
+        else:
+            add("direct", quote_spans)  # the caller attaches the previous speaker, if any
+        return out
 
     # --- quoted fragments with no reporting frame -------------------------------------------------
     for a, b in quote_spans:
