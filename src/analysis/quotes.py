@@ -214,6 +214,7 @@ def _cue_info(text: str) -> tuple[str, str]:
 # Quotation marks
 
 
+_SPEAKER_START_RE = re.compile(r"(?:[A-Z]|(?:he|she|they|it|we|I|the|a|an)\s)")
 _QUOTE_CHAR_RE = re.compile("[“”\"‘’']")
 
 
@@ -575,7 +576,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
                 spk = _speaker_after(masked, s0, ce)
-            elif re.search(r"[,?!—–-]\s*['’\"”]{1,2}$", text[max(s0, prev_close - 4) : prev_close]) or gap.lstrip().startswith(","):
+            elif (re.search(r"[,?!—–-]\s*['’\"”]{1,2}$", text[max(s0, prev_close - 4) : prev_close])
+                  or gap.lstrip().startswith(",") or _SPEAKER_START_RE.match(gap.strip())):
                 # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
                 if len(stretch.split()) > 9 and "," in stretch:  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
