@@ -323,6 +323,10 @@ _SUBJECT_NP_RE = re.compile(
 )
 
 
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+_COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -333,6 +337,8 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = words[0]
         words = left.rstrip().rsplit(None, 1)
     left = left.rstrip()
+    left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
+    left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
         return None
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
@@ -366,10 +372,18 @@ _AFTER_NP_RE = re.compile(
 )
 
 
+# Words up to the first comma or sentence punctuation; periods of initials and listed
+# abbreviations ("Jason C. Ervin", "Sen. Ted Cruz") do not end it.
+_AFTER_SPEAKER_RE = re.compile(
+    r"\s*((?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Rev)\.|"
+    r"[^,;:.!?—()“”\"\s]+(?:\.[^,;:.!?—()“”\"\s]+)*|[ \t\u00a0]+){1,40})"
+)
+
+
 def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | None:
     """The noun phrase right after a cue ("…," wrote Tory Green, co-founder of IO.Net): cut at the comma."""
     right = masked[cue_end - base :]
-    m = re.match(r"\s*([^,;:.!?—()“”\"]{1,80})", right)
+    m = _AFTER_SPEAKER_RE.match(right)
     if not m:
         return None
     np_text = re.split(r"\s+(?:who|which|whose|whom)\s", m.group(1).rstrip(), maxsplit=1)[0]
@@ -599,10 +613,30 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 cand = _speaker_before(masked, s0, cs)
                 if cand is None and not masked[: rel(cs)].strip():  # Said Comey, “…”
                     cand = _speaker_after(masked, s0, ce)
+                    if cand and not text[cand[0]].isupper():
+                        cand = None
                 if cand and (prev_close is None or cand[0] >= prev_close):
                     spk = cand
         if spk is not None:
-            add("direct", quote_spans, (cs, ce), spk)
+            # The quotes this frame attributes: the one it follows (or precedes) and any that continue
+            # it with only punctuation between ("…,” said X, “…”). Other quotes in the sentence get
+            # their own analysis ("…,” Cruz said as the heckler yelled: “…”).
+            frame_end = max(ce, spk[1])
+            frame_start = min(cs, spk[0])
+            mine, rest_start = [], None
+            for o, c in outer:
+                before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)])
+                after_frame = o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)])
+                chained = mine and o >= frame_end and not re.search(r"\w", masked[rel(prev_c) : rel(o)])
+                if before_frame or after_frame or chained or (c <= frame_start and len(outer) == 1):
+                    mine.append((o, c))
+                    prev_c = c
+                elif o >= frame_end and rest_start is None:
+                    rest_start = frame_end
+            spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or quote_spans
+            add("direct", spans, (cs, ce), spk)
+            if rest_start is not None:
+                out.extend(_analyse_one(text, rest_start, s1, quotes))
             return out
 
     # --- "according to X, CONTENT" / "CONTENT, according to X" --------------------------------
@@ -858,8 +892,12 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
         return None
     masked = _mask(text, s, e, quotes)
     cues = [(a + s, b + s) for a, b in find_cues(masked) if _is_verbal(masked, a)]
-    if not cues:
-        return None
+    if not cues:  # "17-year-old Jared Potts echoed:" — the colon itself is the cue, the subject the speaker
+        spk = _sentence_subject(masked, s)
+        colon = s + len(masked.rstrip()) - 1
+        if spk is None or len(masked.split()) > 12:
+            return None
+        return Attribution("leadin", [], (colon, colon + 1), "", "", spk, (s, e))
     cs, ce = cues[-1]
     spk = _speaker_before(masked, s, cs) or _speaker_after(masked, s, ce)
     if spk is None:
