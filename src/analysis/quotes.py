@@ -467,6 +467,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_AFTER_QUOTE_RE = re.compile(r",?\s*(?:and|but|or|in|when|as|before|after|while|moments|—|–|-|on|at|to)\b")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$")
 _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
                  "via", "over", "under", "through"}
@@ -547,6 +548,15 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                     kind = "indirect"
                     a, b = _content(text, o, c)
                     out.append(Attribution("direct", [(a, b)], sentence=(s0, s1)))
+        if kind == "mixed" and len(spans) == 1:
+            a0, b0 = spans[0]
+            inside = [(o, c) for o, c in outer if a0 - 1 <= o and c <= b0 + 2]
+            if inside and inside[0][0] <= a0 + 1:
+                # content opens with a quotation: "added, “Q”" / "“Q” and vowing to …": the quote alone
+                o, c = inside[0]
+                after = text[c:b0].strip()
+                if not after or _AFTER_QUOTE_RE.match(after):
+                    spans, kind = [_content(text, o, c)], "direct"
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1)))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
