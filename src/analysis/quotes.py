@@ -181,7 +181,7 @@ _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", 
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
                    "vows", "warning", "warnings", "statement"}
 _NOUNLIKE_NEXT_RE = re.compile(
-    r"[A-Za-z]+\s*(?:that\b|:|,|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
+    r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
 )
 
 
@@ -214,7 +214,7 @@ def _cue_info(text: str) -> tuple[str, str]:
 # Quotation marks
 
 
-_SPEAKER_START_RE = re.compile(r"(?:[A-Z]|(?:he|she|they|it|we|I|the|a|an)\s)")
+_SPEAKER_START_RE = re.compile(r"(?:[A-Z]|(?:he|she|they|it|we|I|the|a|an)\b)")
 _QUOTE_CHAR_RE = re.compile("[“”\"‘’']")
 
 
@@ -248,7 +248,7 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
             else:  # straight: opening after space or opening punctuation, closing otherwise
                 nxt = text[i + 2] if skip == i + 1 and i + 2 < end else nxt
                 opening = prev.isspace() or prev in "([{—–-/" or i == start
-                if stack and stack[-1][0] == "d" and not (prev.isspace() and not nxt.isspace()):
+                if any(sh == "d" for sh, _ in stack) and not (prev.isspace() and not nxt.isspace()):
                     opening = False
         else:
             shape = "s"
@@ -289,7 +289,7 @@ def _content(text: str, o: int, c: int) -> tuple[int, int]:
     """Inside of a quote (without its marks and outer spaces)."""
     if o < len(text) and text[o] in _MARKS_OPEN + "”’":
         o += 2 if text[o : o + 2] == "''" else 1
-    if c > o and text[c - 1] in "”’\"'":
+    if c > o and text[c - 1] in "”’\"'“":
         c -= 2 if text[c - 2 : c] == "''" else 1
     while o < c and text[o].isspace():
         o += 1
@@ -319,7 +319,7 @@ _SUBJECT_NP_RE = re.compile(
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
-    rf"members|people|users|commentators|others|many|some|both|most|all))$"
+    rf"members|people|users|commentators|others|many|some|both|most|all)|\d[\d,.]*\s*(?:percent|%))$"
 )
 
 
@@ -600,7 +600,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
                 spk = _speaker_after(masked, s0, ce)
-            elif (re.search(r"[,?!—–-]\s*['’\"”]{1,2}$", text[max(s0, prev_close - 4) : prev_close])
+            elif (re.search(r"[,?!—–-]\s*['’\"”“]{1,2}$", text[max(s0, prev_close - 4) : prev_close])
                   or gap.lstrip().startswith(",") or _SPEAKER_START_RE.match(gap.strip())):
                 # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
@@ -609,7 +609,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 words = stretch.split()
                 while words and words[-1].lower() in _AUX_WORDS:
                     words = words[:-1]
-                if words and len(words) <= 9 and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
+                limit = 14 if words and words[0][:1].isupper() else 9
+                if words and len(words) <= limit and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
                     a = s0 + rel(prev_close) + gap.index(words[0])
                     spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
         if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
@@ -946,12 +947,23 @@ def extract_text(text: str) -> list[Attribution]:
         quotes, open_end = pair_quotes(text, p0, p1)
         carry = open_end
         sents = [(p0 + a, p0 + b) for a, b in nlp.fast_sentence_spans(text[p0:p1])]
+        pending: Attribution | None = None  # an unattributed quote that the next sentence may attribute
         for s, e in _merge_sentences(text, sents, quotes):
             lead = _lead_in(text, s, e, quotes)
             found = _analyse_sentence(text, s, e, quotes) if lead is None else []
             if lead is not None:
                 last, last_para = lead, p_idx
                 continue
+            if pending is not None:
+                # "“…?” Trump told Britain’s ITV that …": a frame opening the next sentence claims the quote
+                frame = next((a for a in found if a.speaker is not None and a.cue is not None), None)
+                if frame is not None and len(text[s : frame.cue[0]].split()) <= 3:
+                    pending.speaker, pending.cue = frame.speaker, frame.cue
+                    pending.cue_lemma, pending.stance = frame.cue_lemma, frame.stance
+                    waiting.remove(pending)
+                    atts.append(pending)
+                    last, last_para = pending, p_idx
+                pending = None
             for att in found:
                 if att.kind == "direct" and att.speaker is None:
                     if last is not None and (p_idx - last_para <= 1 or continues):
@@ -960,6 +972,7 @@ def extract_text(text: str) -> list[Attribution]:
                         att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
                     else:
                         waiting.append(att)
+                        pending = att
                         continue
                 if att.kind == "direct":
                     last, last_para = att, p_idx
