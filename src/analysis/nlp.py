@@ -242,6 +242,7 @@ def _chunk_norms(chunk: str, out: list[str]) -> None:
 # word before the period is a listed abbreviation or a single capital initial ("John J. Smith").
 _FAST_BREAK_RE = re.compile(r"""([.!?…]+)(['")\]]*)\s+(?=['"(\[]*[A-Z0-9])""")
 _LAST_WORD_RE = re.compile(r"""([\w.'-]+)$""")
+_NEXT_WORD_RE = re.compile(r"""['"(\[]*([^\s'"(\[]*)""")
 
 
 def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -254,10 +255,11 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _FAST_BREAK_RE.finditer(norm):
         if m.group(1) == ".":
-            word = _LAST_WORD_RE.search(norm, 0, m.start(1))
+            word = _LAST_WORD_RE.search(norm, max(0, m.start(1) - 40), m.start(1))
             w = word.group(1).lower().lstrip("'\"(") if word else ""
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
-                nxt = norm[m.end():].split(" ", 1)[0].strip("'\"([")
+                nxt_m = _NEXT_WORD_RE.match(norm, m.end())
+                nxt = nxt_m.group(1) if nxt_m else ""
                 if not (w in SENTENCE_FINAL_ABBREVIATIONS and nxt in SENTENCE_OPENERS):
                     continue
         end = m.end(2)

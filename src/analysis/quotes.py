@@ -176,6 +176,7 @@ _NOT_VERB_BEFORE = {
 }
 
 
+_PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
@@ -198,7 +199,7 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # United States, The Washington Post, a title
     if word and word.group(0).lower() in ("state", "states") and not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]):
         return False  # "home state", "states that ..." only with "that"
-    m = re.search(r"([\w'’.-]+)\s*$", masked[:start])
+    m = _PREV_WORD_RE.search(masked, max(0, start - 60), start)
     if not m:
         return True
     prev = m.group(1).lower()
@@ -467,6 +468,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NAME_COLON_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$")
 _AFTER_QUOTE_RE = re.compile(r",?\s*(?:and|but|or|in|when|as|before|after|while|moments|—|–|-|on|at|to)\b")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$")
 _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
@@ -634,7 +636,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             # their own analysis ("…,” Cruz said as the heckler yelled: “…”).
             frame_end = max(ce, spk[1])
             frame_start = min(cs, spk[0])
-            mine, rest_start = [], None
+            mine, rest_start, prev_c = [], None, 0
             for o, c in outer:
                 before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)])
                 after_frame = o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)])
@@ -664,7 +666,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     # --- reported speech ---------------------------------------------------------------------------
     for cs, ce in cues:
         lemma, _ = _cue_info(text[cs:ce])
-        if _NEGATED_RE.search(masked, 0, rel(cs)):
+        if _NEGATED_RE.search(masked, max(0, rel(cs) - 40), rel(cs)):
             continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in outer)
         if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", masked[rel(ce) :]):
@@ -716,7 +718,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
             return out
 
     if outer and quoted_chars >= 0.5 * sent_len:
-        colon = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$", masked[: rel(outer[0][0])])
+        colon = _NAME_COLON_RE.search(masked, max(0, rel(outer[0][0]) - 80), rel(outer[0][0]))
         if colon:
             add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
         else:
@@ -759,6 +761,8 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
+        if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
+            continue  # a capitalised function word opening a sentence: the common case, skipped fast
         words = raw.split()
         while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
             words = words[1:]
@@ -773,7 +777,7 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
         name = " ".join(w for w in words if w)
         if not name:
             continue
-        start = text.find(name, m.start())
+        start = m.start() if raw.startswith(name) else text.find(name, m.start())
         before = text[max(0, start - 12) : start].lower().split()
         low = [w.lower().strip(".") for w in words]
         if any(w in _ORG_WORDS for w in low):
