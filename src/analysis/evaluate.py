@@ -226,12 +226,13 @@ def load_seed_gold(folder: str | Path) -> tuple[dict[str, list[dict]], dict[str,
             raise CorpusError(f"{path}: line {n}: sentence or quote not found in {r['doc_id']}")
         spk = text.find(r["speaker_mention"], max(0, s - 1)) if r["speaker_mention"] else -1
         cue = text.find(r["cue"], max(0, s - 1)) if r["cue"] else -1
-        mention = r["speaker_mention"].lower()
-        kind = ("none" if not mention else "pronoun" if mention in _PRONOUNS
-                else "name" if mention[:1].isupper() and mention.split()[0] not in ("The", "That", "A") else "nominal")
+        mention = r["speaker_mention"]
+        kind = ("none" if not mention else "pronoun" if mention.lower() in _PRONOUNS
+                else "name" if mention[:1].isupper() and mention.split()[0] not in ("The", "That", "A", "An")
+                else "nominal")
         gold[r["doc_id"]].append({
             "doc_id": r["doc_id"], "type": r["kind"], "quote": r["quote"],
-            "quote_spans": [[q, q + len(r["quote"])]], "speaker": r["speaker"] if r["speaker_mention"] else "",
+            "quote_spans": [[q, q + len(r["quote"])]], "speaker": r["speaker"],
             "speaker_spans": [[spk, spk + len(r["speaker_mention"])]] if spk >= 0 else [],
             "speaker_kind": kind, "cue": r["cue"], "cue_spans": [[cue, cue + len(r["cue"])]] if cue >= 0 else [],
             "speech_cue": True,

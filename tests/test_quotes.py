@@ -1,0 +1,181 @@
+"""Quote extraction and attribution: the seeds against their hand gold, hand-checkable sentences,
+odd input, and PolNeAR (when a copy is available; it is never part of this repository)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import LONG, ROOT, SEEDS, SHORT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import evaluate, quotes
+from analysis.__main__ import main
+
+
+def attributions(text):
+    return quotes.to_records("x", text, quotes.extract_text(text))
+
+
+def one(text, kind=None):
+    rows = [r for r in attributions(text) if kind is None or r["kind"] == kind]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.fixture(scope="module")
+def seed_scores():
+    gold, texts = evaluate.load_seed_gold(SEEDS)
+    preds = [r for d, t in texts.items() for r in quotes.to_records(d, t, quotes.extract_text(t)) if r["kind"] != "mention"]
+    return evaluate.score(gold, texts, preds, speech_only=False)
+
+
+def test_seeds_against_hand_gold(seed_scores):
+    r = seed_scores
+    assert r["gold"] == 35
+    assert r["precision"] >= 0.9 and r["recall"] >= 0.85 and r["f1"] >= 0.9, evaluate.report_lines(r)
+    assert r["speaker_accuracy"] >= 0.95 and r["e2e_f1"] >= 0.85
+    assert r["recall_by_type"]["direct"] == 1.0 and r["recall_by_type"]["partial"] == 1.0
+
+
+def test_seed_attributions_by_name(seeds):
+    q = quotes.extract(seeds)
+    green = q[q.speaker == "Tory Green"].iloc[0]
+    assert (green.kind, green.cue, green.doc_id) == ("direct", "wrote", SHORT)
+    assert green.quote.startswith("You trained on the open internet") and "‘distillation attacks’" in green.quote
+    hydra = q[(q.kind == "partial") & (q.quote == "hydra cluster")].iloc[0]
+    assert (hydra.speaker, hydra.cue) == ("Anthropic", "stated")
+    company = q[(q.speaker_mention == "The company") & (q.doc_id == SHORT)]
+    assert set(company.speaker) == {"Anthropic"}  # "the company" resolved by salience
+    headline = q[(q.doc_id == LONG) & (q.quote_start < 110) & (q.kind == "direct")].iloc[0]
+    assert headline.quote == "How the turn tables" and headline.speaker == "a commenter"  # repeated in the body
+    for r in q.itertuples():  # every offset slices back
+        text = seeds.text(r.doc_id)
+        assert all(text[a:b] in r.quote for a, b in r.quote_spans)
+        if r.speaker_start is not None and r.speaker_start == r.speaker_start:
+            assert text[int(r.speaker_start) : int(r.speaker_end)] == r.speaker_mention
+
+
+def test_split_quote_is_one_attribution_with_two_spans():
+    r = one("“We did it,” the minister said, “and we will do it again.”")
+    assert r["kind"] == "direct" and r["speaker_mention"] == "the minister" and r["cue"] == "said"
+    assert r["quote"] == "We did it, … and we will do it again."
+    assert len(r["quote_spans"]) == 2
+
+
+def test_post_posed_speaker_is_cut_at_the_appositive():
+    r = one("“Prices will fall,” wrote Jane Roe, chief economist at Acme Corp.")
+    assert r["speaker_mention"] == "Jane Roe" and r["cue"] == "wrote"
+    r = one("“Fine,” said Sen. Ted Cruz, who had arrived late.")
+    assert r["speaker_mention"] == "Sen. Ted Cruz"
+
+
+def test_lead_ins_colons_and_dashes():
+    r = one("The mayor said: “The budget is balanced.”")
+    assert (r["kind"], r["speaker_mention"]) == ("direct", "The mayor")
+    text = "Stated Stone:\n\n“I think the stakes are high.”"
+    r = one(text)
+    assert (r["speaker_mention"], r["cue"], r["quote"]) == ("Stone", "Stated", "I think the stakes are high.")
+    r = one("Intro paragraph here.\n\n“I will look into it.”\n\n— Hillary Clinton")
+    assert r["speaker_mention"] == "Hillary Clinton" and r["cue"] == "—"
+
+
+def test_reported_speech_patterns():
+    r = one("The company said in a statement that profits rose sharply last year.")
+    assert (r["kind"], r["speaker_mention"], r["quote"]) == ("indirect", "The company", "profits rose sharply last year")
+    r = one("Profits rose sharply last year, the company said.")
+    assert r["quote"] == "Profits rose sharply last year" and r["speaker_mention"] == "the company"
+    r = one("According to the report, profits rose sharply last year.")
+    assert r["cue"] == "According to" and r["quote"] == "profits rose sharply last year"
+    r = one("The senator told reporters that the bill would pass.")
+    assert r["quote"] == "the bill would pass" and r["cue_lemma"] == "tell"
+    # negated: nothing was said
+    assert not [x for x in attributions("Officials have not yet announced a decision on the matter.") if x["kind"] != "mention"]
+
+
+def test_mixed_speech_has_partial_fragments():
+    rows = attributions("The critic argued that the plan was “a disaster in the making” for the city.")
+    kinds = sorted(r["kind"] for r in rows)
+    assert kinds == ["mixed", "partial"]
+    part = next(r for r in rows if r["kind"] == "partial")
+    assert part["quote"] == "a disaster in the making" and part["speaker_mention"] == "The critic"
+
+
+def test_scare_quote_without_a_frame_is_a_mention():
+    r = one("The so-called “hydra cluster” ran thousands of accounts.")
+    assert r["kind"] == "mention" and r["speaker"] == ""
+
+
+def test_continuation_and_pronoun_resolution():
+    text = ("Jane Roe, the chief economist, spoke on Monday.\n\n“Prices will fall,” she said.\n\n"
+            "“Wages will rise.”\n\nAcme Corp disagreed. The company said that prices would rise.")
+    rows = attributions(text)
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert [r["speaker"] for r in direct] == ["Jane Roe", "Jane Roe"]
+    assert direct[1]["cue"] == ""  # a quote with no frame continues the previous speaker
+    company = next(r for r in rows if r["speaker_mention"] == "The company")
+    assert company["speaker"] == "Acme Corp"
+
+
+def test_quote_marks_by_shape():
+    assert quotes.pair_quotes("“a ‘b’ c”", 0, 9)[0] == [(0, 9, 0), (3, 6, 1)]
+    assert quotes.pair_quotes("We’ve seen Anthropic’s “claims”", 0, 31)[0] == [(23, 31, 0)]
+    spans, open_end = quotes.pair_quotes("“unclosed quote here", 0, 20)
+    assert spans == [(0, 20, 0)] and open_end
+    r = one("''I don't want a fight,'' he said.")  # newspaper-style double apostrophes
+    assert r["quote"] == "I don't want a fight," and r["speaker_mention"] == "he"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = "“The first paragraph of a long quote,” the governor said. “It goes on\n\n“and on into a second paragraph.”"
+    rows = [r for r in attributions(text) if r["kind"] == "direct"]
+    assert {r["speaker_mention"] for r in rows} == {"the governor"} and len(rows) == 3
+    assert rows[-1]["quote"] == "and on into a second paragraph."
+
+
+quote_soup = st.lists(st.sampled_from([*"ab ,:.\n\"'“”‘’—", " said ", " he ", " told ", "Tory Green", "—"]),
+                      max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quote_soup)
+def test_odd_quote_marks_never_raise(text):
+    for r in attributions(text):
+        for a, b in r["quote_spans"]:
+            assert 0 <= a <= b <= len(text)
+        if r["speaker_start"] is not None:
+            assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_mention"]
+
+
+def test_cue_lexicon_is_complete():
+    lex = quotes.cue_lexicon()
+    assert set(lex["stance"]) == {"neutral", "distancing", "endorsing", "accusatory"}
+    forms = dict(zip(lex["form"], lex["lemma"], strict=True))
+    assert forms["said"] == "say" and forms["pointed out"] == "point out" and forms["according to"] == "according to"
+    assert forms["alleged"] == "allege" and forms["accusing"] == "accuse"
+    assert lex["form"].is_unique
+
+
+def test_cli_jsonl_fields(capsys):
+    assert main(["quotes", str(SEEDS), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["doc_id"] for r in rows} == {SHORT, LONG}
+    for field in ("doc_id", "kind", "quote", "quote_start", "quote_end", "quote_spans", "speaker", "speaker_mention",
+                  "speaker_start", "speaker_end", "cue", "cue_start", "cue_end"):
+        assert field in rows[0]
+
+
+POLNEAR = Path(os.environ.get("POLNEAR_PATH", ROOT.parent / "shared" / "polnear" / "train"))
+
+
+@pytest.mark.skipif(not (POLNEAR / "gold.jsonl").is_file(),
+                    reason=f"PolNeAR not found at {POLNEAR} (set POLNEAR_PATH to a PolNeAR-format folder to run)")
+def test_polnear_targets():
+    gold, texts = evaluate.load_gold(POLNEAR)
+    r = evaluate.score(gold, texts, evaluate.predict_folder(texts), speech_only=True)
+    report = "\n".join(evaluate.report_lines(r))
+    assert r["f1"] >= 0.75, report
+    assert r["e2e_f1"] >= 0.65, report
+    assert r["recall_by_type"]["direct"] >= 0.95, report
+    assert r["speaker_accuracy"] >= 0.90, report
