@@ -215,3 +215,26 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
         ax.grid(axis="y", color="#eeeeee")
     fig.tight_layout()
     return fig
+
+
+def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> plt.Figure:
+    """Where each speaker is first heard in each article (0 = start, 1 = end), dot size = words given."""
+    ids = [a for a in labels if a in set(voices["article_id"])]
+    col = colors(labels.values())
+    fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
+    for ax, aid in zip(axes[:, 0], ids, strict=True):
+        v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
+        words = v["quoted_words"] + v["reported_words"]
+        ax.scatter(v["first"], range(len(v)), s=20 + 4 * words, color=col[labels[aid]], alpha=0.7)
+        for i, r in v.iterrows():
+            right = r["first"] < 0.6
+            ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['quoted_words']} quoted + {r['reported_words']} reported words",
+                    va="center", fontsize=7, color="#444444", ha="left" if right else "right")
+        ax.set_yticks(range(len(v)), v["speaker"])
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-0.7, len(v) - 0.3)
+        ax.set_title(labels[aid], loc="left")
+        ax.grid(axis="x", color="#eeeeee")
+    axes[-1, 0].set_xlabel("position of the speaker's first attribution in the article (0 = start, 1 = end)")
+    fig.tight_layout()
+    return fig

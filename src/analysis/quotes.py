@@ -986,6 +986,9 @@ def extract_text(text: str) -> list[Attribution]:
     return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
 
 
+REPEAT_CUE = "(repeats a quote attributed elsewhere)"
+
+
 def _quote_key(text: str, span: tuple[int, int]) -> str:
     return " ".join(re.findall(r"\w+", nlp.normalise(text[span[0] : span[1]]).lower()))
 
@@ -999,7 +1002,7 @@ def _attribute_repeats(text: str, orphans: list[Attribution], atts: list[Attribu
         key = _quote_key(text, o.spans[0])
         src = next((a for k, a in known if key and (key in k or k in key) and len(key.split()) >= 2), None)
         if src is not None:
-            out.append(Attribution("direct", o.spans, None, "", "", src.speaker, o.sentence))
+            out.append(Attribution("direct", o.spans, None, REPEAT_CUE, "", src.speaker, o.sentence))
         else:
             out.append(Attribution("mention", o.spans, sentence=o.sentence))
     return out
@@ -1030,3 +1033,100 @@ def extract(corpus) -> pd.DataFrame:
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         rows += to_records(aid, text, extract_text(text))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who speaks, and how much: tables for the notebooks
+
+QUOTED_KINDS = ("direct", "partial")  # words inside quotation marks
+REPORTED_KINDS = ("indirect", "mixed")  # reported speech (mixed includes its quoted fragments)
+
+
+def _n_words(text: str) -> int:
+    return len(nlp.word_norms(text))
+
+
+def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
+    """Per article and speaker: attributions, words in quotation marks, words of reported speech.
+
+    Columns: article_id, speaker, n_attributions, quoted_words (direct + partial), reported_words
+    (indirect + mixed), quoted_share and reported_share (of the article's body words), first
+    (relative position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
+    out. Sorted by article, then all words descending.
+    """
+    a = atts[atts["kind"] != "mention"].copy()
+    a["words"] = [_n_words(q) for q in a["quote"]]
+    lengths = corpus.articles.set_index("article_id")["n_chars"]
+    body = corpus.tokens[corpus.tokens["is_word"] & (corpus.tokens["kind"] == "body")].groupby("article_id").size()
+    a["position"] = a["quote_start"] / a["doc_id"].map(lengths)
+    rows = []
+    for (aid, spk), g in a.groupby(["doc_id", "speaker"], sort=False):
+        quoted = int(g.loc[g["kind"].isin(QUOTED_KINDS), "words"].sum())
+        reported = int(g.loc[g["kind"].isin(REPORTED_KINDS), "words"].sum())
+        n = int((g["kind"] != "partial").sum())
+        rows.append((aid, spk, n, quoted, reported, quoted / body[aid], reported / body[aid], float(g["position"].min())))
+    cols = ["article_id", "speaker", "n_attributions", "quoted_words", "reported_words", "quoted_share",
+            "reported_share", "first"]
+    out = pd.DataFrame(rows, columns=cols)
+    order = {x: i for i, x in enumerate(corpus.articles["article_id"])}
+    out = out.assign(_o=out["article_id"].map(order), _w=out["quoted_words"] + out["reported_words"])
+    return out.sort_values(["_o", "_w", "speaker"], ascending=[True, False, True]).drop(columns=["_o", "_w"]).reset_index(drop=True)
+
+
+def kind_shares(atts: pd.DataFrame) -> pd.DataFrame:
+    """Per article: attributions and words by kind (direct, mixed, indirect, partial), with shares."""
+    a = atts[atts["kind"] != "mention"].assign(words=lambda d: [_n_words(q) for q in d["quote"]])
+    main = a[a["kind"] != "partial"]
+    g = main.groupby(["doc_id", "kind"], sort=False).agg(n=("kind", "size"), words=("words", "sum")).reset_index()
+    g["share_of_attributions"] = g["n"] / g.groupby("doc_id")["n"].transform("sum")
+    g["share_of_words"] = g["words"] / g.groupby("doc_id")["words"].transform("sum")
+    return g.rename(columns={"doc_id": "article_id"})
+
+
+def cue_use(atts: pd.DataFrame) -> pd.DataFrame:
+    """Per article, speaker and cue lemma: how often, and the lemma's stance class."""
+    a = atts[(atts["kind"] != "mention") & (atts["kind"] != "partial")]
+    a = a.assign(cue_lemma=a["cue_lemma"].where(a["cue_lemma"] != "", "(none: continues a quote)"))
+    order = {d: i for i, d in enumerate(dict.fromkeys(atts["doc_id"]))}
+    a = a.assign(_o=a["doc_id"].map(order)).sort_values(["_o", "speaker", "stance", "cue_lemma"]).drop(columns="_o")
+    g = a.groupby(["doc_id", "speaker", "cue_lemma", "stance"], sort=False).size().rename("n").reset_index()
+    return g.rename(columns={"doc_id": "article_id"})
+
+
+def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
+    """Names each article mentions but never gives a voice: article_id, name, mentions, first (0..1).
+
+    Names are capitalised mentions (the same finder the coreference uses) with at least one
+    lower-case letter (so acronyms such as AI or U.S. are left out), a single word folded into a
+    longer name that begins or ends with it ("Moonshot" into "Moonshot AI"); a name counts as voiced when any attribution's resolved speaker or speaker
+    mention contains it. Headline and body text are both searched.
+    """
+    rows = []
+    for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
+        a = atts[atts["doc_id"] == aid]
+        voiced = " ".join(list(a["speaker"]) + list(a["speaker_mention"]))
+        stops = nlp.stopwords()
+        ents = [e for e in _entity_mentions(text)
+                if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
+                and nlp.normalise(e[2]).lower().split("'")[0] not in stops]  # "These", "We’ve"
+        multi = [n for _, _, n, _ in ents if " " in n]
+        counts: dict[str, list[int]] = {}
+        for s, _e, name, _k in ents:
+            if " " not in name:  # "Moonshot" -> "Moonshot AI", "Green" -> "Tory Green"
+                name = next((m for m in multi if name in (m.split()[0], m.split()[-1])), name)
+            counts.setdefault(name, []).append(s)
+        for name, starts in counts.items():
+            if len(starts) >= min_mentions and name not in voiced:
+                rows.append((aid, name, len(starts), starts[0] / len(text)))
+    out = pd.DataFrame(rows, columns=["article_id", "name", "mentions", "first"])
+    out["key"] = [n.split()[0].lower() for n in out["name"]]  # to match "Moonshot" with "Moonshot AI" across articles
+    return out.sort_values(["article_id", "mentions", "name"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series:
+    """True for attributions whose sentence is one of ``keys`` ((article_id, sentence) pairs)."""
+    keys = set(keys)
+    spans = [(a, s, e) for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False)
+             if (a, i) in keys]
+    return pd.Series([any(a == d and s <= q < e for a, s, e in spans)
+                      for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)], index=atts.index)
