@@ -20,9 +20,11 @@ SCRIPT = textwrap.dedent(
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
 
-    from analysis import hygiene, load_corpus
+    from analysis import framing, hygiene, load_corpus, quotes
     c = load_corpus(sys.argv[1])
     r = hygiene.report(c)
+    m = framing.all_measures(c, quotes.extract(c), framing.load_actors(sys.argv[1] + "/actors.csv"))
+    assert (m["measure"] == "tone").sum() >= 4  # VADER's lexicon comes from the installed package
     try:
         nltk.word_tokenize("data needed")
     except LookupError:

@@ -4,6 +4,8 @@
 - ``hygiene PATH... [--format csv|jsonl]``: the capture-artifact and structure report.
 - ``terms PATH... [--top N] [--unit norm|stem] [--prior pooled|background] [--format csv|jsonl]``:
   the distinctive terms of each article against the others.
+- ``frames PATH... [--actors FILE] [--format csv|jsonl]``: every framing measure in one long
+  table (article_id, measure, group, value).
 - ``quotes PATH... [--format csv|jsonl]``: one record per attribution (direct, mixed, indirect,
   partial, mention) with character offsets into each article as read from disk.
 
@@ -86,6 +88,29 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_frames(args: argparse.Namespace) -> int:
+    from . import framing, hygiene, quotes
+
+    corpus = load_corpus(args.paths)
+    actors_file = args.actors
+    if actors_file is None:
+        folders = {p if p.is_dir() else p.parent for p in args.paths}
+        candidates = [f / "actors.csv" for f in folders if (f / "actors.csv").is_file()]
+        if not candidates:
+            raise CorpusError(f"{args.paths[0]}: no actors.csv beside the articles; name one with --actors FILE")
+        actors_file = candidates[0]
+    actors = framing.load_actors(actors_file)
+    if args.without_repeated_summary:
+        keys = hygiene.repeated_sentences(corpus)
+        atts = quotes.extract(corpus)
+        atts = atts[~quotes.in_sentences(atts, corpus.sentences, keys)]
+        corpus = corpus.drop_sentences(keys)
+    else:
+        atts = quotes.extract(corpus)
+    _write_table(framing.all_measures(corpus, atts, actors), args.format)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv",
                    help="jsonl keeps quote_spans as lists (the format benchmarks/eval_quotes.py scores)")
     p.set_defaults(func=_cmd_quotes)
+
+    p = sub.add_parser("frames", help="framing measures: voices, cue stance, placement, frames, labels, hedges, tone")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--actors", type=Path, help="actor CSV (actor, side, patterns); default: actors.csv beside the articles")
+    p.add_argument("--without-repeated-summary", action="store_true",
+                   help="leave out paragraphs that only repeat other paragraphs (a summary lede)")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.set_defaults(func=_cmd_frames)
     return parser
 
 

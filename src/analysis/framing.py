@@ -1,0 +1,493 @@
+"""Framing measures: how each article frames the story, computed with the evidence behind each number.
+
+The analyst names the story's actors in a small CSV (``seeds/actors.csv`` for the seed story):
+``actor, side, patterns, note``, where ``patterns`` are |-separated phrases (matched as whole
+words, case-sensitively for names so that "the company" and "The company" both need listing
+only once in lower case) and ``side`` is free text such as accuser, accused, critic, other.
+Nothing about any particular story is written in this module.
+
+Every measure returns a tidy DataFrame; :func:`all_measures` stacks them into the long table
+of ``python -m analysis frames`` with columns article_id, measure, group, value.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import hygiene, nlp, quotes
+from .corpus import CorpusError
+
+ACTOR_COLUMNS = ["actor", "side", "patterns", "note"]
+VOICES = ("narrator", "attributed")
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors
+
+
+def load_actors(path: str | Path) -> pd.DataFrame:
+    """The actor file as one row per pattern: actor, side, pattern (longest patterns first)."""
+    p = Path(path)
+    if not p.is_file():
+        raise CorpusError(f"{p}: no such actor file")
+    try:
+        with p.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise CorpusError(f"{p}: cannot be parsed as a UTF-8 CSV ({e})") from None
+    if not rows or not {"actor", "side", "patterns"} <= set(rows[0]):
+        raise CorpusError(f"{p}: needs columns actor, side, patterns (found: {', '.join(rows[0]) if rows else 'none'})")
+    out = [(r["actor"].strip(), r["side"].strip(), pat.strip())
+           for r in rows for pat in (r["patterns"] or "").split("|") if pat.strip()]
+    if not out:
+        raise CorpusError(f"{p}: no actor has a pattern")
+    df = pd.DataFrame(out, columns=["actor", "side", "pattern"])
+    return df.assign(_n=df["pattern"].str.len()).sort_values(["_n", "pattern"], ascending=[False, True]).drop(columns="_n")
+
+
+def _pattern_re(pattern: str) -> re.Pattern:
+    body = re.escape(pattern).replace(r"\ ", r"\s+")
+    flags = re.IGNORECASE if pattern[:1].islower() else 0  # "the company" matches "The company"
+    return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
+
+
+def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every actor mention: article_id, actor, side, start, end, text, sentence, kind (paragraph kind).
+
+    Patterns are matched longest first and a character is claimed by one mention only, so
+    "Moonshot AI" is one mention, not also "Moonshot".
+    """
+    rows = []
+    sents = corpus.sentences
+    for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
+        norm = nlp.normalise(text)
+        taken = np.zeros(len(text), dtype=bool)
+        s = sents[sents["article_id"] == aid]
+        for actor, side, pattern in actors[["actor", "side", "pattern"]].itertuples(index=False):
+            for m in _pattern_re(nlp.normalise(pattern)).finditer(norm):
+                if taken[m.start() : m.end()].any():
+                    continue
+                taken[m.start() : m.end()] = True
+                hit = s[(s["start"] <= m.start()) & (s["end"] >= m.end())]
+                sid = int(hit["sentence"].iloc[0]) if len(hit) else -1
+                kind = hit["kind"].iloc[0] if len(hit) else ""
+                rows.append((aid, actor, side, m.start(), m.end(), text[m.start() : m.end()], sid, kind))
+    cols = ["article_id", "actor", "side", "start", "end", "text", "sentence", "kind"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start"], ignore_index=True)
+
+
+def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """``atts`` with actor and side for each attribution: the first pattern found in the resolved
+    speaker, else in the speaker mention; unmatched speakers keep their own name and side "other"."""
+    compiled = [(a, s, _pattern_re(nlp.normalise(p))) for a, s, p in actors[["actor", "side", "pattern"]].itertuples(index=False)]
+
+    def find(*names):
+        for name in names:
+            for a, s, rx in compiled:
+                if name and rx.search(nlp.normalise(name)):
+                    return a, s
+        return None
+
+    found = [find(sp, mention) for sp, mention in zip(atts["speaker"], atts["speaker_mention"], strict=True)]
+    return atts.assign(
+        actor=[f[0] if f else (sp or "") for f, sp in zip(found, atts["speaker"], strict=True)],
+        side=[f[1] if f else ("other" if sp else "") for f, sp in zip(found, atts["speaker"], strict=True)],
+    )
+
+
+def uncovered_names(corpus, actors: pd.DataFrame) -> pd.DataFrame:
+    """Capitalised names in the articles that no actor pattern covers (to help write a new actor file).
+
+    Columns: name, mentions, articles (comma-separated ids). Acronyms and sentence-opening
+    function words are left out, as in :func:`analysis.quotes.unquoted`.
+    """
+    mentions = actor_mentions(corpus, actors)
+    rows: dict[str, list] = {}
+    stops = nlp.stopwords()
+    for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
+        covered = mentions[mentions["article_id"] == aid][["start", "end"]].to_numpy()
+        for s, e, name, _k in quotes._entity_mentions(text):
+            if not any(ch.islower() for ch in name) or nlp.normalise(name).lower().split("'")[0] in stops:
+                continue
+            if any(a <= s and e <= b for a, b in covered):
+                continue
+            r = rows.setdefault(name, [0, []])
+            r[0] += 1
+            if aid not in r[1]:
+                r[1].append(aid)
+    out = pd.DataFrame([(n, c, ", ".join(a)) for n, (c, a) in rows.items()], columns=["name", "mentions", "articles"])
+    return out.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who speaks
+
+
+def _body_words(corpus) -> pd.Series:
+    t = corpus.tokens
+    return t[t["is_word"] & (t["kind"] == "body")].groupby("article_id").size()
+
+
+def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """The attributions whose sentence lies in a body paragraph (not headline, heading or boilerplate)."""
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    spans = {}
+    for aid, s, e in body[["article_id", "start", "end"]].itertuples(index=False):
+        spans.setdefault(aid, []).append((s, e))
+    keep = [any(s <= q < e for s, e in spans.get(d, [])) for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)]
+    return atts[keep]
+
+
+def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Per article and actor: share of body words in the actor's quoted and reported speech.
+
+    Columns: article_id, actor, side, quoted_words (inside quotation marks: direct and partial),
+    reported_words (indirect and mixed), voice_share ((quoted + reported) / body words),
+    mentions (how often the actor is named, headline included), voiceless (named but never given
+    a voice). Body text only: the headline is measured by :func:`headline_lede`.
+    """
+    a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
+    a = a.assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
+    body = _body_words(corpus)
+    ment = actor_mentions(corpus, actors).groupby(["article_id", "actor", "side"]).size().rename("mentions")
+    rows = []
+    for aid in corpus.articles["article_id"]:
+        g = a[a["doc_id"] == aid]
+        names = dict.fromkeys(list(g["actor"]) + [act for (art, act, _s) in ment.index if art == aid])
+        for actor in names:
+            ga = g[g["actor"] == actor]
+            side = ga["side"].iloc[0] if len(ga) else next(s for (art, act, s) in ment.index if art == aid and act == actor)
+            q = int(ga.loc[ga["kind"].isin(quotes.QUOTED_KINDS), "words"].sum())
+            r = int(ga.loc[ga["kind"].isin(quotes.REPORTED_KINDS), "words"].sum())
+            m = int(ment.get((aid, actor, side), 0))
+            rows.append((aid, actor, side, q, r, (q + r) / body[aid], m, (q + r) == 0 and m > 0))
+    cols = ["article_id", "actor", "side", "quoted_words", "reported_words", "voice_share", "mentions", "voiceless"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def cue_stance(atts: pd.DataFrame, actors: pd.DataFrame, corpus=None) -> pd.DataFrame:
+    """Attribution verbs per actor by stance class: article_id, actor, stance, cues (lemmas), n.
+
+    With ``corpus``, body attributions only (the headline's verb is in :func:`headline_lede`).
+    """
+    atts = body_attributions(corpus, atts) if corpus is not None else atts
+    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["stance"] != "")], actors)
+    g = a.groupby(["doc_id", "actor", "stance"], sort=False).agg(
+        n=("cue_lemma", "size"), cues=("cue_lemma", lambda s: ", ".join(sorted(set(s))))).reset_index()
+    return g.rename(columns={"doc_id": "article_id"})[["article_id", "actor", "stance", "cues", "n"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Placement
+
+
+def _counter_frame_sentences(corpus, actors: pd.DataFrame, counter_sides=("critic",)) -> pd.DataFrame:
+    """Sentences that carry a counter-frame: a counter-side actor is named, or a morality or
+    fairness frame word is used (hypocrisy, "turn tables", double standard)."""
+    m = actor_mentions(corpus, actors)
+    m = m[m["side"].isin(counter_sides)][["article_id", "sentence"]]
+    hits = frame_hits(corpus, kinds=("headline", "heading", "body"))
+    f = hits[hits["frame"].isin(["morality", "fairness_and_equality"])][["article_id", "sentence"]]
+    return pd.concat([m, f]).drop_duplicates().reset_index(drop=True)
+
+
+def headline_lede(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Headline and lede (first body sentence) of each article: subject, verb class, counter-frame.
+
+    subject: the first actor named in the sentence; verb_class: stance of the first attribution
+    cue in it ("none" without one); counter_frame: whether a counter-frame appears in it.
+    Columns: article_id, part (headline | lede), subject, verb, verb_class, counter_frame, text.
+    """
+    ment = actor_mentions(corpus, actors)
+    counter = _counter_frame_sentences(corpus, actors)
+    rows = []
+    for aid in corpus.articles["article_id"]:
+        s = corpus.sentences[corpus.sentences["article_id"] == aid]
+        parts = [("headline", s[s["kind"] == "headline"].head(1)), ("lede", s[s["kind"] == "body"].head(1))]
+        for part, row in parts:
+            if row.empty:
+                rows.append((aid, part, "", "", "", False, ""))
+                continue
+            sid, start, end, text = int(row["sentence"].iloc[0]), int(row["start"].iloc[0]), int(row["end"].iloc[0]), row["text"].iloc[0]
+            m = ment[(ment["article_id"] == aid) & (ment["sentence"] == sid)]
+            a = atts[(atts["doc_id"] == aid) & (atts["cue_start"].notna()) & (atts["cue_start"] >= start) & (atts["cue_start"] < end)]
+            a = a[a["stance"] != ""].sort_values("cue_start")
+            verb = a["cue"].iloc[0] if len(a) else ""
+            vclass = a["stance"].iloc[0] if len(a) else "none"
+            has_counter = bool(((counter["article_id"] == aid) & (counter["sentence"] == sid)).any())
+            rows.append((aid, part, m["actor"].iloc[0] if len(m) else "", verb, vclass, has_counter, text))
+    return pd.DataFrame(rows, columns=["article_id", "part", "subject", "verb", "verb_class", "counter_frame", "text"])
+
+
+def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Where things first happen, as a share of the article (0 = start, 1 = end).
+
+    One row per article and item: each actor's first voice (``voice: <actor>``), the first
+    counter-frame sentence (``counter_frame``), and the closing body sentence's voice
+    (``closing: <actor or narrator>``, position of that sentence). Columns: article_id, item,
+    position, text (the sentence, for evidence).
+    """
+    a = speaker_actors(atts[~atts["kind"].isin(["mention"])], actors)
+    lengths = corpus.articles.set_index("article_id")["n_chars"]
+    counter = _counter_frame_sentences(corpus, actors)
+    sents = corpus.sentences.set_index(["article_id", "sentence"])
+    rows = []
+    for aid in corpus.articles["article_id"]:
+        g = a[a["doc_id"] == aid].sort_values("quote_start")
+        for actor, first in g.groupby("actor", sort=False)["quote_start"].min().sort_values().items():
+            sent = g[g["quote_start"] == first]["sentence_start"].iloc[0]
+            text = corpus.text(aid)
+            end = g[g["quote_start"] == first]["sentence_end"].iloc[0]
+            rows.append((aid, f"voice: {actor}", first / lengths[aid], text[int(sent) : int(end)]))
+        c = counter[counter["article_id"] == aid]
+        if len(c):
+            first = sents.loc[[(aid, int(x)) for x in c["sentence"]]].sort_values("start").iloc[0]
+            rows.append((aid, "counter_frame", first["start"] / lengths[aid], first["text"]))
+        body = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["kind"] == "body")]
+        if len(body):
+            last = body.iloc[-1]
+            inside = g[(g["quote_start"] >= last["start"]) & (g["quote_start"] < last["end"])]
+            voice = inside["actor"].iloc[0] if len(inside) else "narrator"
+            rows.append((aid, f"closing: {voice}", last["start"] / lengths[aid], last["text"]))
+    return pd.DataFrame(rows, columns=["article_id", "item", "position", "text"])
+
+
+def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: float = 0.01) -> pd.DataFrame:
+    """Cumulative share of each side's attributed words through each article (for a figure).
+
+    Columns: article_id, side, position (0..1 of the article's characters), cumulative_share
+    (attributed words of that side so far / all body words).
+    """
+    a = speaker_actors(atts[atts["kind"] != "mention"], actors)
+    a = a[a["side"] != ""].assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
+    a = a[a["kind"] != "partial"]  # partial fragments are inside their mixed attribution
+    body = _body_words(corpus)
+    lengths = corpus.articles.set_index("article_id")["n_chars"]
+    grid = np.round(np.arange(0, 1 + step / 2, step), 4)
+    rows = []
+    for aid in corpus.articles["article_id"]:
+        g = a[a["doc_id"] == aid]
+        for side in sorted(set(a["side"])):
+            gs = g[g["side"] == side]
+            pos = (gs["quote_end"] / lengths[aid]).to_numpy()
+            w = gs["words"].to_numpy()
+            rows += [(aid, side, float(x), float(w[pos <= x].sum() / body[aid])) for x in grid]
+    return pd.DataFrame(rows, columns=["article_id", "side", "position", "cumulative_share"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Words: frames, labels, hedges, tone
+
+
+@lru_cache(maxsize=1)
+def frame_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(frame, compiled pattern) from ``data/frames_en.csv``."""
+    raw = resources.files("analysis").joinpath("data/frames_en.csv").read_text(encoding="utf-8")
+    return tuple((r["frame"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", re.IGNORECASE))
+                 for r in csv.DictReader(raw.splitlines()))
+
+
+def frame_hits(corpus, kinds=("body",)) -> pd.DataFrame:
+    """Every frame keyword hit: article_id, frame, start, end, match, sentence, context."""
+    rows = []
+    sents = corpus.sentences[corpus.sentences["kind"].isin(kinds)]
+    for aid, g in sents.groupby("article_id", sort=False):
+        text = corpus.text(aid)
+        norm = nlp.normalise(text)
+        for sid, s, e in g[["sentence", "start", "end"]].itertuples(index=False):
+            for frame, rx in frame_patterns():
+                for m in rx.finditer(norm, s, e):
+                    a, b = m.span()
+                    ctx = " ".join(text[max(s, a - 50) : a].split()) + " [" + text[a:b] + "] " + " ".join(text[b : min(e, b + 50)].split())
+                    rows.append((aid, frame, a, b, text[a:b], int(sid), ctx))
+    cols = ["article_id", "frame", "start", "end", "match", "sentence", "context"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start", "frame"], ignore_index=True)
+
+
+def frame_rate(corpus, kinds=("body",)) -> pd.DataFrame:
+    """Frame dimensions per 1,000 body words: article_id, frame, hits, per_1000 (all frames listed)."""
+    hits = frame_hits(corpus, kinds)
+    body = _body_words(corpus)
+    frames = list(dict.fromkeys(f for f, _ in frame_patterns()))
+    counts = hits.groupby(["article_id", "frame"]).size()
+    rows = [(aid, f, int(counts.get((aid, f), 0)), 1000 * counts.get((aid, f), 0) / body[aid])
+            for aid in corpus.articles["article_id"] for f in frames]
+    return pd.DataFrame(rows, columns=["article_id", "frame", "hits", "per_1000"])
+
+
+_LABEL_RE = re.compile(
+    r"(?<![\w-])(?:(?P<nat>Chinese|China’s|China's|[Ff]oreign|Western|U\.S\.|American)\s+)?"
+    r"(?:(?:AI|artificial\s+intelligence|well-known|three|these|those|the)\s+)*"
+    r"(?P<label>labs?|laboratories|firms?|companies|developers|rivals|competitors|startups?)(?![\w-])"
+)
+
+
+def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
+    """How organisations are named: counts of each label noun (labs, firms, companies, …) and how
+    often it is marked by nationality ("Chinese labs", "foreign competitors", "U.S. firms").
+
+    Columns: article_id, label, n, nationality_marked, nationality (most frequent marker).
+    """
+    rows = []
+    sents = corpus.sentences[corpus.sentences["kind"].isin(kinds)]
+    for aid, g in sents.groupby("article_id", sort=False):
+        found = []
+        for t in g["text"]:
+            for m in _LABEL_RE.finditer(nlp.normalise(t)):
+                lab = m.group("label").lower()
+                lab = {"lab": "labs", "firm": "firms", "startup": "startups", "laboratories": "laboratories"}.get(lab, lab)
+                found.append((lab, m.group("nat") or ""))
+        df = pd.DataFrame(found, columns=["label", "nat"])
+        for lab, d in df.groupby("label"):
+            nat = d.loc[d["nat"] != "", "nat"]
+            rows.append((aid, lab, len(d), int(len(nat)), nat.mode().iloc[0] if len(nat) else ""))
+    out = pd.DataFrame(rows, columns=["article_id", "label", "n", "nationality_marked", "nationality"])
+    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "n", "label"], ascending=[True, False, True]).drop(columns="_o").reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def hedge_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    raw = resources.files("analysis").joinpath("data/hedges_en.csv").read_text(encoding="utf-8")
+    return tuple((r["class"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])", re.IGNORECASE))
+                 for r in csv.DictReader(raw.splitlines()))
+
+
+def _attributed_mask(corpus, atts: pd.DataFrame, aid: str) -> np.ndarray:
+    """Characters of an article inside attributed content (any attribution with a speaker)."""
+    mask = np.zeros(len(corpus.text(aid)), dtype=bool)
+    for spans, spk in zip(atts.loc[atts["doc_id"] == aid, "quote_spans"], atts.loc[atts["doc_id"] == aid, "speaker"], strict=True):
+        if spk:
+            for s, e in spans:
+                mask[s:e] = True
+    return mask
+
+
+def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """Every hedge, booster and approximator in body text: article_id, class, voice, match, context."""
+    rows = []
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    for aid, g in body.groupby("article_id", sort=False):
+        text = corpus.text(aid)
+        norm = nlp.normalise(text)
+        mask = _attributed_mask(corpus, atts, aid)
+        for s, e in g[["start", "end"]].itertuples(index=False):
+            for cls, rx in hedge_patterns():
+                for m in rx.finditer(norm, s, e):
+                    voice = "attributed" if mask[m.start()] else "narrator"
+                    ctx = " ".join(text[max(s, m.start() - 50) : m.start()].split()) + " [" + m.group(0) + "] " \
+                        + " ".join(text[m.end() : min(e, m.end() + 50)].split())
+                    rows.append((aid, cls, voice, m.start(), m.group(0), ctx))
+    return pd.DataFrame(rows, columns=["article_id", "class", "voice", "start", "match", "context"])
+
+
+def hedge_rate(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """Hedges, boosters and approximators per 1,000 words, separately in the narrator's voice and
+    in attributed speech. Columns: article_id, class, voice, hits, words (in that voice), per_1000."""
+    hits = hedge_hits(corpus, atts)
+    t = corpus.tokens[corpus.tokens["is_word"] & (corpus.tokens["kind"] == "body")]
+    rows = []
+    for aid, g in t.groupby("article_id", sort=False):
+        mask = _attributed_mask(corpus, atts, aid)
+        attributed = int(mask[g["start"].to_numpy()].sum())
+        words = {"attributed": attributed, "narrator": len(g) - attributed}
+        for cls in ("hedge", "booster", "approximator"):
+            for voice in VOICES:
+                n = int(((hits["article_id"] == aid) & (hits["class"] == cls) & (hits["voice"] == voice)).sum())
+                rows.append((aid, cls, voice, n, words[voice], 1000 * n / words[voice] if words[voice] else np.nan))
+    return pd.DataFrame(rows, columns=["article_id", "class", "voice", "hits", "words", "per_1000"])
+
+
+_QUOTES_RE = re.compile(r"\"|(?<!\w)'|'(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    """NLTK's VADER with the lexicon shipped in the vaderSentiment package (no download)."""
+    import nltk
+    import vaderSentiment
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    folder = str(Path(vaderSentiment.__file__).parent)
+    if folder not in nltk.data.path:
+        nltk.data.path.append(folder)
+    return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+
+
+def compound(text: str) -> float:
+    """VADER compound score (-1 .. 1) of a text, with curly quotes straightened first."""
+    # Quotation marks glued to a word ('"great"') hide it from the lexicon, so they become spaces;
+    # apostrophes inside words (don't) stay.
+    return float(_vader().polarity_scores(_QUOTES_RE.sub(" ", nlp.normalise(text)))["compound"])
+
+
+def tone(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Mean VADER compound per article for each actor's attributed content and for the narrator
+    (body sentences with no attribution). Columns: article_id, voice, n, mean_compound."""
+    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["speaker"] != "")], actors)
+    rows = []
+    for aid in corpus.articles["article_id"]:
+        g = a[a["doc_id"] == aid]
+        for actor, ga in g.groupby("actor", sort=False):
+            scores = [compound(q) for q in ga["quote"]]
+            rows.append((aid, actor, len(scores), float(np.mean(scores))))
+        body = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["kind"] == "body")]
+        mask = _attributed_mask(corpus, atts, aid)
+        narr = [t for s, e, t in body[["start", "end", "text"]].itertuples(index=False) if not mask[s:e].any()]
+        scores = [compound(t) for t in narr]
+        rows.append((aid, "narrator", len(scores), float(np.mean(scores)) if scores else np.nan))
+    return pd.DataFrame(rows, columns=["article_id", "voice", "n", "mean_compound"])
+
+
+def artifact_count(corpus) -> pd.DataFrame:
+    """Capture artifacts and structure found by the hygiene report: article_id, kind, n."""
+    r = hygiene.report(corpus)
+    return r.groupby(["article_id", "kind"]).size().rename("n").reset_index()
+
+
+# ---------------------------------------------------------------------------------------------
+# The long table
+
+
+def all_measures(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every measure in one long table: article_id, measure, group, value.
+
+    voice_share and quoted_words (group: actor), voiceless (actor; value: mentions), cue_stance
+    (actor|stance), headline and lede (subject | verb_class | counter_frame), first_position
+    (voice: actor | counter_frame | closing: voice), frame_rate (frame), label_count (label and
+    label|nationality_marked), hedge_rate (class|voice), tone (actor or narrator),
+    artifact_count (artifact kind).
+    """
+    parts = []
+    v = voice_share(corpus, atts, actors)
+    parts.append(v.assign(measure="voice_share", group=v["actor"], value=v["voice_share"].round(4)))
+    parts.append(v.assign(measure="quoted_words", group=v["actor"], value=v["quoted_words"]))
+    vl = v[v["voiceless"]]
+    parts.append(vl.assign(measure="voiceless", group=vl["actor"], value=vl["mentions"]))
+    c = cue_stance(atts, actors, corpus)
+    parts.append(c.assign(measure="cue_stance", group=c["actor"] + "|" + c["stance"], value=c["n"]))
+    h = headline_lede(corpus, atts, actors)
+    for col in ("subject", "verb_class", "counter_frame"):
+        parts.append(h.assign(measure=h["part"], group=col, value=h[col].astype(str)))
+    f = first_position(corpus, atts, actors)
+    parts.append(f.assign(measure="first_position", group=f["item"], value=f["position"].round(4)))
+    fr = frame_rate(corpus)
+    parts.append(fr.assign(measure="frame_rate", group=fr["frame"], value=fr["per_1000"].round(3)))
+    lc = label_count(corpus)
+    parts.append(lc.assign(measure="label_count", group=lc["label"], value=lc["n"]))
+    parts.append(lc.assign(measure="label_count", group=lc["label"] + "|nationality_marked", value=lc["nationality_marked"]))
+    hr = hedge_rate(corpus, atts)
+    parts.append(hr.assign(measure="hedge_rate", group=hr["class"] + "|" + hr["voice"], value=hr["per_1000"].round(3)))
+    t = tone(corpus, atts, actors)
+    parts.append(t.assign(measure="tone", group=t["voice"], value=t["mean_compound"].round(4)))
+    ac = artifact_count(corpus)
+    parts.append(ac.assign(measure="artifact_count", group=ac["kind"], value=ac["n"]))
+    out = pd.concat([p[["article_id", "measure", "group", "value"]] for p in parts], ignore_index=True)
+    return out.astype({"value": object})

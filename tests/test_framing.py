@@ -1,0 +1,165 @@
+"""Framing measures on hand-checkable sentences, pinned false positives, and the seeds."""
+
+import pytest
+from conftest import LONG, SEEDS, SHORT
+
+from analysis import CorpusError, framing, load_corpus, quotes
+from analysis.__main__ import main
+
+ACTORS = """actor,side,patterns,note
+Acme,accuser,Acme|the company,
+Beta Labs,accused,Beta Labs|Beta,
+Critics,critic,critics|Jane Roe,
+"""
+
+
+@pytest.fixture
+def small(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Acme accuses Beta Labs of theft\n\n"
+        "Acme said that Beta Labs copied its files last year. "
+        "The company claimed the copying was deliberate.\n\n"
+        "Critics called the claim hypocritical. "
+        "“It is a double standard,” said Jane Roe.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Beta Labs was accused of copying files. Acme noted that the files were secret.\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    corpus = load_corpus([tmp_path / "a.md", tmp_path / "b.txt"])
+    return corpus, quotes.extract(corpus), framing.load_actors(tmp_path / "actors.csv")
+
+
+def test_load_actors_validates(tmp_path):
+    with pytest.raises(CorpusError, match="no such actor file"):
+        framing.load_actors(tmp_path / "missing.csv")
+    (tmp_path / "bad.csv").write_text("name,team\nx,y\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="needs columns actor, side, patterns"):
+        framing.load_actors(tmp_path / "bad.csv")
+    act = framing.load_actors(SEEDS / "actors.csv")
+    assert act["pattern"].str.len().is_monotonic_decreasing
+
+
+def test_actor_mentions_longest_first(small):
+    corpus, _, actors = small
+    m = framing.actor_mentions(corpus, actors)
+    a = m[m.article_id == "a"]
+    assert a["text"].tolist() == ["Acme", "Beta Labs", "Acme", "Beta Labs", "The company", "Critics", "Jane Roe"]
+    seeds = load_corpus(SEEDS)
+    ms = framing.actor_mentions(seeds, framing.load_actors(SEEDS / "actors.csv"))
+    moon = ms[(ms.article_id == LONG) & (ms.actor == "Moonshot")]
+    assert set(moon["text"]) == {"Moonshot AI", "Moonshot"} and len(moon) == 2  # never both for one name
+
+
+def test_voice_share_counts_words(small):
+    corpus, atts, actors = small
+    v = framing.voice_share(corpus, atts, actors).set_index(["article_id", "actor"])
+    # "Beta Labs copied its files last year" (7) + "the copying was deliberate" (4)
+    assert v.loc[("a", "Acme"), "reported_words"] == 11
+    assert v.loc[("a", "Critics"), "quoted_words"] == 5  # "It is a double standard"
+    assert bool(v.loc[("a", "Beta Labs"), "voiceless"]) and v.loc[("a", "Beta Labs"), "mentions"] == 2
+    body = corpus.tokens[(corpus.tokens.article_id == "a") & corpus.tokens.is_word & (corpus.tokens.kind == "body")]
+    assert v.loc[("a", "Acme"), "voice_share"] == pytest.approx(11 / len(body))
+
+
+def test_cue_stance_classes(small):
+    corpus, atts, actors = small
+    c = framing.cue_stance(atts, actors, corpus)
+    acme = c[(c.article_id == "a") & (c.actor == "Acme")].set_index("stance")["n"].to_dict()
+    assert acme == {"neutral": 1, "distancing": 1}
+    assert c[(c.article_id == "b") & (c.actor == "Acme")]["stance"].tolist() == ["endorsing"]
+
+
+def test_headline_lede_and_positions(small):
+    corpus, atts, actors = small
+    h = framing.headline_lede(corpus, atts, actors).set_index(["article_id", "part"])
+    assert (h.loc[("a", "headline"), "subject"], h.loc[("a", "headline"), "verb_class"]) == ("Acme", "accusatory")
+    assert h.loc[("a", "lede"), "verb"] == "said" and not h.loc[("a", "lede"), "counter_frame"]
+    assert h.loc[("b", "headline"), "subject"] == ""  # no headline
+    f = framing.first_position(corpus, atts, actors)
+    a = f[f.article_id == "a"].set_index("item")
+    assert a.loc["voice: Acme", "position"] < a.loc["counter_frame", "position"] < a.loc["voice: Critics", "position"] + 0.01
+    assert "closing: Critics" in a.index  # the last body sentence is Jane Roe's quote
+
+
+def test_frame_keywords_and_pinned_false_positives(tmp_path):
+    f = tmp_path / "f.txt"
+    f.write_text(
+        "The authors sued under fair use. He settled in Boston after a heart attack. "
+        "They made 16 million exchanges and paid $1.5 billion. The firm's capabilities grew. "
+        "Critics saw a double standard.\n", encoding="utf-8")
+    hits = framing.frame_hits(load_corpus(f))
+    got = set(zip(hits["frame"], hits["match"]))
+    assert ("legality_constitutionality", "fair use") in got and ("legality_constitutionality", "sued") in got
+    assert not any(m == "fair" for _, m in got)  # "fair use" is legal, not fairness
+    assert not any(m.startswith("settled") for _, m in got)  # "settled in Boston" is a move
+    assert not any(fr == "security_and_defense" for fr, _ in got)  # "heart attack"
+    assert ("economic", "$1.5 billion") in got and not any(m == "million" for _, m in got)
+    assert not any(fr == "capacity_and_resources" for fr, _ in got)  # model capabilities
+    assert ("fairness_and_equality", "double standard") in got and ("public_opinion", "Critics") in got
+    rate = framing.frame_rate(load_corpus(f)).set_index("frame")
+    assert rate.loc["economic", "hits"] == 1 and rate.loc["quality_of_life", "hits"] == 0
+
+
+def test_label_count_and_nationality(tmp_path):
+    f = tmp_path / "l.txt"
+    f.write_text("Three Chinese AI labs were accused. The labs denied it. Foreign competitors and U.S. firms "
+                 "disagreed, and Western rivals laughed.\n", encoding="utf-8")
+    lc = framing.label_count(load_corpus(f)).set_index("label")
+    assert (lc.loc["labs", "n"], lc.loc["labs", "nationality_marked"], lc.loc["labs", "nationality"]) == (2, 1, "Chinese")
+    assert lc.loc["competitors", "nationality"] == "Foreign" and lc.loc["firms", "nationality"] == "U.S."
+
+
+def test_hedges_split_by_voice(tmp_path):
+    f = tmp_path / "h.txt"
+    f.write_text("The labs allegedly copied roughly 100 files. Acme said the labs may have copied about 200 files.\n",
+                 encoding="utf-8")
+    c = load_corpus(f)
+    hits = framing.hedge_hits(c, quotes.extract(c))
+    got = set(zip(hits["class"], hits["voice"], hits["match"]))
+    assert got == {("hedge", "narrator", "allegedly"), ("approximator", "narrator", "roughly"),
+                   ("hedge", "attributed", "may"), ("approximator", "attributed", "about")}
+    rate = framing.hedge_rate(c, quotes.extract(c)).set_index(["class", "voice"])
+    # narrator: the 7 words of the first sentence and "Acme said"
+    assert rate.loc[("hedge", "narrator"), "hits"] == 1 and rate.loc[("hedge", "narrator"), "words"] == 9
+
+
+def test_tone_uses_the_shipped_lexicon():
+    assert framing.compound("This is a wonderful, excellent result.") > 0.5
+    assert framing.compound("A terrible, disgusting failure.") < -0.5
+    assert framing.compound("“great”") == framing.compound('"great"') == framing.compound("great") > 0
+
+
+def test_seed_measures(seeds):
+    atts = quotes.extract(seeds)
+    actors = framing.load_actors(SEEDS / "actors.csv")
+    m = framing.all_measures(seeds, atts, actors)
+    assert list(m.columns) == ["article_id", "measure", "group", "value"]
+    assert set(m["measure"]) == {"voice_share", "quoted_words", "voiceless", "cue_stance", "headline", "lede",
+                                 "first_position", "frame_rate", "label_count", "hedge_rate", "tone", "artifact_count"}
+    voiceless = set(m[(m.measure == "voiceless")]["group"])
+    assert {"DeepSeek", "Moonshot", "MiniMax", "Chinese labs"} <= voiceless
+    art = m[(m.measure == "artifact_count") & (m.article_id == LONG)].set_index("group")["value"]
+    assert (art["link_gap"], art["space_run"]) == (3, 1)
+    head = m[(m.measure == "headline") & (m.article_id == LONG)].set_index("group")["value"]
+    assert (head["subject"], head["verb_class"], head["counter_frame"]) == ("Anthropic", "distancing", "True")
+    closing = m[(m.measure == "first_position") & (m.article_id == SHORT) & m.group.str.startswith("closing")]
+    assert closing["group"].tolist() == ["closing: Reddit"]
+    assert set(framing.uncovered_names(seeds, actors)["name"]) >= {"Claude"}
+
+
+def test_cli_frames(tmp_path, capsys):
+    assert main(["frames", str(SEEDS), "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "article_id,measure,group,value" and len(out) > 100
+    (tmp_path / "x.txt").write_text("A sentence.", encoding="utf-8")
+    assert main(["frames", str(tmp_path)]) == 2
+    assert "no actors.csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["frames_en.csv", "hedges_en.csv", "cue_verbs.csv"])
+def test_data_files_parse_cleanly(name):
+    import csv
+    from importlib import resources
+
+    raw = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    rows = list(csv.reader(raw.splitlines()))
+    assert len({len(r) for r in rows}) == 1, "a pattern with a comma must be quoted"
