@@ -87,7 +87,7 @@ def test_frame_keywords_and_pinned_false_positives(tmp_path):
         "They made 16 million exchanges and paid $1.5 billion. The firm's capabilities grew. "
         "Critics saw a double standard.\n", encoding="utf-8")
     hits = framing.frame_hits(load_corpus(f))
-    got = set(zip(hits["frame"], hits["match"]))
+    got = set(zip(hits["frame"], hits["match"], strict=True))
     assert ("legality_constitutionality", "fair use") in got and ("legality_constitutionality", "sued") in got
     assert not any(m == "fair" for _, m in got)  # "fair use" is legal, not fairness
     assert not any(m.startswith("settled") for _, m in got)  # "settled in Boston" is a move
@@ -114,7 +114,7 @@ def test_hedges_split_by_voice(tmp_path):
                  encoding="utf-8")
     c = load_corpus(f)
     hits = framing.hedge_hits(c, quotes.extract(c))
-    got = set(zip(hits["class"], hits["voice"], hits["match"]))
+    got = set(zip(hits["class"], hits["voice"], hits["match"], strict=True))
     assert got == {("hedge", "narrator", "allegedly"), ("approximator", "narrator", "roughly"),
                    ("hedge", "attributed", "may"), ("approximator", "attributed", "about")}
     rate = framing.hedge_rate(c, quotes.extract(c)).set_index(["class", "voice"])

@@ -52,6 +52,13 @@ def load_actors(path: str | Path) -> pd.DataFrame:
     return df.assign(_n=df["pattern"].str.len()).sort_values(["_n", "pattern"], ascending=[False, True]).drop(columns="_n")
 
 
+def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
+    """A stand-in actor table when no actor file exists: each resolved speaker is an actor of side
+    "speaker". Good enough to run the measures; write an actor file to group and name sides."""
+    names = [s for s in dict.fromkeys(atts["speaker"]) if s]
+    return pd.DataFrame({"actor": names, "side": "speaker", "pattern": names})
+
+
 def _pattern_re(pattern: str) -> re.Pattern:
     body = re.escape(pattern).replace(r"\ ", r"\s+")
     flags = re.IGNORECASE if pattern[:1].islower() else 0  # "the company" matches "The company"
@@ -62,7 +69,8 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
     """Every actor mention: article_id, actor, side, start, end, text, sentence, kind (paragraph kind).
 
     Patterns are matched longest first and a character is claimed by one mention only, so
-    "Moonshot AI" is one mention, not also "Moonshot".
+    "Moonshot AI" is one mention, not also "Moonshot". Only text inside the corpus's sentences
+    counts, so a corpus with sentences dropped loses their mentions too.
     """
     rows = []
     sents = corpus.sentences
@@ -76,8 +84,9 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
                     continue
                 taken[m.start() : m.end()] = True
                 hit = s[(s["start"] <= m.start()) & (s["end"] >= m.end())]
-                sid = int(hit["sentence"].iloc[0]) if len(hit) else -1
-                kind = hit["kind"].iloc[0] if len(hit) else ""
+                if hit.empty:  # text outside every sentence (e.g. a dropped summary) does not count
+                    continue
+                sid, kind = int(hit["sentence"].iloc[0]), hit["kind"].iloc[0]
                 rows.append((aid, actor, side, m.start(), m.end(), text[m.start() : m.end()], sid, kind))
     cols = ["article_id", "actor", "side", "start", "end", "text", "sentence", "kind"]
     return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start"], ignore_index=True)
@@ -347,7 +356,7 @@ def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
         df = pd.DataFrame(found, columns=["label", "nat"])
         for lab, d in df.groupby("label"):
             nat = d.loc[d["nat"] != "", "nat"]
-            rows.append((aid, lab, len(d), int(len(nat)), nat.mode().iloc[0] if len(nat) else ""))
+            rows.append((aid, lab, len(d), len(nat), nat.mode().iloc[0] if len(nat) else ""))
     out = pd.DataFrame(rows, columns=["article_id", "label", "n", "nationality_marked", "nationality"])
     order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
     return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "n", "label"], ascending=[True, False, True]).drop(columns="_o").reset_index(drop=True)

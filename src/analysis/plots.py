@@ -238,3 +238,46 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     axes[-1, 0].set_xlabel("position of the speaker's first attribution in the article (0 = start, 1 = end)")
     fig.tight_layout()
     return fig
+
+
+def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Cumulative share of body words given to each side's speech, through each article."""
+    ids = [a for a in labels if a in set(cum["article_id"])]
+    sides = list(dict.fromkeys(cum["side"]))
+    col = dict(zip(sides, PALETTE, strict=False))
+    fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 3.4), sharey=True, squeeze=False)
+    for ax, aid in zip(axes[0], ids, strict=True):
+        d = cum[cum["article_id"] == aid]
+        for side in sides:
+            s = d[d["side"] == side]
+            if s["cumulative_share"].max() > 0:
+                ax.step(s["position"], s["cumulative_share"], where="post", color=col[side], label=side)
+        ax.set_title(labels[aid], loc="left")
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("position in article")
+        ax.grid(color="#eeeeee")
+    axes[0, 0].set_ylabel("share of body words spoken so far")
+    axes[0, -1].legend(loc="upper left", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Frame keyword hits per 1,000 body words, one bar per article for each frame."""
+    frames = [f for f in dict.fromkeys(rates["frame"]) if rates.loc[rates["frame"] == f, "hits"].sum() > 0]
+    ids = [a for a in labels if a in set(rates["article_id"])]
+    col = colors(labels.values())
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.42 * len(frames)))
+    h = 0.8 / len(ids)
+    for k, aid in enumerate(ids):
+        d = rates[rates["article_id"] == aid].set_index("frame").reindex(frames)
+        y = np.arange(len(frames)) + k * h
+        ax.barh(y, d["per_1000"], height=h, color=col[labels[aid]], label=labels[aid])
+        for yy, (rate, hits) in zip(y, zip(d["per_1000"], d["hits"], strict=True), strict=True):
+            ax.text(rate + 0.3, yy, str(int(hits)), va="center", fontsize=7, color="#444444")
+    ax.set_yticks(np.arange(len(frames)) + 0.4 - h / 2, [f.replace("_", " ") for f in frames])
+    ax.invert_yaxis()
+    ax.set_xlabel("keyword hits per 1,000 body words (number of hits beside each bar)")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
