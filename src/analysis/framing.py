@@ -77,17 +77,18 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         norm = nlp.normalise(text)
         taken = np.zeros(len(text), dtype=bool)
-        s = sents[sents["article_id"] == aid]
+        s = sents[sents["article_id"] == aid].sort_values("start")
+        starts, ends = s["start"].to_numpy(), s["end"].to_numpy()
+        ids, kinds = s["sentence"].to_numpy(), s["kind"].to_numpy()
         for actor, side, pattern in actors[["actor", "side", "pattern"]].itertuples(index=False):
             for m in _pattern_re(nlp.normalise(pattern)).finditer(norm):
                 if taken[m.start() : m.end()].any():
                     continue
                 taken[m.start() : m.end()] = True
-                hit = s[(s["start"] <= m.start()) & (s["end"] >= m.end())]
-                if hit.empty:  # text outside every sentence (e.g. a dropped summary) does not count
+                k = int(np.searchsorted(starts, m.start(), side="right")) - 1
+                if k < 0 or ends[k] < m.end():  # outside every sentence (e.g. a dropped summary)
                     continue
-                sid, kind = int(hit["sentence"].iloc[0]), hit["kind"].iloc[0]
-                rows.append((aid, actor, side, m.start(), m.end(), text[m.start() : m.end()], sid, kind))
+                rows.append((aid, actor, side, m.start(), m.end(), text[m.start() : m.end()], int(ids[k]), kinds[k]))
     cols = ["article_id", "actor", "side", "start", "end", "text", "sentence", "kind"]
     return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start"], ignore_index=True)
 
@@ -154,7 +155,7 @@ def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     return atts[keep]
 
 
-def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and actor: share of body words in the actor's quoted and reported speech.
 
     Columns: article_id, actor, side, quoted_words (inside quotation marks: direct and partial),
@@ -165,7 +166,8 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
     a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
     a = a.assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
     body = _body_words(corpus)
-    ment = actor_mentions(corpus, actors).groupby(["article_id", "actor", "side"]).size().rename("mentions")
+    mentions = actor_mentions(corpus, actors) if mentions is None else mentions
+    ment = mentions.groupby(["article_id", "actor", "side"]).size().rename("mentions")
     rows = []
     for aid in corpus.articles["article_id"]:
         g = a[a["doc_id"] == aid]
@@ -197,25 +199,27 @@ def cue_stance(atts: pd.DataFrame, actors: pd.DataFrame, corpus=None) -> pd.Data
 # Placement
 
 
-def _counter_frame_sentences(corpus, actors: pd.DataFrame, counter_sides=("critic",)) -> pd.DataFrame:
+def _counter_frame_sentences(corpus, actors: pd.DataFrame, counter_sides=("critic",), mentions=None,
+                             hits=None) -> pd.DataFrame:
     """Sentences that carry a counter-frame: a counter-side actor is named, or a morality or
     fairness frame word is used (hypocrisy, "turn tables", double standard)."""
-    m = actor_mentions(corpus, actors)
+    m = actor_mentions(corpus, actors) if mentions is None else mentions
     m = m[m["side"].isin(counter_sides)][["article_id", "sentence"]]
-    hits = frame_hits(corpus, kinds=("headline", "heading", "body"))
+    hits = frame_hits(corpus, kinds=("headline", "heading", "body")) if hits is None else hits
     f = hits[hits["frame"].isin(["morality", "fairness_and_equality"])][["article_id", "sentence"]]
     return pd.concat([m, f]).drop_duplicates().reset_index(drop=True)
 
 
-def headline_lede(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def headline_lede(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd.DataFrame | None = None,
+                  mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Headline and lede (first body sentence) of each article: subject, verb class, counter-frame.
 
     subject: the first actor named in the sentence; verb_class: stance of the first attribution
     cue in it ("none" without one); counter_frame: whether a counter-frame appears in it.
     Columns: article_id, part (headline | lede), subject, verb, verb_class, counter_frame, text.
     """
-    ment = actor_mentions(corpus, actors)
-    counter = _counter_frame_sentences(corpus, actors)
+    ment = actor_mentions(corpus, actors) if mentions is None else mentions
+    counter = _counter_frame_sentences(corpus, actors, mentions=ment) if counter is None else counter
     rows = []
     for aid in corpus.articles["article_id"]:
         s = corpus.sentences[corpus.sentences["article_id"] == aid]
@@ -235,7 +239,7 @@ def headline_lede(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=["article_id", "part", "subject", "verb", "verb_class", "counter_frame", "text"])
 
 
-def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd.DataFrame | None = None) -> pd.DataFrame:
     """Where things first happen, as a share of the article (0 = start, 1 = end).
 
     One row per article and item: each actor's first voice (``voice: <actor>``), the first
@@ -245,7 +249,7 @@ def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataF
     """
     a = speaker_actors(atts[~atts["kind"].isin(["mention"])], actors)
     lengths = corpus.articles.set_index("article_id")["n_chars"]
-    counter = _counter_frame_sentences(corpus, actors)
+    counter = _counter_frame_sentences(corpus, actors) if counter is None else counter
     sents = corpus.sentences.set_index(["article_id", "sentence"])
     rows = []
     for aid in corpus.articles["article_id"]:
@@ -320,9 +324,12 @@ def frame_hits(corpus, kinds=("body",)) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start", "frame"], ignore_index=True)
 
 
-def frame_rate(corpus, kinds=("body",)) -> pd.DataFrame:
-    """Frame dimensions per 1,000 body words: article_id, frame, hits, per_1000 (all frames listed)."""
-    hits = frame_hits(corpus, kinds)
+def frame_rate(corpus, kinds=("body",), hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Frame dimensions per 1,000 body words: article_id, frame, hits, per_1000 (all frames listed).
+
+    ``hits``: a :func:`frame_hits` table already restricted to ``kinds``, to avoid recomputing it.
+    """
+    hits = frame_hits(corpus, kinds) if hits is None else hits
     body = _body_words(corpus)
     frames = list(dict.fromkeys(f for f, _ in frame_patterns()))
     counts = hits.groupby(["article_id", "frame"]).size()
@@ -475,19 +482,24 @@ def all_measures(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFra
     artifact_count (artifact kind).
     """
     parts = []
-    v = voice_share(corpus, atts, actors)
+    all_hits = frame_hits(corpus, kinds=("headline", "heading", "body"))  # computed once, used three times
+    mentions = actor_mentions(corpus, actors)
+    counter = _counter_frame_sentences(corpus, actors, mentions=mentions, hits=all_hits)
+    v = voice_share(corpus, atts, actors, mentions)
     parts.append(v.assign(measure="voice_share", group=v["actor"], value=v["voice_share"].round(4)))
     parts.append(v.assign(measure="quoted_words", group=v["actor"], value=v["quoted_words"]))
     vl = v[v["voiceless"]]
     parts.append(vl.assign(measure="voiceless", group=vl["actor"], value=vl["mentions"]))
     c = cue_stance(atts, actors, corpus)
     parts.append(c.assign(measure="cue_stance", group=c["actor"] + "|" + c["stance"], value=c["n"]))
-    h = headline_lede(corpus, atts, actors)
+    h = headline_lede(corpus, atts, actors, counter, mentions)
     for col in ("subject", "verb_class", "counter_frame"):
         parts.append(h.assign(measure=h["part"], group=col, value=h[col].astype(str)))
-    f = first_position(corpus, atts, actors)
+    f = first_position(corpus, atts, actors, counter)
     parts.append(f.assign(measure="first_position", group=f["item"], value=f["position"].round(4)))
-    fr = frame_rate(corpus)
+    body_ids = set(zip(corpus.sentences["article_id"], corpus.sentences["sentence"], corpus.sentences["kind"], strict=True))
+    body_hits = all_hits[[(a, s, "body") in body_ids for a, s in zip(all_hits["article_id"], all_hits["sentence"], strict=True)]]
+    fr = frame_rate(corpus, hits=body_hits)
     parts.append(fr.assign(measure="frame_rate", group=fr["frame"], value=fr["per_1000"].round(3)))
     lc = label_count(corpus)
     parts.append(lc.assign(measure="label_count", group=lc["label"], value=lc["n"]))

@@ -48,7 +48,7 @@ def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[
     folder.mkdir(parents=True, exist_ok=True)
     csv_path, png_path = folder / f"{name}.csv", folder / f"{name}.png"
     data.to_csv(csv_path, index=False, lineterminator="\n")
-    fig.savefig(png_path, metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(png_path, metadata={"Software": None})  # layout is already tight; "tight" bbox would render twice
     return csv_path, png_path
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -290,10 +291,16 @@ def background_prior(terms: list[str] | pd.Index, floor: float = 1e-8) -> np.nda
 
     Words wordfreq does not know (names, "distillation"-like jargon it lists rarely) get ``floor``.
     """
+    f = np.array([max(_english_frequency(str(t)), floor) for t in terms])
+    return f / f.sum()
+
+
+@lru_cache(maxsize=65536)
+def _english_frequency(term: str) -> float:
+    """wordfreq's English frequency of a term (cached: the same words are looked up many times)."""
     from wordfreq import word_frequency
 
-    f = np.array([max(word_frequency(str(t), "en"), floor) for t in terms])
-    return f / f.sum()
+    return word_frequency(term, "en")
 
 
 def _prior(table: pd.DataFrame, prior: str | pd.Series) -> np.ndarray:
@@ -385,11 +392,9 @@ def against_background(table: pd.DataFrame, min_count: int = 2, floor: float = 1
     comparable. Rates here are per 1,000 words of the table. Columns: article_id,
     term, count, per_1000, background_per_1000, log_ratio, g2, p_g2, q_g2; sorted by G2.
     """
-    from wordfreq import word_frequency
-
     has_letter = [any(ch.isalpha() for ch in str(t)) for t in table.columns]
     table = table.loc[:, (table.sum(axis=0) >= 1).to_numpy() & np.array(has_letter, dtype=bool)]
-    bg = np.array([max(word_frequency(str(t), "en"), floor) for t in table.columns])
+    bg = np.array([max(_english_frequency(str(t)), floor) for t in table.columns])
     frames = []
     for aid, row in table.iterrows():
         y = row.to_numpy(dtype=float)
@@ -502,14 +507,17 @@ def permutation_null(
 # Terms in use: keyword in context and dispersion
 
 
-def kwic(corpus, term: str, unit: str = "norm", width: int = 45, kinds=None) -> pd.DataFrame:
-    """Every occurrence of ``term`` (one word, or several separated by spaces) in context.
+def kwic(corpus, term: str | list[str], unit: str = "norm", width: int = 45, kinds=None) -> pd.DataFrame:
+    """Every occurrence of ``term`` (one word, or several separated by spaces; or a list of such
+    terms) in context.
 
     Matches the token column ``unit`` (norm: lower-cased word; stem: Snowball stem), so
     ``kwic(c, "accus", unit="stem")`` finds accused, accusing and accusations. Columns:
-    article_id, sentence, start, end (offsets of the match in the article), left, match, right.
+    article_id, sentence, start, end (offsets of the match in the article), left, match, right,
+    term.
     """
-    parts = term.lower().split()
+    wanted = [term] if isinstance(term, str) else list(term)
+    parts = {t: t.lower().split() for t in wanted}
     w = corpus.tokens[corpus.tokens["is_word"]]
     if kinds is not None:
         w = w[w["kind"].isin(kinds)]
@@ -517,21 +525,25 @@ def kwic(corpus, term: str, unit: str = "norm", width: int = 45, kinds=None) -> 
     rows = []
     for (aid, sid), g in w.groupby(["article_id", "sentence"], sort=False):
         vals, starts, ends = g[unit].tolist(), g["start"].tolist(), g["end"].tolist()
-        for i in range(len(vals) - len(parts) + 1):
-            if vals[i : i + len(parts)] == parts:
-                s, e = starts[i], ends[i + len(parts) - 1]
-                text = texts[aid]
-                left = " ".join(text[max(0, s - width) : s].split())
-                right = " ".join(text[e : e + width].split())
-                rows.append((aid, sid, s, e, left, text[s:e], right))
-    return pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "left", "match", "right"])
+        text = texts[aid]
+        for t in wanted:
+            p = parts[t]
+            for i in range(len(vals) - len(p) + 1):
+                if vals[i] == p[0] and vals[i : i + len(p)] == p:
+                    s, e = starts[i], ends[i + len(p) - 1]
+                    left = " ".join(text[max(0, s - width) : s].split())
+                    right = " ".join(text[e : e + width].split())
+                    rows.append((aid, sid, s, e, left, text[s:e], right, t))
+    out = pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "left", "match", "right", "term"])
+    order = {t: i for i, t in enumerate(wanted)}
+    return out.assign(_o=out["term"].map(order)).sort_values(["_o", "article_id", "start"], kind="stable").drop(
+        columns="_o").reset_index(drop=True)
 
 
 def dispersion(corpus, terms_: list[str], unit: str = "norm", kinds=None) -> pd.DataFrame:
     """Where each term occurs: article_id, term, start, position (start / article length, 0..1)."""
     lengths = corpus.articles.set_index("article_id")["n_chars"]
-    frames = [kwic(corpus, t, unit=unit, kinds=kinds).assign(term=t) for t in terms_]
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id", "term", "start"])
+    out = kwic(corpus, terms_, unit=unit, kinds=kinds)
     out["position"] = out["start"] / out["article_id"].map(lengths)
     return out[["article_id", "term", "start", "position"]]
 
