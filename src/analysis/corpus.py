@@ -191,14 +191,6 @@ def is_boilerplate(text: str) -> bool:
     return any(p.search(norm) for p in _boilerplate_patterns())
 
 
-def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _looks_hard_wrapped(lines: list[tuple[int, int]], norm: str) -> bool:
     """A block whose lines are all of typical wrap width and break mid-sentence is one paragraph."""
     if len(lines) < 2:
@@ -219,7 +211,7 @@ def paragraph_spans(text: str, markdown: bool = False) -> list[tuple[int, int, b
     lines = [m.span() for m in _LINE_RE.finditer(norm) if m.end() > m.start()]
     blocks: list[list[tuple[int, int]]] = [[]]
     for s, e in lines:
-        s2, e2 = _strip_span(norm, s, e)
+        s2, e2 = nlp.strip_span(norm, s, e)
         if s2 == e2:
             if blocks[-1]:
                 blocks.append([])
@@ -235,7 +227,7 @@ def paragraph_spans(text: str, markdown: bool = False) -> list[tuple[int, int, b
                 for s, e in block:
                     m = _MD_HEADING_RE.match(norm, s)
                     if m:
-                        s2, e2 = _strip_span(norm, m.end(), len(norm[:e].rstrip("#")))
+                        s2, e2 = nlp.strip_span(norm, m.end(), len(norm[:e].rstrip("#")))
                         if s2 < e2:
                             spans.append((s2, e2, True))
                     else:

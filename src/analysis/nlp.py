@@ -69,6 +69,15 @@ def normalise(text: str) -> str:
     return text
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved inwards past whitespace at both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def ends_like_sentence(text: str) -> bool:
     """True if ``text`` ends with sentence-final punctuation (optionally inside closing quotes)."""
     return bool(_TERMINAL_PUNCT_RE.search(normalise(text)))
@@ -108,15 +117,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = list(_punkt().span_tokenize(norm))
     spans = _split_sentence_final_abbreviations(norm, spans)
-    out = []
-    for start, end in spans:
-        while start < end and norm[start].isspace():
-            start += 1
-        while end > start and norm[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append((start, end))
-    return out
+    return [sp for sp in (strip_span(norm, a, b) for a, b in spans) if sp[0] < sp[1]]
 
 
 @lru_cache(maxsize=1)
@@ -268,11 +269,4 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if norm[start:].strip():
         spans.append((start, len(norm)))
-    out = []
-    for s, e in spans:
-        while s < e and norm[s].isspace():
-            s += 1
-        while e > s and norm[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
+    return [strip_span(norm, a, b) for a, b in spans]

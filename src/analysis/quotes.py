@@ -65,13 +65,9 @@ _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", 
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
 then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
 just already often frequently flatly openly angrily bluntly explicitly""".split())
-_AUX = r"(?:(?:has|have|had|was|were|is|are|would|will|could|did|does|do|not|never|yet|also|later|previously|then|" \
-       r"once|again|further|repeatedly|reportedly|recently|publicly|privately|separately|quickly|simply|" \
-       r"first|last|just|already|often|frequently|flatly|openly|angrily|bluntly|explicitly)\s+)*"
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _DET_NP = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|" \
           r"[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Mm]ost)\s+)"
-_NP_WORD = r"[\w'’.-]+"
 _MARKS_OPEN = "“‘\"'"
 
 
@@ -368,9 +364,6 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     return base + idx, base + idx + len(np_text)
 
 
-_AFTER_NP_RE = re.compile(
-    rf"\s*((?:{_DET_NP}?(?:[A-Za-z][\w'’.-]*\s+){{0,5}}[A-Za-z][\w'’.-]*))"
-)
 
 
 # Words up to the first comma or sentence punctuation; periods of initials and listed
@@ -868,16 +861,9 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    """Non-blank lines, trimmed (the quote extractor treats every line as a paragraph)."""
+    spans = (nlp.strip_span(text, *m.span()) for m in re.finditer(r"[^\r\n]+", text))
+    return [(s, e) for s, e in spans if e > s]
 
 
 _DASH_ATTRIBUTION_RE = re.compile(r"[-—–]+\s*((?:[A-Z][\w'’.-]*\s*){1,5})")
