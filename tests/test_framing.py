@@ -163,3 +163,14 @@ def test_data_files_parse_cleanly(name):
     raw = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = list(csv.reader(raw.splitlines()))
     assert len({len(r) for r in rows}) == 1, "a pattern with a comma must be quoted"
+
+
+def test_cumulative_voice_rises_where_a_side_speaks(small):
+    corpus, atts, actors = small
+    cum = framing.cumulative_voice(corpus, atts, actors, step=0.1)
+    a = cum[(cum.article_id == "a") & (cum.side == "accuser")].set_index("position")["cumulative_share"]
+    assert a.is_monotonic_increasing and a.iloc[0] == 0
+    v = framing.voice_share(corpus, atts, actors).set_index(["article_id", "actor"])
+    assert a.iloc[-1] == pytest.approx(v.loc[("a", "Acme"), "voice_share"])
+    critic = cum[(cum.article_id == "a") & (cum.side == "critic")].set_index("position")["cumulative_share"]
+    assert critic[0.5] == 0 and critic.iloc[-1] > 0  # the critics speak only in the second half

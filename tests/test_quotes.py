@@ -77,6 +77,8 @@ def test_lead_ins_colons_and_dashes():
     text = "Stated Stone:\n\n“I think the stakes are high.”"
     r = one(text)
     assert (r["speaker_mention"], r["cue"], r["quote"]) == ("Stone", "Stated", "I think the stakes are high.")
+    r = one("“We will win.” — Jane Roe")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("direct", "Jane Roe", "—")
     r = one("Intro paragraph here.\n\n“I will look into it.”\n\n— Hillary Clinton")
     assert r["speaker_mention"] == "Hillary Clinton" and r["cue"] == "—"
 

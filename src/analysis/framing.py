@@ -159,7 +159,9 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
     """Per article and actor: share of body words in the actor's quoted and reported speech.
 
     Columns: article_id, actor, side, quoted_words (inside quotation marks: direct and partial),
-    reported_words (indirect and mixed), voice_share ((quoted + reported) / body words),
+    reported_words (indirect and mixed, quoted fragments included), voice_share (words of all the
+    actor's direct, mixed and indirect speech / body words; a partial fragment is not counted
+    twice),
     mentions (how often the actor is named, headline included), voiceless (named but never given
     a voice). Body text only: the headline is measured by :func:`headline_lede`.
     """
@@ -177,8 +179,9 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
             side = ga["side"].iloc[0] if len(ga) else next(s for (art, act, s) in ment.index if art == aid and act == actor)
             q = int(ga.loc[ga["kind"].isin(quotes.QUOTED_KINDS), "words"].sum())
             r = int(ga.loc[ga["kind"].isin(quotes.REPORTED_KINDS), "words"].sum())
+            spoken = int(ga.loc[ga["kind"] != "partial", "words"].sum())  # partials lie inside mixed speech
             m = int(ment.get((aid, actor, side), 0))
-            rows.append((aid, actor, side, q, r, (q + r) / body[aid], m, (q + r) == 0 and m > 0))
+            rows.append((aid, actor, side, q, r, spoken / body[aid], m, spoken == 0 and m > 0))
     cols = ["article_id", "actor", "side", "quoted_words", "reported_words", "voice_share", "mentions", "voiceless"]
     return pd.DataFrame(rows, columns=cols)
 
@@ -276,9 +279,10 @@ def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: flo
     """Cumulative share of each side's attributed words through each article (for a figure).
 
     Columns: article_id, side, position (0..1 of the article's characters), cumulative_share
-    (attributed words of that side so far / all body words).
+    (attributed words of that side so far / all body words). Body attributions only, as in
+    :func:`voice_share`, so the last value of each line is that side's voice share.
     """
-    a = speaker_actors(atts[atts["kind"] != "mention"], actors)
+    a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
     a = a[a["side"] != ""].assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
     a = a[a["kind"] != "partial"]  # partial fragments are inside their mixed attribution
     body = _body_words(corpus)

@@ -224,11 +224,10 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
     for ax, aid in zip(axes[:, 0], ids, strict=True):
         v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
-        words = v["quoted_words"] + v["reported_words"]
-        ax.scatter(v["first"], range(len(v)), s=20 + 4 * words, color=col[labels[aid]], alpha=0.7)
+        ax.scatter(v["first"], range(len(v)), s=20 + 4 * v["words"], color=col[labels[aid]], alpha=0.7)
         for i, r in v.iterrows():
             right = r["first"] < 0.6
-            ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['quoted_words']} quoted + {r['reported_words']} reported words",
+            ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['words']} words, {r['quoted_words']} in quotation marks",
                     va="center", fontsize=7, color="#444444", ha="left" if right else "right")
         ax.set_yticks(range(len(v)), v["speaker"])
         ax.set_xlim(0, 1)

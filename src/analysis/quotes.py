@@ -461,6 +461,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_INLINE_DASH_RE = re.compile(r"\s*([—–]|--?)\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _NAME_COLON_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$")
 _AFTER_QUOTE_RE = re.compile(r",?\s*(?:and|but|or|in|when|as|before|after|while|moments|—|–|-|on|at|to)\b")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$")
@@ -712,8 +713,11 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
 
     if outer and quoted_chars >= 0.5 * sent_len:
         colon = _NAME_COLON_RE.search(masked, max(0, rel(outer[0][0]) - 80), rel(outer[0][0]))
+        dash = _INLINE_DASH_RE.match(masked, rel(outer[-1][1]))
         if colon:
             add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
+        elif dash:  # “…” — Tory Green
+            add("direct", quote_spans, (s0 + dash.start(1), s0 + dash.end(1)), (s0 + dash.start(2), s0 + dash.end(2)))
         else:
             add("direct", quote_spans)  # the caller attaches the previous speaker, if any
         return out
@@ -1035,9 +1039,11 @@ def _n_words(text: str) -> int:
 def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     """Per article and speaker: attributions, words in quotation marks, words of reported speech.
 
-    Columns: article_id, speaker, n_attributions, quoted_words (direct + partial), reported_words
-    (indirect + mixed), quoted_share and reported_share (of the article's body words), first
-    (relative position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
+    Columns: article_id, speaker, n_attributions, words (all the speaker's words, each counted
+    once), quoted_words (inside quotation marks: direct +
+    partial), reported_words (indirect + mixed, quoted fragments included), share (all the
+    speaker's words, each counted once, over the article's body words), first (relative
+    position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
     out. Sorted by article, then all words descending.
     """
     a = atts[atts["kind"] != "mention"].copy()
@@ -1049,13 +1055,13 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     for (aid, spk), g in a.groupby(["doc_id", "speaker"], sort=False):
         quoted = int(g.loc[g["kind"].isin(QUOTED_KINDS), "words"].sum())
         reported = int(g.loc[g["kind"].isin(REPORTED_KINDS), "words"].sum())
-        n = int((g["kind"] != "partial").sum())
-        rows.append((aid, spk, n, quoted, reported, quoted / body[aid], reported / body[aid], float(g["position"].min())))
-    cols = ["article_id", "speaker", "n_attributions", "quoted_words", "reported_words", "quoted_share",
-            "reported_share", "first"]
+        main = g["kind"] != "partial"  # a partial fragment is already inside its mixed attribution
+        n, spoken = int(main.sum()), int(g.loc[main, "words"].sum())
+        rows.append((aid, spk, n, spoken, quoted, reported, spoken / body[aid], float(g["position"].min())))
+    cols = ["article_id", "speaker", "n_attributions", "words", "quoted_words", "reported_words", "share", "first"]
     out = pd.DataFrame(rows, columns=cols)
     order = {x: i for i, x in enumerate(corpus.articles["article_id"])}
-    out = out.assign(_o=out["article_id"].map(order), _w=out["quoted_words"] + out["reported_words"])
+    out = out.assign(_o=out["article_id"].map(order), _w=out["words"])
     return out.sort_values(["_o", "_w", "speaker"], ascending=[True, False, True]).drop(columns=["_o", "_w"]).reset_index(drop=True)
 
 
