@@ -148,3 +148,9 @@ def test_single_paragraph_file_is_body(tmp_path):
 def test_paragraph_spans_skip_blank_lines():
     spans = paragraph_spans("  \n\nFirst line.\n\n\nSecond line.\n  \n")
     assert [(s, e) for s, e, _ in spans] == [(4, 15), (18, 30)]
+
+
+def test_select_keeps_only_the_given_articles(seeds):
+    one = seeds.select([LONG])
+    assert one.articles["article_id"].tolist() == [LONG]
+    assert set(one.tokens["article_id"]) == {LONG} and len(one.sentences) == 27

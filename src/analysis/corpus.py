@@ -68,6 +68,15 @@ class Corpus:
         labels = self.labels()
         return pd.Categorical(article_ids.map(labels), categories=list(labels.values()), ordered=True)
 
+    def select(self, article_ids: Iterable[str]) -> Corpus:
+        """A copy with only the given articles (in corpus order)."""
+        ids = set(article_ids)
+
+        def keep(df: pd.DataFrame) -> pd.DataFrame:
+            return df[df["article_id"].isin(ids)].reset_index(drop=True)
+
+        return Corpus(keep(self.articles), keep(self.paragraphs), keep(self.sentences), keep(self.tokens))
+
     def drop_sentences(self, keys: Iterable[tuple[str, int]]) -> Corpus:
         """A copy without the given (article_id, sentence) rows and their tokens.
 

@@ -18,8 +18,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import nltk
 import numpy as np
 import pandas as pd
+import vaderSentiment
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from . import hygiene, nlp, quotes
 from .corpus import CorpusError
@@ -431,10 +434,6 @@ _QUOTES_RE = re.compile(r"\"|(?<!\w)'|'(?!\w)")
 @lru_cache(maxsize=1)
 def _vader():
     """NLTK's VADER with the lexicon shipped in the vaderSentiment package (no download)."""
-    import nltk
-    import vaderSentiment
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
     folder = str(Path(vaderSentiment.__file__).parent)
     if folder not in nltk.data.path:
         nltk.data.path.append(folder)

@@ -12,6 +12,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from IPython.display import Image
 
 PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 
@@ -58,8 +59,6 @@ def publish(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str):
     The notebook shows exactly the file written to ``results/``, and the figure is rendered
     once instead of twice (once for the file, once for the inline display).
     """
-    from IPython.display import Image
-
     _, png = save(fig, data, folder, name)
     plt.close(fig)
     return Image(filename=str(png))
@@ -69,6 +68,7 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     """Sentence length (words) per article: a histogram per article on a shared axis, medians marked."""
     ids = [a for a in labels if a in set(sentences["article_id"])]
     fig, axes = plt.subplots(len(ids), 1, figsize=(7, 1.1 + 1.4 * len(ids)), sharex=True, squeeze=False)
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     top = int(sentences["n_words"].max()) if len(sentences) else 1
     bins = np.arange(0, top + 5, 5)
     col = colors(labels.values())
@@ -82,7 +82,6 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
         ax.set_title(f"{labels[aid]} ({len(n)} sentences)", loc="left")
         ax.set_ylabel("sentences")
     axes[-1, 0].set_xlabel("words per sentence (body text)")
-    fig.tight_layout()
     return fig
 
 
@@ -120,6 +119,7 @@ def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int 
     """
     a, b = list(labels)
     fig, ax = plt.subplots(figsize=(7.5, 7))
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     x, y = np.sqrt(dist["per_1000"]), np.sqrt(dist["per_1000_rest"])
     col = colors(labels.values())
     c = np.where(dist["z"] > 0, col[labels[a]], col[labels[b]])
@@ -139,7 +139,6 @@ def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int 
     order = pd.concat([frequent, extreme]).drop_duplicates("term").head(n_labels)
     _place_labels(ax, np.sqrt(order["per_1000"]).tolist(), np.sqrt(order["per_1000_rest"]).tolist(), order["term"].tolist())
     ax.set_title("Each term's rate in the two articles (square-root scale; dotted: equal rates)", loc="left")
-    fig.tight_layout()
     return fig
 
 
@@ -153,6 +152,7 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     col = colors(labels.values())
     top = top.sort_values(["z", "term"], ascending=[True, True]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.28 * len(top)))
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     ax.barh(np.arange(len(top)), top["z"], color=[col[labels[a]] if z > 0 else col[labels[b]] for z in top["z"]])
     ax.set_yticks(np.arange(len(top)), top["term"])
     lim = max(float(top["z"].abs().max()), *thresholds.values()) * 1.35
@@ -169,7 +169,6 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     ax.set_xlabel(f"z (log-odds, informative prior)   ← {labels[b]}   |   {labels[a]} →")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.set_title("Most distinctive terms each way; counts are first article vs second", loc="left")
-    fig.tight_layout()
     return fig
 
 
@@ -181,6 +180,7 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     rng = np.random.default_rng(0)  # fixed jitter so stacked integer counts are visible
     jitter = total * np.exp(rng.uniform(-0.08, 0.08, len(total)))
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     ax.scatter(jitter, dist["z"], s=14, alpha=0.5, edgecolors="none",
                c=np.where(dist["z"] > 0, col[labels[a]], col[labels[b]]))
     ax.set_xscale("log")
@@ -193,7 +193,6 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     ax.set_ylabel(f"z   ({labels[a]} above, {labels[b]} below)")
     ax.legend(loc="upper right", bbox_to_anchor=(1, 0.86), fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     ax.set_title("Funnel: each term's z against how often it is used", loc="left")
-    fig.tight_layout()
     return fig
 
 
@@ -202,6 +201,7 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
     ids = list(labels)
     col = colors(labels.values())
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.32 * len(terms_)), sharey=True, squeeze=False)
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[0], ids, strict=True):
         d = disp[disp["article_id"] == aid]
         for i, t in enumerate(terms_):
@@ -213,7 +213,6 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
         ax.set_xlabel("position in article")
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="y", color="#eeeeee")
-    fig.tight_layout()
     return fig
 
 
@@ -222,6 +221,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     ids = [a for a in labels if a in set(voices["article_id"])]
     col = colors(labels.values())
     fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[:, 0], ids, strict=True):
         v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
         ax.scatter(v["first"], range(len(v)), s=20 + 4 * v["words"], color=col[labels[aid]], alpha=0.7)
@@ -235,7 +235,6 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="x", color="#eeeeee")
     axes[-1, 0].set_xlabel("position of the speaker's first attribution in the article (0 = start, 1 = end)")
-    fig.tight_layout()
     return fig
 
 
@@ -245,6 +244,7 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     sides = list(dict.fromkeys(cum["side"]))
     col = dict(zip(sides, PALETTE, strict=False))
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 3.4), sharey=True, squeeze=False)
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[0], ids, strict=True):
         d = cum[cum["article_id"] == aid]
         for side in sides:
@@ -257,7 +257,6 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
         ax.grid(color="#eeeeee")
     axes[0, 0].set_ylabel("share of body words spoken so far")
     axes[0, -1].legend(loc="upper left", fontsize=8, frameon=False)
-    fig.tight_layout()
     return fig
 
 
@@ -267,6 +266,7 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ids = [a for a in labels if a in set(rates["article_id"])]
     col = colors(labels.values())
     fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.42 * len(frames)))
+    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     h = 0.8 / len(ids)
     for k, aid in enumerate(ids):
         d = rates[rates["article_id"] == aid].set_index("frame").reindex(frames)
@@ -278,5 +278,4 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.invert_yaxis()
     ax.set_xlabel("keyword hits per 1,000 body words (number of hits beside each bar)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    fig.tight_layout()
     return fig

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from wordfreq import word_frequency
 
 from . import nlp
 
@@ -298,8 +299,6 @@ def background_prior(terms: list[str] | pd.Index, floor: float = 1e-8) -> np.nda
 @lru_cache(maxsize=65536)
 def _english_frequency(term: str) -> float:
     """wordfreq's English frequency of a term (cached: the same words are looked up many times)."""
-    from wordfreq import word_frequency
-
     return word_frequency(term, "en")
 
 
