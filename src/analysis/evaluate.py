@@ -201,11 +201,11 @@ def predict_folder(texts: dict[str, str]) -> list[dict]:
     return out
 
 
-SEED_GOLD_FILE = "quotes_gold.jsonl"
+SEED_GOLD_FILE = "quotes_annotation.jsonl"
 
 
 def load_seed_gold(folder: str | Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    """The hand-made gold of a folder's ``quotes_gold.jsonl`` as PolNeAR-format records.
+    """The hand-made gold of a folder's ``quotes_annotation.jsonl`` as PolNeAR-format records.
 
     Each line names its sentence by a unique opening (``sentence``); the quote, speaker mention
     and cue are located from there, so the file needs no offsets and stays readable. Kind

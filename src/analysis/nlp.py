@@ -1,6 +1,6 @@
 """Offline NLP primitives: normalisation, sentence spans, word-token spans, stopwords, stems.
 
-Everything here works without nltk_data (no ``nltk.download``, no pickles): Punkt is built
+Everything here works without nltk_data (nothing is downloaded, no pickles are loaded): Punkt is built
 from explicit parameters, tokens come from NLTK's rule-based tokenizer, stems from Snowball.
 Every function returns character offsets into the string it was given, so callers can map
 results back to the article as read from disk.
