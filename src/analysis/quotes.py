@@ -5,9 +5,11 @@ One row per attribution, offsets into the article text as read from disk. Kinds:
 - ``direct``: the content is inside quotation marks ("…," said X / X said: "…").
 - ``mixed``: reported speech that contains quoted fragments (X said the plan was "a disaster").
 - ``indirect``: reported speech without marks (X said that …; …, according to X).
-- ``partial``: a short quoted fragment in a sentence with a reporting frame, attached to that
-  frame's speaker, when the fragment is not already inside a mixed attribution's content.
-- ``mention``: a short quoted term with no speaker in its sentence (a scare quote or a name).
+- ``partial``: each quoted fragment inside a mixed attribution (a scare quote such as "hydra
+  cluster" in "Anthropic stated that one such “hydra cluster” …"), with that attribution's
+  speaker and cue, so that every word in quotation marks has a speaker. Its words are also part
+  of the mixed row: count one or the other, not both.
+- ``mention``: a quoted term nobody is reported to say (a name, a term merely mentioned).
 
 How it works, per paragraph: quotation marks are paired by shape (curly and straight, nested
 single quotes inside double ones, a quote that runs on into the next paragraph when that one
@@ -17,7 +19,10 @@ spans a break. In each sentence, cues from ``data/cue_verbs.csv`` (all inflected
 searched in the text outside quotation marks; the speaker is the noun phrase next to the cue
 (before it, or after it when inverted: "…," wrote Tory Green), cut at an appositive comma.
 A quote with no cue in its sentence continues the speaker of the previous direct quote in the
-same or the previous paragraph. Pronouns, "the company"-style nominals and bare surnames are
+same or the previous paragraph, or of a colon lead-in ("Stated Stone:"), or is claimed by a
+frame opening the next sentence or a dash line after it; a headline quote repeated in the body
+takes the body's speaker. Negated cues ("has not announced") and nouns that look like cues
+("a blog post") are skipped. Pronouns, "the company"-style nominals and bare surnames are
 resolved to earlier names by recency and salience (see :func:`resolve_speakers`).
 
 Columns of :func:`extract` (and of ``python -m analysis quotes``): doc_id, kind, quote,
