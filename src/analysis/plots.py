@@ -39,6 +39,15 @@ def setup() -> None:
         pass
 
 
+def margins(fig: plt.Figure, labels=(), left: float = 0.09, bottom: float = 0.1, top: float = 0.93,
+            right: float = 0.98, **kw) -> None:
+    """Fixed margins, wide enough for the longest y tick label: one draw per figure instead of the
+    two (or three) that tight or constrained layout need, which keeps notebook runs fast."""
+    longest = max((len(str(x)) for x in labels), default=0)
+    fig.subplots_adjust(left=max(left, 0.03 + 0.012 * longest * 7.5 / fig.get_figwidth()), bottom=bottom,
+                        top=top, right=right, **kw)
+
+
 def colors(labels) -> dict[str, str]:
     """A stable colour per label, in order."""
     return {lab: PALETTE[i % len(PALETTE)] for i, lab in enumerate(labels)}
@@ -68,7 +77,6 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     """Sentence length (words) per article: a histogram per article on a shared axis, medians marked."""
     ids = [a for a in labels if a in set(sentences["article_id"])]
     fig, axes = plt.subplots(len(ids), 1, figsize=(7, 1.1 + 1.4 * len(ids)), sharex=True, squeeze=False)
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     top = int(sentences["n_words"].max()) if len(sentences) else 1
     bins = np.arange(0, top + 5, 5)
     col = colors(labels.values())
@@ -82,6 +90,7 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
         ax.set_title(f"{labels[aid]} ({len(n)} sentences)", loc="left")
         ax.set_ylabel("sentences")
     axes[-1, 0].set_xlabel("words per sentence (body text)")
+    margins(fig, left=0.1, bottom=0.13, top=0.92, hspace=0.55)
     return fig
 
 
@@ -119,7 +128,7 @@ def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int 
     """
     a, b = list(labels)
     fig, ax = plt.subplots(figsize=(7.5, 7))
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
+    margins(fig, left=0.09, bottom=0.08, top=0.95)  # before placing labels, which measure the axes
     x, y = np.sqrt(dist["per_1000"]), np.sqrt(dist["per_1000_rest"])
     col = colors(labels.values())
     c = np.where(dist["z"] > 0, col[labels[a]], col[labels[b]])
@@ -152,7 +161,6 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     col = colors(labels.values())
     top = top.sort_values(["z", "term"], ascending=[True, True]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.28 * len(top)))
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     ax.barh(np.arange(len(top)), top["z"], color=[col[labels[a]] if z > 0 else col[labels[b]] for z in top["z"]])
     ax.set_yticks(np.arange(len(top)), top["term"])
     lim = max(float(top["z"].abs().max()), *thresholds.values()) * 1.35
@@ -169,6 +177,7 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     ax.set_xlabel(f"z (log-odds, informative prior)   ← {labels[b]}   |   {labels[a]} →")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.set_title("Most distinctive terms each way; counts are first article vs second", loc="left")
+    margins(fig, top["term"], bottom=0.6 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight())
     return fig
 
 
@@ -180,7 +189,6 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     rng = np.random.default_rng(0)  # fixed jitter so stacked integer counts are visible
     jitter = total * np.exp(rng.uniform(-0.08, 0.08, len(total)))
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     ax.scatter(jitter, dist["z"], s=14, alpha=0.5, edgecolors="none",
                c=np.where(dist["z"] > 0, col[labels[a]], col[labels[b]]))
     ax.set_xscale("log")
@@ -193,6 +201,7 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     ax.set_ylabel(f"z   ({labels[a]} above, {labels[b]} below)")
     ax.legend(loc="upper right", bbox_to_anchor=(1, 0.86), fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     ax.set_title("Funnel: each term's z against how often it is used", loc="left")
+    margins(fig, left=0.11, bottom=0.12, top=0.92)
     return fig
 
 
@@ -201,7 +210,6 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
     ids = list(labels)
     col = colors(labels.values())
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.32 * len(terms_)), sharey=True, squeeze=False)
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[0], ids, strict=True):
         d = disp[disp["article_id"] == aid]
         for i, t in enumerate(terms_):
@@ -213,6 +221,7 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
         ax.set_xlabel("position in article")
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="y", color="#eeeeee")
+    margins(fig, terms_, bottom=0.55 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), wspace=0.08)
     return fig
 
 
@@ -221,7 +230,6 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     ids = [a for a in labels if a in set(voices["article_id"])]
     col = colors(labels.values())
     fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[:, 0], ids, strict=True):
         v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
         ax.scatter(v["first"], range(len(v)), s=20 + 4 * v["words"], color=col[labels[aid]], alpha=0.7)
@@ -235,6 +243,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="x", color="#eeeeee")
     axes[-1, 0].set_xlabel("position of the speaker's first attribution in the article (0 = start, 1 = end)")
+    margins(fig, voices["speaker"], bottom=0.55 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), hspace=0.35)
     return fig
 
 
@@ -244,7 +253,6 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     sides = list(dict.fromkeys(cum["side"]))
     col = dict(zip(sides, PALETTE, strict=False))
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 3.4), sharey=True, squeeze=False)
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     for ax, aid in zip(axes[0], ids, strict=True):
         d = cum[cum["article_id"] == aid]
         for side in sides:
@@ -257,6 +265,7 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
         ax.grid(color="#eeeeee")
     axes[0, 0].set_ylabel("share of body words spoken so far")
     axes[0, -1].legend(loc="upper left", fontsize=8, frameon=False)
+    margins(fig, left=0.09, bottom=0.15, top=0.9, wspace=0.08)
     return fig
 
 
@@ -266,7 +275,6 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ids = [a for a in labels if a in set(rates["article_id"])]
     col = colors(labels.values())
     fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.42 * len(frames)))
-    fig.set_layout_engine("constrained")  # laid out in the one draw that saves it
     h = 0.8 / len(ids)
     for k, aid in enumerate(ids):
         d = rates[rates["article_id"] == aid].set_index("frame").reindex(frames)
@@ -276,6 +284,7 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
             ax.text(rate + 0.3, yy, str(int(hits)), va="center", fontsize=7, color="#444444")
     ax.set_yticks(np.arange(len(frames)) + 0.4 - h / 2, [f.replace("_", " ") for f in frames])
     ax.invert_yaxis()
-    ax.set_xlabel("keyword hits per 1,000 body words (number of hits beside each bar)")
+    ax.set_xlabel("keyword hits per 1,000 body words (hits beside each bar)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
+    margins(fig, [f.replace("_", " ") for f in frames], bottom=0.55 / fig.get_figheight(), top=1 - 0.2 / fig.get_figheight())
     return fig
