@@ -24,7 +24,7 @@ import pandas as pd
 import vaderSentiment
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-from . import hygiene, nlp, quotes
+from . import hygiene, nlp, quotes, terms
 from .corpus import CorpusError
 
 ACTOR_COLUMNS = ["actor", "side", "patterns", "note"]
@@ -144,8 +144,7 @@ def uncovered_names(corpus, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def _body_words(corpus) -> pd.Series:
-    t = corpus.tokens
-    return t[t["is_word"] & (t["kind"] == "body")].groupby("article_id").size()
+    return terms.words(corpus.tokens).groupby("article_id").size()
 
 
 def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:

@@ -42,7 +42,7 @@ from importlib import resources
 
 import pandas as pd
 
-from . import nlp
+from . import nlp, terms
 
 COLUMNS = [
     "doc_id", "kind", "quote", "quote_start", "quote_end", "quote_spans", "speaker", "speaker_mention",
@@ -1054,7 +1054,7 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     a = atts[atts["kind"] != "mention"].copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
     lengths = corpus.articles.set_index("article_id")["n_chars"]
-    body = corpus.tokens[corpus.tokens["is_word"] & (corpus.tokens["kind"] == "body")].groupby("article_id").size()
+    body = terms.words(corpus.tokens).groupby("article_id").size()
     a["position"] = a["quote_start"] / a["doc_id"].map(lengths)
     rows = []
     for (aid, spk), g in a.groupby(["doc_id", "speaker"], sort=False):
