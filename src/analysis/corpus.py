@@ -57,7 +57,7 @@ class Corpus:
 
     def text(self, article_id: str) -> str:
         """The article's text exactly as decoded from disk (all offsets point into it)."""
-        return self.articles.set_index("article_id").at[article_id, "text"]
+        return dict(zip(self.articles["article_id"], self.articles["text"], strict=True))[article_id]
 
     def labels(self) -> dict[str, str]:
         """article_id -> human label, in corpus order."""

@@ -96,9 +96,8 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
 
 def _place_labels(ax, xs, ys, texts, fontsize: int = 8) -> list:
     """Greedy non-overlapping labels: try eight offsets around each point, skip a label that fits nowhere."""
-    fig = ax.figure
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    ax.get_xlim(), ax.get_ylim()  # settle any autoscaling; margins are fixed, so no draw is needed to measure
+    renderer = ax.figure.canvas.get_renderer()
     taken = []
     placed = []
     offsets = [(4, 4), (4, -10), (-4, 4), (-4, -10), (6, -3), (-6, -3), (0, 8), (0, -14)]

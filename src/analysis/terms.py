@@ -429,10 +429,20 @@ def _sentence_matrix(tokens: pd.DataFrame, unit: str, stopwords: bool, kinds) ->
 
 
 def _z_all(counts: np.ndarray, prior: np.ndarray | None, scale: float) -> np.ndarray:
-    """z of each article (row) against the rest, for an article x term count matrix."""
-    total = counts.sum(axis=0, keepdims=True)
-    p = total[0] / total.sum() if prior is None else prior
+    """z of each article (row) against the rest, for an article x term count matrix.
+
+    ``counts`` may carry leading batch axes (resample x article x term): every resample is
+    scored in one vectorised call instead of a Python loop.
+    """
+    total = counts.sum(axis=-2, keepdims=True)
+    p = total / total.sum(axis=-1, keepdims=True) if prior is None else prior
     return np.nan_to_num(log_odds_z(counts, total - counts, p, scale)[1], nan=-np.inf)
+
+
+def _batched(n: int, size: int = 100):
+    """Ranges of at most ``size`` resamples, so a large corpus never builds one huge 3-D array."""
+    for start in range(0, n, size):
+        yield start, min(start + size, n)
 
 
 def bootstrap_stability(
@@ -457,15 +467,16 @@ def bootstrap_stability(
     hits = np.zeros_like(top, dtype=float)
     rng = np.random.default_rng(seed)
     idx_by_article = [np.flatnonzero(sent_article == a) for a in range(len(articles))]
-    for _ in range(n_boot):
-        weights = np.zeros((len(articles), len(sent_article)))
-        for a, idx in enumerate(idx_by_article):
-            weights[a] += np.bincount(rng.choice(idx, size=len(idx)), minlength=len(sent_article))
+    n_sent = len(sent_article)
+    for start, stop in _batched(n_boot):
+        weights = np.zeros((stop - start, len(articles), n_sent))
+        for b in range(stop - start):  # the draws, in the same order as one resample at a time
+            for a, idx in enumerate(idx_by_article):
+                weights[b, a] = np.bincount(rng.choice(idx, size=len(idx)), minlength=n_sent)
         z = _z_all(weights @ m, fixed_prior, scale)
-        z[:, ~eligible] = -np.inf
-        top_b = np.argsort(-z, axis=1, kind="stable")[:, :k]
-        for a in range(len(articles)):
-            hits[a] += np.isin(top[a], top_b[a])
+        z[..., ~eligible] = -np.inf
+        top_b = np.argsort(-z, axis=-1, kind="stable")[..., :k]
+        hits += (top[None, :, :, None] == top_b[:, :, None, :]).any(axis=-1).sum(axis=0)
     counts = onehot @ m
     rows = [
         (articles[a], terms_[t], int(counts[a, t]), float(observed[a, t]), r + 1, hits[a, r] / n_boot)
@@ -492,9 +503,10 @@ def permutation_null(
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
-    for i in range(n_perm):
-        labels = rng.permutation(sent_article)
-        null[i] = np.abs(_z_all(eye[labels].T @ m, fixed_prior, scale)[:, eligible]).max()
+    for start, stop in _batched(n_perm):
+        labels = np.stack([rng.permutation(sent_article) for _ in range(start, stop)])
+        z = _z_all(eye[labels].transpose(0, 2, 1) @ m, fixed_prior, scale)
+        null[start:stop] = np.abs(z[..., eligible]).max(axis=(1, 2))
     return pd.DataFrame([{
         "observed_max_abs_z": observed, "null_q95": float(np.quantile(null, 0.95)),
         "null_q99": float(np.quantile(null, 0.99)), "p_value": float((1 + (null >= observed).sum()) / (1 + n_perm)),
@@ -520,19 +532,23 @@ def kwic(corpus, term: str | list[str], unit: str = "norm", width: int = 45, kin
     w = corpus.tokens[corpus.tokens["is_word"]]
     if kinds is not None:
         w = w[w["kind"].isin(kinds)]
-    texts = corpus.articles.set_index("article_id")["text"]
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    aids, sids, vals = w["article_id"].tolist(), w["sentence"].tolist(), w[unit].tolist()
+    starts, ends = w["start"].tolist(), w["end"].tolist()
+    at = {}  # word -> its positions, so each term only visits the places where its first word occurs
+    for i, v in enumerate(vals):
+        at.setdefault(v, []).append(i)
     rows = []
-    for (aid, sid), g in w.groupby(["article_id", "sentence"], sort=False):
-        vals, starts, ends = g[unit].tolist(), g["start"].tolist(), g["end"].tolist()
-        text = texts[aid]
-        for t in wanted:
-            p = parts[t]
-            for i in range(len(vals) - len(p) + 1):
-                if vals[i] == p[0] and vals[i : i + len(p)] == p:
-                    s, e = starts[i], ends[i + len(p) - 1]
-                    left = " ".join(text[max(0, s - width) : s].split())
-                    right = " ".join(text[e : e + width].split())
-                    rows.append((aid, sid, s, e, left, text[s:e], right, t))
+    for t in wanted:
+        p = parts[t]
+        for i in at.get(p[0], []) if p else []:
+            j = i + len(p) - 1  # the last word of the match, which must be in the same sentence
+            if j < len(vals) and vals[i : j + 1] == p and (aids[j], sids[j]) == (aids[i], sids[i]):
+                aid, s, e = aids[i], starts[i], ends[j]
+                text = texts[aid]
+                left = " ".join(text[max(0, s - width) : s].split())
+                right = " ".join(text[e : e + width].split())
+                rows.append((aid, sids[i], s, e, left, text[s:e], right, t))
     out = pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "left", "match", "right", "term"])
     order = {t: i for i, t in enumerate(wanted)}
     return out.assign(_o=out["term"].map(order)).sort_values(["_o", "article_id", "start"], kind="stable").drop(
