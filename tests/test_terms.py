@@ -123,6 +123,44 @@ def test_bootstrap_is_seeded_and_bounded(seeds):
     assert a["top_k_share"].between(0, 1).all() and len(a) == 10
 
 
+def test_batched_resampling_equals_one_resample_at_a_time(seeds):
+    # Reference: the textbook loop, one permutation and one bootstrap resample per iteration,
+    # drawing from the same generator in the same order. 250 and 130 cross the batch size (100).
+    m, sent_article, articles, _ = terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS)
+    eligible = m.sum(axis=0) >= 2
+    eye = np.eye(len(articles))
+
+    def max_abs_z(labels):
+        counts = eye[labels].T @ m
+        rest = counts.sum(axis=0) - counts
+        _, z = terms.log_odds_z(counts, rest, counts.sum(axis=0) / counts.sum())
+        return np.abs(np.nan_to_num(z, nan=0)[:, eligible]).max()
+
+    rng = np.random.default_rng(5)
+    null = np.array([max_abs_z(rng.permutation(sent_article)) for _ in range(250)])
+    perm = terms.permutation_null(seeds.tokens, n_perm=250, seed=5).iloc[0]
+    assert perm["null_q95"] == pytest.approx(np.quantile(null, 0.95), abs=1e-12)
+    assert perm["p_value"] == pytest.approx((1 + (null >= perm["observed_max_abs_z"]).sum()) / 251)
+
+    k, n_boot = 5, 130
+    stab = terms.bootstrap_stability(seeds.tokens, k=k, n_boot=n_boot, seed=9)
+    rng = np.random.default_rng(9)
+    idx = [np.flatnonzero(sent_article == a) for a in range(len(articles))]
+    hits = {a: {} for a in articles}
+    for _ in range(n_boot):
+        w = np.stack([np.bincount(rng.choice(i, size=len(i)), minlength=len(sent_article)) for i in idx])
+        counts = w @ m
+        _, z = terms.log_odds_z(counts, counts.sum(axis=0) - counts, counts.sum(axis=0) / counts.sum())
+        z = np.nan_to_num(z, nan=-np.inf)
+        z[:, ~eligible] = -np.inf
+        for a, aid in enumerate(articles):
+            for t in np.argsort(-z[a], kind="stable")[:k]:
+                hits[aid][t] = hits[aid].get(t, 0) + 1
+    terms_ = terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS)[3]
+    for aid, term, share in stab[["article_id", "term", "top_k_share"]].itertuples(index=False):
+        assert share == pytest.approx(hits[aid].get(terms_.index(term), 0) / n_boot)
+
+
 def test_frequencies_stems_and_rates(seeds):
     f = terms.frequencies(seeds.tokens, unit="stem")
     accus = f[(f.article_id == SHORT) & (f.term == "accus")].iloc[0]
@@ -151,6 +189,14 @@ def test_kwic_offsets_and_stems(seeds):
         assert seeds.text(aid)[s:e] == m
     two = terms.kwic(seeds, "export controls")
     assert set(two["match"]) == {"export controls"} and len(two) == 4
+    several = terms.kwic(seeds, ["export controls", "anthropic"])
+    assert list(dict.fromkeys(several["term"])) == ["export controls", "anthropic"]  # in the order asked
+
+
+def test_kwic_does_not_match_across_sentences(tmp_path):
+    (tmp_path / "a.txt").write_text("They met the export. Controls came later. Export controls stayed.", encoding="utf-8")
+    k = terms.kwic(load_corpus(tmp_path), "export controls")
+    assert k["match"].tolist() == ["Export controls"]
 
 
 def test_dispersion_positions(seeds):

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Image
+from matplotlib.transforms import Bbox
 
 PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 
@@ -95,24 +96,32 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
 
 
 def _place_labels(ax, xs, ys, texts, fontsize: int = 8) -> list:
-    """Greedy non-overlapping labels: try eight offsets around each point, skip a label that fits nowhere."""
+    """Greedy non-overlapping labels: try eight offsets around each point, skip a label that fits nowhere.
+
+    Each label is measured once; its candidate boxes are that box shifted, so only placed labels
+    become artists.
+    """
     ax.get_xlim(), ax.get_ylim()  # settle any autoscaling; margins are fixed, so no draw is needed to measure
     renderer = ax.figure.canvas.get_renderer()
+    axbox = ax.get_window_extent(renderer)
+    pt = ax.figure.dpi / 72  # pixels per offset point
     taken = []
     placed = []
     offsets = [(4, 4), (4, -10), (-4, 4), (-4, -10), (6, -3), (-6, -3), (0, 8), (0, -14)]
     for x, y, t in zip(xs, ys, texts, strict=True):
+        probe = ax.annotate(t, (x, y), xytext=(0, 0), textcoords="offset points", fontsize=fontsize, ha="left")
+        base = probe.get_window_extent(renderer)  # left edge at the point
+        probe.remove()
         for dx, dy in offsets:
             ha = "left" if dx >= 0 else "right"
-            ann = ax.annotate(t, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha)
-            box = ann.get_window_extent(renderer).expanded(1.05, 1.15)
-            axbox = ax.get_window_extent(renderer)
+            sx = dx * pt - (0 if dx >= 0 else base.width)
+            box = Bbox.from_extents(base.x0 + sx, base.y0 + dy * pt, base.x1 + sx, base.y1 + dy * pt).expanded(1.05, 1.15)
             inside = axbox.contains(box.x0, box.y0) and axbox.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(b) for b in taken):
+                ax.annotate(t, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha)
                 taken.append(box)
                 placed.append(t)
                 break
-            ann.remove()
     return placed
 
 
