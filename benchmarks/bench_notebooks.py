@@ -1,28 +1,38 @@
 """How long does strict nbval take on the project's notebooks, against the floor?
 
 The floor is the same nbval command over the same number of trivial notebooks: each is one
-cell with the import statements of the corresponding real notebook (kernel start-up and
-imports are most of the cost), so the ratio measures what the notebooks' own work adds.
-Both are measured in this run, alternately, and the best of ``--repeat`` runs is kept.
-Target: ratio at most 1.5.
+cell with the import statements of the corresponding real notebook (pytest start-up, kernel
+start-up and imports are most of the cost), so the ratio measures what the notebooks' own work
+adds. Both are measured in this run, ``--repeat`` times each, alternating which goes first so
+that drift in machine load falls on both alike.
 
-    .venv/bin/python benchmarks/bench_notebooks.py [--repeat 3]
+Printed: wall time (best run, and the median of the per-pair ratios, which is steadier on a
+busy machine), CPU time of pytest and its kernels, and each notebook's share (from pytest's
+``--durations``) so that a regression points at its notebook. Target: best-run wall ratio at
+most 1.5.
+
+    .venv/bin/python benchmarks/bench_notebooks.py [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
+DURATION = re.compile(r"^([\d.]+)s\s+(?:setup|call|teardown)\s+(\S+?\.ipynb)::", re.MULTILINE)
 
 
 def import_lines(nb_path: Path) -> str:
@@ -33,17 +43,28 @@ def import_lines(nb_path: Path) -> str:
     return "\n".join(dict.fromkeys(lines))
 
 
-def nbval(folder: Path) -> float:
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def nbval(folder: Path) -> tuple[float, float, dict[str, float]]:
+    """(wall s, CPU s, seconds per notebook) of strict nbval over the notebooks in ``folder``."""
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder),
-           "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")]
-    t = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - t
+           "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+           "--durations=0", "--durations-min=0"]
+    cpu, t = children_cpu(), time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    wall, cpu = time.perf_counter() - t, children_cpu() - cpu
+    per_nb: dict[str, float] = defaultdict(float)
+    for seconds, path in DURATION.findall(done.stdout):
+        per_nb[Path(path).stem] += float(seconds)
+    return wall, cpu, dict(per_nb)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     real = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,18 +73,27 @@ def main() -> None:
         floor_dir.mkdir()
         for nb in real:
             shutil.copy(nb, real_dir / nb.name)
-        for i, nb in enumerate(real):
-            trivial = new_notebook(cells=[new_code_cell(import_lines(nb))], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-            nbformat.write(trivial, floor_dir / f"{i:02d}_trivial.ipynb")
-        real_t, floor_t = [], []
-        for _ in range(args.repeat):
-            floor_t.append(nbval(floor_dir))
-            real_t.append(nbval(real_dir))
-    r, f = min(real_t), min(floor_t)
-    print(f"notebooks: {len(real)}")
-    print(f"nbval on the project's notebooks: {r:.2f} s (best of {args.repeat})")
-    print(f"nbval on {len(real)} trivial notebooks, each with one real notebook's imports: {f:.2f} s")
-    print(f"ratio: {r / f:.2f}x the floor (target <= 1.5x)")
+            twin = new_notebook(cells=[new_code_cell(import_lines(nb))],
+                                metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+            nbformat.write(twin, floor_dir / nb.name)
+        runs: dict[str, list] = {"real": [], "floor": []}
+        for i in range(args.repeat):
+            for name in (("floor", "real") if i % 2 == 0 else ("real", "floor")):
+                runs[name].append(nbval(real_dir if name == "real" else floor_dir))
+    best = {k: min(v, key=lambda r: r[0]) for k, v in runs.items()}
+    pair_ratios = [r[0] / f[0] for r, f in zip(runs["real"], runs["floor"], strict=True)]
+    cpu = {k: min(r[1] for r in v) for k, v in runs.items()}
+    print(f"notebooks: {len(real)}; runs: {args.repeat} of each, alternating")
+    print(f"nbval on the project's notebooks: {best['real'][0]:.2f} s wall (best run)")
+    print(f"nbval on {len(real)} trivial twins (each one cell: its notebook's imports): {best['floor'][0]:.2f} s wall (best run)")
+    print(f"ratio: {best['real'][0] / best['floor'][0]:.2f}x the floor (target <= 1.5x); "
+          f"median of per-pair ratios {statistics.median(pair_ratios):.2f}x (range {min(pair_ratios):.2f}-{max(pair_ratios):.2f})")
+    print(f"CPU time (pytest and kernels, least of the runs): {cpu['real']:.2f} s vs {cpu['floor']:.2f} s, "
+          f"{cpu['real'] / cpu['floor']:.2f}x")
+    print("per notebook, best run (pytest --durations: kernel start, cells, comparison):")
+    for nb in real:
+        r, f = best["real"][2].get(nb.stem, 0.0), best["floor"][2].get(nb.stem, 0.0)
+        print(f"  {nb.stem:<24} {r:5.2f} s vs twin {f:5.2f} s  (+{r - f:.2f} s)")
 
 
 if __name__ == "__main__":
