@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Image
+from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
 PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
@@ -200,6 +201,10 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     ax.scatter(jitter, dist["z"], s=14, alpha=0.5, edgecolors="none",
                c=np.where(dist["z"] > 0, col[labels[a]], col[labels[b]]))
     ax.set_xscale("log")
+    # Plain numbers (2, 5, 10, ...) instead of 10^n: easier to read, and no mathtext engine to start.
+    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000) if t <= max(float(jitter.max()), 1) * 1.2]
+    ax.set_xticks(ticks, [str(t) for t in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
     styles = ["--", ":", "-."]
     for (name, t), ls in zip(thresholds.items(), styles, strict=False):
         for sign in (-1, 1):
