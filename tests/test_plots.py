@@ -94,3 +94,15 @@ def test_dispersion_marks_every_occurrence(seeds):
     marks = sum(len(c.get_segments()) for ax in fig.axes for c in ax.collections)
     assert marks == len(disp) and len(disp[disp["article_id"] == LONG]) > 0
     plt.close(fig)
+
+
+def test_published_figures_carry_a_description(dist, tmp_path):
+    plots.setup()
+    bars = pd.concat([dist.head(3), dist.tail(3)])
+    img = plots.publish(plots.diverging_bars(bars, PAIR, {"a": 1.96}), bars, tmp_path, "bars")
+    alt = img.metadata["alt"]
+    assert alt.startswith("Top distinctive terms each way as bars of z")  # what the figure is
+    assert "x: z (log-odds, informative prior)" in alt  # its axis
+    assert alt.endswith(f"Data: {tmp_path.name}/bars.csv")  # where its numbers are
+    assert img.data == (tmp_path / "bars.png").read_bytes()  # and the display is the saved file
+    assert not plt.get_fignums()  # closed once published

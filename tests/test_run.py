@@ -1,12 +1,13 @@
 """The main job on someone else's articles: separate output folder, committed notebooks untouched."""
 
 import json
+import re
 
 import pytest
 from conftest import ROOT
 
 from analysis import CorpusError
-from analysis.run import run_all
+from analysis.run import render_html, run_all
 
 ARTICLES = {
     "a_city.txt": "Council approves budget\n\nThe city council approved the budget on Monday, the mayor said. "
@@ -32,7 +33,10 @@ def test_run_on_own_articles_writes_elsewhere(tmp_path):
     assert not [o for o in outputs if o.get("name") == "stderr"]
     text = json.dumps(nb)
     assert "a_city" in text and "c_blog" in text and "000_114e8d6102804466" not in text
-    assert (out / "reports" / "01_corpus.html").stat().st_size > 10_000
+    report = (out / "reports" / "01_corpus.html").read_text(encoding="utf-8")
+    assert len(report) > 10_000 and "data:image/png;base64," in report  # the figure travels inside the page
+    # Nothing is fetched when the report is opened: no remote script, stylesheet, image or module import.
+    assert not re.search(r"""(src|href)=["']?https?:|import\(["']https?:|@import\s+url\(["']?https?:""", report)
     assert (out / "results" / "01_corpus" / "sentence_lengths.csv").read_text().count("\n") >= 5
     assert {p: p.read_bytes() for p in (ROOT / "notebooks").glob("*.ipynb")} == committed
 
@@ -45,3 +49,16 @@ def test_run_refuses_bad_folders_before_any_kernel(tmp_path):
     with pytest.raises(CorpusError, match=r"two\.txt: not valid UTF-8 at byte offset 0"):
         run_all(articles=tmp_path, out=tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_committed_notebooks_render_as_offline_reports(tmp_path):
+    nb = ROOT / "notebooks" / "04_framing.ipynb"
+    render_html(nb, tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "cdnjs" not in html and "<script src=" not in html
+    tags = re.findall(r"<img [^>]*>", html)
+    assert len(tags) == 2 and all('src="data:image/png;base64,' in t for t in tags)  # both figures, embedded
+    imgs = [re.search(r'alt="([^"]*)"', t).group(1) for t in tags]  # each with its description
+    assert imgs[0].startswith("Cumulative share of body words") and imgs[0].endswith("Data: 04_framing/cumulative_voice.csv")
+    assert "No description has been provided" not in html
+    assert "Entman" in html  # the narrative is there, not just the outputs

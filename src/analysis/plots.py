@@ -6,6 +6,7 @@ DataFrame it draws, and :func:`save` writes that DataFrame (and the PNG) beside 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import matplotlib as mpl
@@ -64,17 +65,45 @@ def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[
     return csv_path, png_path
 
 
+def _described(func):
+    """Label each figure with the first line of its function's docstring (see :func:`describe`)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        fig = func(*args, **kwargs)
+        fig.set_label(func.__doc__.strip().splitlines()[0])
+        return fig
+
+    return wrapper
+
+
+def describe(fig: plt.Figure) -> str:
+    """A text description of a figure: what it shows, then each panel's title and axis labels.
+
+    Used as the image's alt text in the HTML reports, for readers who cannot see the figure.
+    """
+    parts = [fig.get_label()]
+    for ax in fig.axes:
+        bits = [ax.get_title(loc="left") or ax.get_title()]
+        bits += [f"{axis}: {label}" for axis, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())) if label]
+        parts.append("; ".join(b for b in bits if b))
+    return " ".join(p if p.endswith(".") else p + "." for p in dict.fromkeys(p.strip() for p in parts) if p)
+
+
 def publish(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str):
     """Save the figure's CSV and PNG (see :func:`save`), close it, and return the PNG for display.
 
     The notebook shows exactly the file written to ``results/``, and the figure is rendered
-    once instead of twice (once for the file, once for the inline display).
+    once instead of twice (once for the file, once for the inline display). The image carries
+    alt text (:func:`describe`, and where its data is), which the HTML reports use.
     """
-    _, png = save(fig, data, folder, name)
+    csv_path, png = save(fig, data, folder, name)
+    alt = f"{describe(fig)} Data: {csv_path.parent.name}/{csv_path.name}"
     plt.close(fig)
-    return Image(filename=str(png))
+    return Image(filename=str(png), metadata={"alt": alt})
 
 
+@_described
 def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Sentence length (words) per article: a histogram per article on a shared axis, medians marked."""
     ids = [a for a in labels if a in set(sentences["article_id"])]
@@ -126,6 +155,7 @@ def _place_labels(ax, xs, ys, texts, fontsize: int = 8) -> list:
     return placed
 
 
+@_described
 def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int = 25) -> plt.Figure:
     """Rate per 1,000 words in one article against the other, each term a point (two articles).
 
@@ -160,6 +190,7 @@ def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int 
     return fig
 
 
+@_described
 def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, float]) -> plt.Figure:
     """Top distinctive terms each way as bars of z, with counts written beside each bar.
 
@@ -190,8 +221,9 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     return fig
 
 
+@_described
 def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, float]) -> plt.Figure:
-    """z against total frequency: rare terms can only reach small |z|, so no term can stand out."""
+    """Each term's z against its total frequency: a term used once or twice can only reach a small |z|."""
     a, b = list(labels)
     col = colors(labels.values())
     total = dist["count"] + dist["count_rest"]
@@ -218,6 +250,7 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     return fig
 
 
+@_described
 def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) -> plt.Figure:
     """Where key terms occur through each article (0 = start, 1 = end), one row per term."""
     ids = list(labels)
@@ -238,6 +271,7 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
     return fig
 
 
+@_described
 def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> plt.Figure:
     """Where each speaker is first heard in each article (0 = start, 1 = end), dot size = words given."""
     ids = [a for a in labels if a in set(voices["article_id"])]
@@ -260,6 +294,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     return fig
 
 
+@_described
 def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Cumulative share of body words given to each side's speech, through each article."""
     ids = [a for a in labels if a in set(cum["article_id"])]
@@ -282,6 +317,7 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     return fig
 
 
+@_described
 def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Frame keyword hits per 1,000 body words, one bar per article for each frame."""
     frames = [f for f in dict.fromkeys(rates["frame"]) if rates.loc[rates["frame"] == f, "hits"].sum() > 0]

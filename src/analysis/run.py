@@ -88,11 +88,14 @@ def execute(src: Path, dst: Path, timeout: int = 600) -> None:
 
 
 def render_html(src: Path, dst: Path) -> None:
-    """Render an executed notebook as a self-contained static HTML page (images embedded)."""
+    """Render an executed notebook as a self-contained static HTML page: images embedded, and
+    nothing fetched from the network when it is opened (see templates/offline)."""
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", embed_images=True, exclude_anchor_links=True)
+    templates = str(Path(__file__).resolve().parent / "templates")
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[templates], embed_images=True,
+                            exclude_anchor_links=True)
     body, _ = exporter.from_notebook_node(nbformat.read(src, as_version=4))
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(body, encoding="utf-8")
