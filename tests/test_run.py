@@ -3,6 +3,7 @@
 import json
 import re
 
+import nbformat
 import pytest
 from conftest import ROOT
 
@@ -28,6 +29,9 @@ def test_run_on_own_articles_writes_elsewhere(tmp_path):
     done = run_all(articles=src, out=out, only=["01"], log=lambda *_: None)
     assert done == [out / "notebooks" / "01_corpus.ipynb"]
     nb = json.loads(done[0].read_text(encoding="utf-8"))
+    first = "".join(nb["cells"][0]["source"])
+    assert nb["cells"][0]["cell_type"] == "markdown" and f"Re-run on 3 articles from `{src}`" in first
+    nbformat.validate(nbformat.reads(done[0].read_text(encoding="utf-8"), as_version=4))
     outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error"]
     assert not [o for o in outputs if o.get("name") == "stderr"]

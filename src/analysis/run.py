@@ -59,8 +59,21 @@ def _environment(env: dict[str, str]) -> Iterator[None]:
                     os.environ[k] = v
 
 
-def execute(src: Path, dst: Path, timeout: int = 600) -> None:
-    """Execute one notebook with its own folder as working directory and write it to ``dst``."""
+def own_articles_note(articles: Path, n_files: int) -> str:
+    """The Markdown note that opens a notebook re-run on someone else's articles."""
+    return (
+        f"> **Re-run on {n_files} articles from `{articles}`, not on the seed articles.** Every table, "
+        "figure and printed sentence below is computed from those articles. The Markdown text between "
+        "them was written about the seed story (Anthropic's accusation against three Chinese AI "
+        "labs): read it as a guide to what each measure means, not as a description of your articles."
+    )
+
+
+def execute(src: Path, dst: Path, timeout: int = 600, note: str | None = None) -> None:
+    """Execute one notebook with its own folder as working directory and write it to ``dst``.
+
+    ``note``: Markdown put in a first cell of the written copy (the source is not changed).
+    """
     import nbformat
     from nbclient import NotebookClient
     from traitlets.config import Config
@@ -81,6 +94,8 @@ def execute(src: Path, dst: Path, timeout: int = 600) -> None:
         )
         client.execute()
     nb.metadata.pop("widgets", None)
+    if note:
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(note, id="own-articles-note"))
     dst.parent.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb) + "\n"
     if not dst.exists() or dst.read_text(encoding="utf-8") != text:
@@ -132,7 +147,7 @@ def run_all(
         for nb in selected:
             dst = nb_dir / nb.name
             log(f"executing {nb.name} -> {dst}")
-            execute(nb, dst)
+            execute(nb, dst, note=None if articles is None else own_articles_note(articles, len(files)))
             html = report_dir / (nb.stem + ".html")
             render_html(dst, html)
             log(f"  report  {html}")
