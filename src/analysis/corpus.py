@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import nlp, paths
@@ -86,7 +87,7 @@ class Corpus:
         keys = set(keys)
 
         def keep(df: pd.DataFrame) -> pd.DataFrame:
-            mask = [k not in keys for k in zip(df["article_id"], df["sentence"], strict=True)]
+            mask = np.array([k not in keys for k in zip(df["article_id"], df["sentence"], strict=True)], dtype=bool)
             return df[mask].reset_index(drop=True)
 
         sentences, tokens = keep(self.sentences), keep(self.tokens)

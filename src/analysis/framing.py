@@ -154,7 +154,7 @@ def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     for aid, s, e in body[["article_id", "start", "end"]].itertuples(index=False):
         spans.setdefault(aid, []).append((s, e))
     keep = [any(s <= q < e for s, e in spans.get(d, [])) for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)]
-    return atts[keep]
+    return atts[np.array(keep, dtype=bool)]  # an empty list would select no columns, not no rows
 
 
 def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -490,24 +490,24 @@ def all_measures(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFra
     v = voice_share(corpus, atts, actors, mentions)
     parts.append(v.assign(measure="voice_share", group=v["actor"], value=v["voice_share"].round(4)))
     parts.append(v.assign(measure="quoted_words", group=v["actor"], value=v["quoted_words"]))
-    vl = v[v["voiceless"]]
+    vl = v[v["voiceless"].astype(bool)]  # an empty object column would select columns, not rows
     parts.append(vl.assign(measure="voiceless", group=vl["actor"], value=vl["mentions"]))
     c = cue_stance(atts, actors, corpus)
-    parts.append(c.assign(measure="cue_stance", group=c["actor"] + "|" + c["stance"], value=c["n"]))
+    parts.append(c.assign(measure="cue_stance", group=c["actor"].astype(str) + "|" + c["stance"].astype(str), value=c["n"]))
     h = headline_lede(corpus, atts, actors, counter, mentions)
     for col in ("subject", "verb_class", "counter_frame"):
         parts.append(h.assign(measure=h["part"], group=col, value=h[col].astype(str)))
     f = first_position(corpus, atts, actors, counter)
     parts.append(f.assign(measure="first_position", group=f["item"], value=f["position"].round(4)))
     body_ids = set(zip(corpus.sentences["article_id"], corpus.sentences["sentence"], corpus.sentences["kind"], strict=True))
-    body_hits = all_hits[[(a, s, "body") in body_ids for a, s in zip(all_hits["article_id"], all_hits["sentence"], strict=True)]]
+    body_hits = all_hits[np.array([(a, s, "body") in body_ids for a, s in zip(all_hits["article_id"], all_hits["sentence"], strict=True)], dtype=bool)]
     fr = frame_rate(corpus, hits=body_hits)
     parts.append(fr.assign(measure="frame_rate", group=fr["frame"], value=fr["per_1000"].round(3)))
     lc = label_count(corpus)
     parts.append(lc.assign(measure="label_count", group=lc["label"], value=lc["n"]))
-    parts.append(lc.assign(measure="label_count", group=lc["label"] + "|nationality_marked", value=lc["nationality_marked"]))
+    parts.append(lc.assign(measure="label_count", group=lc["label"].astype(str) + "|nationality_marked", value=lc["nationality_marked"]))
     hr = hedge_rate(corpus, atts)
-    parts.append(hr.assign(measure="hedge_rate", group=hr["class"] + "|" + hr["voice"], value=hr["per_1000"].round(3)))
+    parts.append(hr.assign(measure="hedge_rate", group=hr["class"].astype(str) + "|" + hr["voice"].astype(str), value=hr["per_1000"].round(3)))
     t = tone(corpus, atts, actors)
     parts.append(t.assign(measure="tone", group=t["voice"], value=t["mean_compound"].round(4)))
     ac = artifact_count(corpus)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy as np
 import pandas as pd
 
 from . import nlp
@@ -145,7 +146,7 @@ def repeated_sentences(corpus: Corpus) -> list[tuple[str, int]]:
     rep = rep.drop_duplicates("article_id") if len(rep) else rep
     keys = set(zip(rep["article_id"], rep["paragraph"], strict=True))
     s = corpus.sentences
-    mask = [(a, p) in keys for a, p in zip(s["article_id"], s["paragraph"], strict=True)]
+    mask = np.array([(a, p) in keys for a, p in zip(s["article_id"], s["paragraph"], strict=True)], dtype=bool)
     return list(zip(s["article_id"][mask], s["sentence"][mask].astype(int), strict=True))
 
 

@@ -56,6 +56,22 @@ def colors(labels) -> dict[str, str]:
     return {lab: PALETTE[i % len(PALETTE)] for i, lab in enumerate(labels)}
 
 
+def _empty(title: str, why: str) -> plt.Figure:
+    """A small figure that says why there is nothing to draw (very short or unusual articles),
+    so that a notebook run on other articles shows the reason instead of failing."""
+    fig, ax = plt.subplots(figsize=(7.5, 1.2))
+    ax.set_axis_off()
+    ax.text(0.5, 0.4, why, ha="center", va="center", transform=ax.transAxes, color="#444444")
+    ax.set_title(title, loc="left")
+    fig.set_label(why)
+    return fig
+
+
+def _finite(thresholds: dict[str, float]) -> dict[str, float]:
+    """Threshold lines that can be drawn (a permutation over no eligible term gives NaN)."""
+    return {k: float(v) for k, v in thresholds.items() if np.isfinite(v)}
+
+
 def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[Path, Path]:
     """Write ``name.csv`` (the figure's data) and ``name.png`` into ``folder``; return both paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -71,7 +87,8 @@ def _described(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         fig = func(*args, **kwargs)
-        fig.set_label(func.__doc__.strip().splitlines()[0])
+        if not fig.get_label():  # a placeholder from _empty already says why it is empty
+            fig.set_label(func.__doc__.strip().splitlines()[0])
         return fig
 
     return wrapper
@@ -107,6 +124,8 @@ def publish(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str):
 def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Sentence length (words) per article: a histogram per article on a shared axis, medians marked."""
     ids = [a for a in labels if a in set(sentences["article_id"])]
+    if not ids:
+        return _empty("Sentence lengths", "No body sentences to draw.")
     fig, axes = plt.subplots(len(ids), 1, figsize=(7, 1.1 + 1.4 * len(ids)), sharex=True, squeeze=False)
     top = int(sentences["n_words"].max()) if len(sentences) else 1
     bins = np.arange(0, top + 5, 5)
@@ -166,6 +185,8 @@ def frequency_scatter(dist: pd.DataFrame, labels: dict[str, str], n_labels: int 
     nowhere is left out).
     """
     a, b = list(labels)
+    if dist.empty:
+        return _empty("Each term's rate in the two articles", "No terms to draw.")
     fig, ax = plt.subplots(figsize=(7.5, 7))
     margins(fig, left=0.09, bottom=0.08, top=0.95)  # before placing labels, which measure the axes
     x, y = np.sqrt(dist["per_1000"]), np.sqrt(dist["per_1000_rest"])
@@ -198,6 +219,9 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
     ``thresholds``: name -> |z| line to draw (e.g. {"p < 0.05, one test": 1.96}).
     """
     a, b = list(labels)
+    thresholds = _finite(thresholds)
+    if top.empty:
+        return _empty("Most distinctive terms each way", "No term is used twice or more: nothing to rank.")
     col = colors(labels.values())
     top = top.sort_values(["z", "term"], ascending=[True, True]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.28 * len(top)))
@@ -225,6 +249,7 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
 def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, float]) -> plt.Figure:
     """Each term's z against its total frequency: a term used once or twice can only reach a small |z|."""
     a, b = list(labels)
+    thresholds = _finite(thresholds)
     col = colors(labels.values())
     total = dist["count"] + dist["count_rest"]
     rng = np.random.default_rng(0)  # fixed jitter so stacked integer counts are visible
@@ -254,6 +279,8 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
 def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) -> plt.Figure:
     """Where key terms occur through each article (0 = start, 1 = end), one row per term."""
     ids = list(labels)
+    if not terms_:
+        return _empty("Where key terms occur", "No terms to place.")
     col = colors(labels.values())
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.32 * len(terms_)), sharey=True, squeeze=False)
     for ax, aid in zip(axes[0], ids, strict=True):
@@ -275,6 +302,8 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
 def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> plt.Figure:
     """Where each speaker is first heard in each article (0 = start, 1 = end), dot size = words given."""
     ids = [a for a in labels if a in set(voices["article_id"])]
+    if not ids:
+        return _empty("Where each speaker is first heard", "No attributed speech found.")
     col = colors(labels.values())
     fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
     for ax, aid in zip(axes[:, 0], ids, strict=True):
@@ -298,6 +327,8 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
 def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Cumulative share of body words given to each side's speech, through each article."""
     ids = [a for a in labels if a in set(cum["article_id"])]
+    if not ids:
+        return _empty("Cumulative share of body words spoken", "No attributed speech found.")
     sides = list(dict.fromkeys(cum["side"]))
     col = dict(zip(sides, PALETTE, strict=False))
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 3.4), sharey=True, squeeze=False)
@@ -312,7 +343,9 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
         ax.set_xlabel("position in article")
         ax.grid(color="#eeeeee")
     axes[0, 0].set_ylabel("share of body words spoken so far")
-    axes[0, -1].legend(loc="upper left", fontsize=8, frameon=False)
+    drawn = {lab: h for ax in axes[0] for h, lab in zip(*ax.get_legend_handles_labels(), strict=True)}
+    if drawn:  # one legend for all panels, whichever panel drew each side
+        axes[0, -1].legend(list(drawn.values()), list(drawn), loc="upper left", fontsize=8, frameon=False)
     margins(fig, left=0.09, bottom=0.15, top=0.9, wspace=0.08)
     return fig
 
@@ -321,6 +354,8 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
 def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Frame keyword hits per 1,000 body words, one bar per article for each frame."""
     frames = [f for f in dict.fromkeys(rates["frame"]) if rates.loc[rates["frame"] == f, "hits"].sum() > 0]
+    if not frames:
+        return _empty("Frame keywords per 1,000 body words", "No frame keyword found in the body text.")
     ids = [a for a in labels if a in set(rates["article_id"])]
     col = colors(labels.values())
     fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.42 * len(frames)))

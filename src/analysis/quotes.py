@@ -1126,4 +1126,4 @@ def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series
     spans = [(a, s, e) for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False)
              if (a, i) in keys]
     return pd.Series([any(a == d and s <= q < e for a, s, e in spans)
-                      for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)], index=atts.index)
+                      for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)], index=atts.index, dtype=bool)

@@ -358,6 +358,8 @@ def distinctive(
             "log_ratio": log_ratio(y_i, y_j, n_i, n_j), "delta": delta, "z": z, "p_z": p_from_z(z),
             "g2": g2, "p_g2": p_g2, "q_g2": np.where(present, bh_qvalues(p_g2), np.nan),
         })[present])
+    if not frames:  # no articles: an empty table with the documented columns
+        return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
     out = pd.concat(frames, ignore_index=True)
     order = {a: i for i, a in enumerate(table.index)}
     out = out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "z", "term"], ascending=[True, False, True])
@@ -409,6 +411,9 @@ def against_background(table: pd.DataFrame, min_count: int = 2, floor: float = 1
             "background_per_1000": 1000 * bg_k, "log_ratio": np.log2((y / n) / bg_k), "g2": g2, "p_g2": p,
             "q_g2": bh_qvalues(p),
         }))
+    if not frames:
+        return pd.DataFrame(columns=["article_id", "term", "count", "per_1000", "background_per_1000", "log_ratio",
+                                     "g2", "p_g2", "q_g2"])
     out = pd.concat(frames, ignore_index=True)
     order = {a: i for i, a in enumerate(table.index)}
     out = out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "g2", "term"], ascending=[True, False, True])
@@ -424,7 +429,7 @@ def _sentence_matrix(tokens: pd.DataFrame, unit: str, stopwords: bool, kinds) ->
     w = words(tokens, kinds=kinds, stopwords=stopwords)
     articles = [a for a in dict.fromkeys(tokens["article_id"]) if a in set(w["article_id"])]
     table = pd.crosstab([w["article_id"], w["sentence"]], _term_units(w, unit))
-    sent_article = np.array([articles.index(a) for a in table.index.get_level_values(0)])
+    sent_article = np.array([articles.index(a) for a in table.index.get_level_values(0)], dtype=int)
     return table.to_numpy(dtype=float), sent_article, articles, list(table.columns)
 
 
@@ -480,7 +485,7 @@ def bootstrap_stability(
     counts = onehot @ m
     rows = [
         (articles[a], terms_[t], int(counts[a, t]), float(observed[a, t]), r + 1, hits[a, r] / n_boot)
-        for a in range(len(articles)) for r, t in enumerate(top[a])
+        for a in range(len(articles)) for r, t in enumerate(top[a]) if np.isfinite(observed[a, t])  # eligible only
     ]
     return pd.DataFrame(rows, columns=["article_id", "term", "count", "z", "rank", "top_k_share"])
 
@@ -494,12 +499,16 @@ def permutation_null(
     Under the null that the articles draw sentences from one pool, the largest |z| over all
     eligible terms is recomputed ``n_perm`` times with sentence labels permuted (article sizes
     in sentences kept). One row: observed_max_abs_z, null_q95, null_q99, p_value (share of
-    permutations at least as extreme, with the +1 correction), n_perm, n_terms.
+    permutations at least as extreme, with the +1 correction), n_perm, n_terms. With no eligible
+    term the statistics are NaN and n_terms is 0.
     """
     m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
     eligible = m.sum(axis=0) >= min_count
     fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
     eye = np.eye(len(articles))
+    if not eligible.any():  # no term is used min_count times: nothing to test
+        return pd.DataFrame([{"observed_max_abs_z": np.nan, "null_q95": np.nan, "null_q99": np.nan, "p_value": np.nan,
+                              "n_perm": n_perm, "n_terms": 0}])
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
