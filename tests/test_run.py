@@ -19,6 +19,19 @@ ARTICLES = {
 }
 
 
+def problems(nb_path):
+    """Error outputs and stderr text of an executed notebook."""
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    return [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+            if o["output_type"] == "error" or o.get("name") == "stderr"]
+
+
+def printed(nb_path) -> str:
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    return "".join("".join(o["text"]) for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+                   if o.get("name") == "stdout")
+
+
 def test_run_on_own_articles_writes_elsewhere(tmp_path):
     src = tmp_path / "articles"
     src.mkdir()
@@ -26,8 +39,10 @@ def test_run_on_own_articles_writes_elsewhere(tmp_path):
         (src / name).write_text(text, encoding="utf-8")
     committed = {p: p.read_bytes() for p in (ROOT / "notebooks").glob("*.ipynb")}
     out = tmp_path / "out"
-    done = run_all(articles=src, out=out, only=["01"], log=lambda *_: None)
-    assert done == [out / "notebooks" / "01_corpus.ipynb"]
+    done = run_all(articles=src, out=out, log=lambda *_: None)
+    assert [p.name for p in done] == [p.name for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    for nb_path in done[1:]:  # every notebook runs cleanly on these articles
+        assert not problems(nb_path), (nb_path.name, problems(nb_path))
     nb = json.loads(done[0].read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     assert nb["cells"][0]["cell_type"] == "markdown" and f"Re-run on 3 articles from `{src}`" in first
@@ -66,3 +81,19 @@ def test_committed_notebooks_render_as_offline_reports(tmp_path):
     assert imgs[0].startswith("Cumulative share of body words") and imgs[0].endswith("Data: 04_framing/cumulative_voice.csv")
     assert "No description has been provided" not in html
     assert "Entman" in html  # the narrative is there, not just the outputs
+
+
+def test_run_on_two_tiny_articles_without_quotes_explains_instead_of_failing(tmp_path):
+    # The first thing a newcomer may try: two short texts, nobody quoted, no word used twice.
+    src = tmp_path / "tiny"
+    src.mkdir()
+    (src / "x.txt").write_text("The river rose. Farmers moved their cattle to higher ground.\n", encoding="utf-8")
+    (src / "y.txt").write_text("Rain fell for days. The bridge closed on Tuesday.\n", encoding="utf-8")
+    done = run_all(articles=src, out=tmp_path / "out", only=["02", "03", "04"], log=lambda *_: None)
+    assert len(done) == 3 and not [p.name for p in done if problems(p)]
+    terms_nb, quotes_nb, framing_nb = (printed(p) for p in done)
+    assert "nothing to test" in terms_nb and "exceeds chance" not in terms_nb
+    assert "x: no attributed speech found." in quotes_nb and "direct quotation" not in quotes_nb
+    assert "No article repeats a paragraph of its own" in framing_nb
+    report = (tmp_path / "out" / "reports" / "03_quote_attribution.html").read_text(encoding="utf-8")
+    assert "No attributed speech found" in report  # the figure's own explanation, in its alt text
