@@ -150,9 +150,14 @@ def test_cli_frames(tmp_path, capsys):
     assert main(["frames", str(SEEDS), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "article_id,measure,group,value" and len(out) > 100
-    (tmp_path / "x.txt").write_text("A sentence.", encoding="utf-8")
-    assert main(["frames", str(tmp_path)]) == 2
-    assert "no actors.csv" in capsys.readouterr().err
+    (tmp_path / "x.txt").write_text("Acme said the plan failed. Critics agreed.", encoding="utf-8")
+    (tmp_path / "y.txt").write_text("The plan failed, Acme said.", encoding="utf-8")
+    assert main(["frames", str(tmp_path), "--format", "csv"]) == 0  # no actor file: speakers become actors
+    got = capsys.readouterr()
+    assert "no actors.csv" in got.err and "using each speaker as an actor" in got.err
+    assert "x,voice_share,Acme," in got.out and "y,voice_share,Acme," in got.out
+    assert main(["frames", str(tmp_path), "--actors", str(tmp_path / "missing.csv")]) == 2  # a named file must exist
+    assert "missing.csv" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["frames_en.csv", "hedges_en.csv", "cue_verbs.csv"])

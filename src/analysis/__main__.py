@@ -5,7 +5,8 @@
 - ``terms PATH... [--top N] [--unit norm|stem] [--prior pooled|background] [--format csv|jsonl]``:
   the distinctive terms of each article against the others.
 - ``frames PATH... [--actors FILE] [--format csv|jsonl]``: every framing measure in one long
-  table (article_id, measure, group, value).
+  table (article_id, measure, group, value). Actors come from ``--actors``, else from an
+  actors.csv beside the articles, else each speaker is an actor (with a note on stderr).
 - ``quotes PATH... [--format csv|jsonl]``: one record per attribution (direct, mixed, indirect,
   partial, mention) with character offsets into each article as read from disk.
 
@@ -96,17 +97,18 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     if actors_file is None:
         folders = {p if p.is_dir() else p.parent for p in args.paths}
         candidates = [f / "actors.csv" for f in folders if (f / "actors.csv").is_file()]
-        if not candidates:
-            raise CorpusError(f"{args.paths[0]}: no actors.csv beside the articles; name one with --actors FILE")
-        actors_file = candidates[0]
-    actors = framing.load_actors(actors_file)
+        actors_file = candidates[0] if candidates else None
+    atts = quotes.extract(corpus)
+    if actors_file is None:  # as notebook 4 does: every speaker is an actor, and the user is told
+        print(f"note: {args.paths[0]}: no actors.csv beside the articles: using each speaker as an actor "
+              "(write one, or name it with --actors FILE, to group actors into sides)", file=sys.stderr)
+        actors = framing.actors_from_speakers(atts)
+    else:
+        actors = framing.load_actors(actors_file)
     if args.without_repeated_summary:
         keys = hygiene.repeated_sentences(corpus)
-        atts = quotes.extract(corpus)
         atts = atts[~quotes.in_sentences(atts, corpus.sentences, keys)]
         corpus = corpus.drop_sentences(keys)
-    else:
-        atts = quotes.extract(corpus)
     _write_table(framing.all_measures(corpus, atts, actors), args.format)
     return 0
 
@@ -145,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("frames", help="framing measures: voices, cue stance, placement, frames, labels, hedges, tone")
     p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
-    p.add_argument("--actors", type=Path, help="actor CSV (actor, side, patterns); default: actors.csv beside the articles")
+    p.add_argument("--actors", type=Path, help="actor CSV (actor, side, patterns); default: actors.csv beside the articles, else each speaker")
     p.add_argument("--without-repeated-summary", action="store_true",
                    help="leave out paragraphs that only repeat other paragraphs (a summary lede)")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
