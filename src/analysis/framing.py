@@ -150,11 +150,7 @@ def _body_words(corpus) -> pd.Series:
 def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     """The attributions whose sentence lies in a body paragraph (not headline, heading or boilerplate)."""
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
-    spans = {}
-    for aid, s, e in body[["article_id", "start", "end"]].itertuples(index=False):
-        spans.setdefault(aid, []).append((s, e))
-    keep = [any(s <= q < e for s, e in spans.get(d, [])) for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)]
-    return atts[np.array(keep, dtype=bool)]  # an empty list would select no columns, not no rows
+    return atts[quotes.in_sentences(atts, corpus.sentences, zip(body["article_id"], body["sentence"], strict=True))]
 
 
 def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -72,6 +72,14 @@ def _finite(thresholds: dict[str, float]) -> dict[str, float]:
     return {k: float(v) for k, v in thresholds.items() if np.isfinite(v)}
 
 
+def _threshold_lines(draw, thresholds: dict[str, float]) -> None:
+    """Lines at +t and -t for each named |z| threshold, one legend entry each; ``draw`` is
+    ``ax.axvline`` or ``ax.axhline``."""
+    for (name, t), ls in zip(thresholds.items(), ["--", ":", "-."], strict=False):
+        for sign in (-1, 1):
+            draw(sign * t, color="black", linewidth=0.8, linestyle=ls, label=name if sign > 0 else None)
+
+
 def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[Path, Path]:
     """Write ``name.csv`` (the figure's data) and ``name.png`` into ``folder``; return both paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -233,10 +241,7 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
         note = f"{r['count']} vs {r['count_rest']}"
         ax.text(r["z"] + (0.04 if r["z"] > 0 else -0.04) * lim, i, note, va="center", fontsize=7,
                 ha="left" if r["z"] > 0 else "right", color="#444444")
-    styles = ["--", ":", "-."]
-    for (name, t), ls in zip(thresholds.items(), styles, strict=False):
-        for sign in (-1, 1):
-            ax.axvline(sign * t, color="black", linewidth=0.8, linestyle=ls, label=name if sign > 0 else None)
+    _threshold_lines(ax.axvline, thresholds)
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set_xlabel(f"z (log-odds, informative prior)   ← {labels[b]}   |   {labels[a]} →")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -262,10 +267,7 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     ticks = [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000) if t <= max(float(jitter.max()), 1) * 1.2]
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.xaxis.set_minor_formatter(NullFormatter())
-    styles = ["--", ":", "-."]
-    for (name, t), ls in zip(thresholds.items(), styles, strict=False):
-        for sign in (-1, 1):
-            ax.axhline(sign * t, color="black", linewidth=0.8, linestyle=ls, label=name if sign > 0 else None)
+    _threshold_lines(ax.axhline, thresholds)
     ax.axhline(0, color="grey", linewidth=0.6)
     ax.set_xlabel("total uses in both articles (log scale, jittered)")
     ax.set_ylabel(f"z   ({labels[a]} above, {labels[b]} below)")

@@ -1123,7 +1123,9 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
 def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series:
     """True for attributions whose sentence is one of ``keys`` ((article_id, sentence) pairs)."""
     keys = set(keys)
-    spans = [(a, s, e) for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False)
-             if (a, i) in keys]
-    return pd.Series([any(a == d and s <= q < e for a, s, e in spans)
+    spans: dict[str, list[tuple[int, int]]] = {}  # article -> its selected sentences' spans
+    for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False):
+        if (a, i) in keys:
+            spans.setdefault(a, []).append((s, e))
+    return pd.Series([any(s <= q < e for s, e in spans.get(d, ()))
                       for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)], index=atts.index, dtype=bool)
