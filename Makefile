@@ -7,7 +7,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-OUT    ?= output
+
+# ARTICLES and OUT reach Python through the environment exactly as typed: make never expands them
+# (no $(...) is evaluated) and no shell parses them (quotes, `...` and $(...) stay characters of a
+# folder name). Their origins tell Python whether they were given at all, so ARTICLES= is an error
+# rather than a silent run on the seeds.
+ANALYSIS_MAKE_ARTICLES_ORIGIN := $(origin ARTICLES)
+ANALYSIS_MAKE_OUT_ORIGIN := $(origin OUT)
+unexport ARTICLES OUT
+run: export ANALYSIS_MAKE_ARTICLES = $(value ARTICLES)
+run: export ANALYSIS_MAKE_OUT = $(value OUT)
+run: export ANALYSIS_MAKE_ARTICLES_ORIGIN := $(ANALYSIS_MAKE_ARTICLES_ORIGIN)
+run: export ANALYSIS_MAKE_OUT_ORIGIN := $(ANALYSIS_MAKE_OUT_ORIGIN)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: all run test lint unit nbval lab bench bench-terms lock clean
@@ -21,11 +32,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $@
 
 run: $(STAMP)
-ifdef ARTICLES
-	$(BIN)/python -m analysis run --articles "$(ARTICLES)" --out "$(OUT)"
-else
-	$(BIN)/python -m analysis run
-endif
+	$(BIN)/python -m analysis run --from-make
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -32,7 +32,7 @@ def test_load_actors_validates(tmp_path):
     with pytest.raises(CorpusError, match="no such actor file"):
         framing.load_actors(tmp_path / "missing.csv")
     (tmp_path / "bad.csv").write_text("name,team\nx,y\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="needs columns actor, side, patterns"):
+    with pytest.raises(CorpusError, match="needs the columns actor, side, patterns"):
         framing.load_actors(tmp_path / "bad.csv")
     act = framing.load_actors(SEEDS / "actors.csv")
     assert act["pattern"].str.len().is_monotonic_decreasing

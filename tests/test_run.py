@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from analysis import CorpusError
-from analysis.run import render_html, run_all
+from analysis.run import markdown_literal, render_html, run_all
 
 ARTICLES = {
     "a_city.txt": "Council approves budget\n\nThe city council approved the budget on Monday, the mayor said. "
@@ -45,7 +45,7 @@ def test_run_on_own_articles_writes_elsewhere(tmp_path):
         assert not problems(nb_path), (nb_path.name, problems(nb_path))
     nb = json.loads(done[0].read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
-    assert nb["cells"][0]["cell_type"] == "markdown" and f"Re-run on 3 articles from `{src}`" in first
+    assert nb["cells"][0]["cell_type"] == "markdown" and f"Re-run on 3 articles from {markdown_literal(str(src))}," in first
     nbformat.validate(nbformat.reads(done[0].read_text(encoding="utf-8"), as_version=4))
     outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error"]
@@ -64,7 +64,7 @@ def test_run_refuses_bad_folders_before_any_kernel(tmp_path):
     (tmp_path / "one.txt").write_text("Only one article.", encoding="utf-8")
     with pytest.raises(CorpusError, match="at least two"):
         run_all(articles=tmp_path, out=tmp_path / "out")
-    (tmp_path / "two.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "two.txt").write_bytes(b"\xff\xfd bad")
     with pytest.raises(CorpusError, match=r"two\.txt: not valid UTF-8 at byte offset 0"):
         run_all(articles=tmp_path, out=tmp_path / "out")
     assert not (tmp_path / "out").exists()

@@ -16,6 +16,7 @@ Bad input ends with ``error: <file>: <problem>`` and exit status 2, never a trac
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,42 +27,76 @@ from .corpus import CorpusError, load_corpus
 
 
 def _write_table(df: pd.DataFrame, fmt: str) -> None:
-    if fmt == "jsonl":
-        text = df.to_json(orient="records", lines=True, force_ascii=False)
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-    else:
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    from .tables import write_table
+
+    write_table(df, fmt)
+
+
+def _from_make(args: argparse.Namespace) -> None:
+    """Fill --articles and --out from make's ARTICLES and OUT, which the Makefile passes through the
+    environment exactly as typed (no shell or make expansion: a folder name is only a name)."""
+    origin = {k: os.environ.get(f"ANALYSIS_MAKE_{k}_ORIGIN", "undefined") for k in ("ARTICLES", "OUT")}
+    if origin["ARTICLES"] != "undefined":
+        value = os.environ.get("ANALYSIS_MAKE_ARTICLES", "")
+        if not value.strip():
+            raise CorpusError("ARTICLES is empty: name a folder of articles (make ARTICLES=path/to/folder OUT=my-output), "
+                              "or leave ARTICLES out to re-run the notebooks on the seeds")
+        args.articles = Path(value)
+        if origin["OUT"] != "undefined":
+            out = os.environ.get("ANALYSIS_MAKE_OUT", "")
+            if not out.strip():
+                raise CorpusError("OUT is empty: name a new or empty folder for the results, e.g. OUT=my-output")
+            args.out = Path(out)
+    elif origin["OUT"] == "command line":
+        raise CorpusError("OUT is only for runs on your own articles: make ARTICLES=path/to/folder OUT=my-output")
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .run import run_all
+    from .run import NotebookError, run_all
 
-    if args.out and not args.articles:
-        raise CorpusError("--out is only for --articles runs (the default run updates notebooks/ and reports/)")
+    if args.from_make:
+        _from_make(args)
     try:
-        run_all(articles=args.articles, out=args.out, only=args.only or ())
-    except Exception as e:  # nbclient's CellExecutionError carries the cell and its error
-        if type(e).__name__ in ("CellExecutionError", "DeadKernelError", "CellTimeoutError"):
-            print(f"error: a notebook cell failed:\n{e}", file=sys.stderr)
-            return 1
-        raise
+        run_all(articles=args.articles, out=args.out, only=args.only or (), log=_log)
+    except NotebookError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _log(line: str) -> None:
+    """Progress to stdout; notes about skipped input to stderr."""
+    print(line, file=sys.stderr if line.startswith("note: ") else sys.stdout, flush=True)
+
+
+def _load(paths: Sequence[Path]):
+    """The corpus of ``paths``, after a note on stderr for every file that was skipped and why."""
+    from .corpus import scan_articles
+
+    files, notes = scan_articles(paths)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return load_corpus(files)
 
 
 def _cmd_hygiene(args: argparse.Namespace) -> int:
     from .hygiene import report
 
-    _write_table(report(load_corpus(args.paths)), args.format)
+    _write_table(report(_load(args.paths)), args.format)
     return 0
 
 
 def _cmd_terms(args: argparse.Namespace) -> int:
     from . import terms
 
-    corpus = load_corpus(args.paths)
+    corpus = _load(args.paths)
     if len(corpus.articles) < 2:
         raise CorpusError(f"{args.paths[0]}: distinctive terms compare articles, so give at least two")
     table = terms.count_table(corpus.tokens, unit=args.unit, stopwords=args.with_stopwords)
+    empty = [a for a in corpus.articles["article_id"] if a not in table.index]
+    for aid in empty:
+        print(f"note: {aid}: no body words{'' if args.with_stopwords else ' other than stopwords'}, "
+              "so it has no distinctive terms (and does not count as 'the rest')", file=sys.stderr)
     n_words = terms.words(corpus.tokens).groupby("article_id").size()
     dist = terms.distinctive(table, prior=args.prior, n_words=n_words, min_count=args.min_count)
     top = dist.groupby("article_id", sort=False).head(args.top).reset_index(drop=True)
@@ -73,11 +108,14 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    from .corpus import find_articles, read_article
+    from .corpus import read_article, scan_articles
     from .quotes import COLUMNS, extract_text, to_records
 
     rows = []
-    for f in find_articles(args.paths):
+    files, notes = scan_articles(args.paths)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    for f in files:
         text = read_article(f)
         rows += to_records(f.stem, text, extract_text(text))
     df = pd.DataFrame(rows, columns=COLUMNS)
@@ -92,7 +130,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 def _cmd_frames(args: argparse.Namespace) -> int:
     from . import framing, hygiene, quotes
 
-    corpus = load_corpus(args.paths)
+    corpus = _load(args.paths)
     actors_file = args.actors
     if actors_file is None:
         folders = {p if p.is_dir() else p.parent for p in args.paths}
@@ -113,23 +151,31 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nonempty_path(value: str) -> Path:
+    """A path argument that is not empty ("" would silently mean the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("empty: name a folder")
+    return Path(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="execute every notebook and render HTML reports")
-    p.add_argument("--articles", type=Path, help="analyse this folder of .txt/.md articles instead of seeds/")
-    p.add_argument("--out", type=Path, help="output folder for an --articles run (default: ./output)")
+    p.add_argument("--articles", type=_nonempty_path, help="analyse this folder of .txt/.md articles instead of seeds/")
+    p.add_argument("--out", type=_nonempty_path, help="output folder for an --articles run (default: ./output)")
     p.add_argument("--only", action="append", metavar="NN", help="only notebooks whose name starts with NN")
+    p.add_argument("--from-make", action="store_true", help=argparse.SUPPRESS)  # ARTICLES/OUT from the Makefile
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("hygiene", help="report capture artifacts, structure and near-duplicate sentences")
-    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_hygiene)
 
     p = sub.add_parser("terms", help="distinctive terms of each article against the others")
-    p.add_argument("paths", nargs="+", type=Path, help="article files or folders (two or more articles)")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders (two or more articles)")
     p.add_argument("--top", type=int, default=20, help="terms per article, most distinctive first (default 20)")
     p.add_argument("--unit", choices=["norm", "stem"], default="norm", help="count words or Snowball stems")
     p.add_argument("--prior", choices=["pooled", "background"], default="pooled",
@@ -140,13 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_terms)
 
     p = sub.add_parser("quotes", help="quotes and reported speech with their speakers and cues")
-    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv",
                    help="jsonl keeps quote_spans as lists (the format benchmarks/eval_quotes.py scores)")
     p.set_defaults(func=_cmd_quotes)
 
     p = sub.add_parser("frames", help="framing measures: voices, cue stance, placement, frames, labels, hedges, tone")
-    p.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")
     p.add_argument("--actors", type=Path, help="actor CSV (actor, side, patterns); default: actors.csv beside the articles, else each speaker")
     p.add_argument("--without-repeated-summary", action="store_true",
                    help="leave out paragraphs that only repeat other paragraphs (a summary lede)")

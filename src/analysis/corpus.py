@@ -40,7 +40,9 @@ PARAGRAPH_KINDS = ("headline", "heading", "body", "boilerplate")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
 _BULLET_RE = re.compile(r"([-*+•]|\d+[.)])\s")
-_BINARY_SNIFF = 8192
+# Byte-order marks of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16 LE).
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+               (b"\xfe\xff", "UTF-16"))
 
 
 class CorpusError(ValueError):
@@ -99,28 +101,71 @@ class Corpus:
 # Reading files
 
 
-def find_articles(path: str | Path | Sequence[str | Path]) -> list[Path]:
-    """The article files named by ``path``: a file, a folder (its .txt/.md files), or a list.
+def _safe_resolve(p: Path) -> Path:
+    """``p`` made absolute with symbolic links followed, or CorpusError for a loop or an unreadable link."""
+    try:
+        return p.resolve(strict=False)
+    except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop (Python 3.11)
+        raise CorpusError(f"{p}: cannot be followed ({'a symbolic link loop' if isinstance(e, RuntimeError) else e})") from None
 
-    Folders are read non-recursively and hidden files are skipped; files come back sorted by
-    name so the corpus order never depends on the file system.
+
+def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
+    """The article files directly in ``folder``; symbolic links that point outside it, broken links
+    and links in a loop are skipped with a note, so a folder never pulls in a file from elsewhere."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as e:
+        raise CorpusError(f"{folder}: folder cannot be read ({e.strerror or e})") from None
+    home = _safe_resolve(folder)
+    found = []
+    for f in entries:
+        if f.name.startswith(".") or f.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        if f.is_symlink():
+            try:
+                target = f.resolve(strict=True)
+            except (OSError, RuntimeError):
+                notes.append(f"{f}: skipped: a broken symbolic link or a link loop")
+                continue
+            if home not in target.parents:
+                notes.append(f"{f}: skipped: a symbolic link to a file outside the folder ({target})")
+                continue
+        if f.is_file():
+            found.append(f)
+        elif f.is_dir():
+            notes.append(f"{f}: skipped: a folder, not a file (folders are read one level deep)")
+    return found
+
+
+def scan_articles(path: str | Path | Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """The article files named by ``path`` and a note for every file that was skipped and why.
+
+    ``path``: a file, a folder (its .txt/.md files, not recursively, hidden files skipped) or a
+    list of both. Files come back sorted by name so the corpus order never depends on the file
+    system. Inside a folder, symbolic links that point outside it are skipped (a note says so).
     """
     items = [path] if isinstance(path, (str, Path)) else list(path)
     if not items:
         raise CorpusError("no paths given: pass a folder of .txt/.md articles or a list of files")
     files: list[Path] = []
+    notes: list[str] = []
     for item in items:
         p = Path(item)
-        if not p.exists():
+        if p.is_symlink() and not p.exists():
+            _safe_resolve(p)  # a loop says so
+            raise CorpusError(f"{p}: a broken symbolic link (it points to {p.readlink()})")
+        try:
+            exists, is_dir, is_file = p.exists(), p.is_dir(), p.is_file()
+        except OSError as e:
+            raise CorpusError(f"{p}: cannot be read ({e.strerror or e})") from None
+        if not exists:
             raise CorpusError(f"{p}: no such file or folder")
-        if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
-            )
+        if is_dir:
+            found = _folder_files(p, notes)
             if not found:
                 raise CorpusError(f"{p}: folder has no article files (looked for {', '.join(TEXT_SUFFIXES)})")
             files.extend(found)
-        elif p.is_file():
+        elif is_file:
             files.append(p)
         else:
             raise CorpusError(f"{p}: not a regular file or folder")
@@ -132,7 +177,20 @@ def find_articles(path: str | Path | Sequence[str | Path]) -> list[Path]:
                 "without their suffix, so rename one of the files"
             )
         seen[f.stem] = f
-    return files
+    return files, notes
+
+
+def find_articles(path: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The article files named by ``path`` (see :func:`scan_articles`, which also says what it skipped)."""
+    return scan_articles(path)[0]
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_article(path: str | Path) -> str:
@@ -148,9 +206,18 @@ def read_article(path: str | Path) -> str:
         raise CorpusError(f"{p}: cannot be read ({e.strerror or e})") from None
     if not data:
         raise CorpusError(f"{p}: file is empty")
-    nul = data.find(b"\x00", 0, _BINARY_SNIFF)
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom) and _decodes(data, name):
+            raise CorpusError(
+                f"{p}: is {name} text (it starts with the {name} byte-order mark {bom.hex(' ').upper()}), not UTF-8; "
+                "re-save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
+            )
+    nul = data.find(b"\x00")
     if nul >= 0:
-        raise CorpusError(f"{p}: looks like a binary file (NUL byte at byte offset {nul}), not UTF-8 text")
+        n_nul, even = data.count(0), data[0::2].count(0)  # UTF-16 puts its NULs on one side of each pair
+        utf16 = n_nul * 4 > len(data) and max(even, n_nul - even) >= 0.9 * n_nul
+        hint = " It looks like UTF-16 text without a byte-order mark: re-save it as UTF-8." if utf16 else ""
+        raise CorpusError(f"{p}: looks like a binary file (NUL byte at byte offset {nul}), not UTF-8 text.{hint}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -165,22 +232,75 @@ def read_article(path: str | Path) -> str:
     return text
 
 
+def read_csv_rows(f: Path, required: Sequence[str]) -> list[dict[str, str]]:
+    """The rows of a small user-written CSV as dicts of stripped strings, or CorpusError.
+
+    Accepts a UTF-8 byte-order mark (Excel's "CSV UTF-8" writes one) and CRLF line ends. Refuses,
+    naming the file and line: bad encoding, a missing required column, and rows with fewer or
+    more fields than the header (a missing field would otherwise become NaN silently).
+    """
+    try:
+        with f.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = [h.strip() for h in next(reader, [])]
+            rows = [(reader.line_num, r) for r in reader]
+    except UnicodeDecodeError as e:
+        raise CorpusError(f"{f}: not valid UTF-8 at byte offset {e.start}; re-save it as UTF-8") from None
+    except (OSError, csv.Error) as e:
+        raise CorpusError(f"{f}: cannot be read as a CSV ({e})") from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise CorpusError(
+            f"{f}: needs the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(found: {', '.join(header) or 'none'})"
+        )
+    out = []
+    for line, r in rows:
+        if not any(x.strip() for x in r):
+            continue  # blank lines are fine
+        if len(r) != len(header):
+            raise CorpusError(
+                f"{f}: line {line} has {len(r)} field{'s' if len(r) != 1 else ''}, the header has {len(header)} "
+                f"({', '.join(header)}); add the missing commas (empty fields are fine) or quote a field that holds a comma"
+            )
+        out.append({h: x.strip() for h, x in zip(header, r, strict=True)})
+    return out
+
+
+def check_label(f: Path, what: str, value: str) -> None:
+    """Labels appear in tables, figures and reports: one line of printable text."""
+    bad = next((c for c in value if not c.isprintable()), None)
+    if bad is not None:
+        raise CorpusError(f"{f}: {what} {value!r} contains the control character {bad!r}; use plain text on one line")
+
+
 def read_metadata(folder: str | Path) -> pd.DataFrame | None:
-    """The folder's ``metadata.csv`` (one row per article_id) if there is one, else None."""
+    """The folder's ``metadata.csv`` (one row per article_id) if there is one, else None.
+
+    Checked before anything runs: ids must be non-empty and unique, and labels (used as table
+    keys and figure legends) unique and printable; an empty label falls back to the article id.
+    """
     f = Path(folder) / METADATA_FILE
     if not f.is_file():
         return None
-    try:
-        with f.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except (UnicodeDecodeError, csv.Error) as e:
-        raise CorpusError(f"{f}: cannot be parsed as a UTF-8 CSV ({e})") from None
-    meta = pd.DataFrame(rows)
-    if "article_id" not in meta.columns:
-        raise CorpusError(f"{f}: needs an 'article_id' column (found: {', '.join(meta.columns) or 'none'})")
+    rows = read_csv_rows(f, ["article_id"])
+    meta = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["article_id"])
+    if (meta["article_id"] == "").any():
+        raise CorpusError(f"{f}: a row has an empty article_id (the file name without .txt or .md)")
     dup = meta["article_id"][meta["article_id"].duplicated()].tolist()
     if dup:
-        raise CorpusError(f"{f}: article_id listed more than once: {', '.join(sorted(dup))}")
+        raise CorpusError(f"{f}: article_id listed more than once: {', '.join(sorted(set(dup)))}")
+    if "label" in meta.columns:
+        meta["label"] = meta["label"].where(meta["label"] != "", meta["article_id"])
+        for value in meta["label"]:
+            check_label(f, "label", value)
+        dup = meta["label"][meta["label"].duplicated()].tolist()
+        if dup:
+            ids = meta.loc[meta["label"].isin(dup), "article_id"].tolist()
+            raise CorpusError(
+                f"{f}: label {dup[0]!r} is given to more than one article ({', '.join(ids)}); "
+                "labels name the articles in tables and figures, so make each one unique"
+            )
     return meta
 
 
@@ -278,6 +398,15 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) 
     return kinds
 
 
+def body_has_words(text: str, markdown: bool = False) -> bool:
+    """True if some body paragraph of ``text`` has a word (a letter or digit): the cheap check,
+    before any tokenising, that an article has something to compare."""
+    spans = paragraph_spans(text, markdown=markdown)
+    norm = nlp.normalise(text)
+    kinds = classify_paragraphs([norm[s:e] for s, e, _ in spans], [h for _, _, h in spans])
+    return any(k == "body" and nlp.is_word(norm[s:e]) for (s, e, _), k in zip(spans, kinds, strict=True))
+
+
 # ---------------------------------------------------------------------------------------------
 # Loading
 
@@ -355,6 +484,13 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus
         headline = next((row[5] for row in p if row[2] == "headline"), "")
         arows.append((aid, labels.get(aid) or aid, f.name, headline, len(text), text))
     articles = pd.DataFrame(arows, columns=["article_id", "label", "source", "headline", "n_chars", "text"])
+    dup = articles["label"][articles["label"].duplicated()]
+    if len(dup):
+        ids = articles.loc[articles["label"] == dup.iloc[0], "article_id"].tolist()
+        raise CorpusError(
+            f"{files[0].parent / METADATA_FILE}: articles {', '.join(ids)} would share the label {dup.iloc[0]!r} "
+            "(a label in metadata.csv, or an article id used as its own label); give each a unique label"
+        )
     paragraphs = pd.DataFrame(prows, columns=["article_id", "paragraph", "kind", "start", "end", "text"])
     sentences = pd.DataFrame(
         srows, columns=["article_id", "sentence", "paragraph", "kind", "start", "end", "text", "n_words"]

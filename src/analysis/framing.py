@@ -25,7 +25,7 @@ import vaderSentiment
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from . import hygiene, nlp, quotes, terms
-from .corpus import CorpusError
+from .corpus import CorpusError, check_label, read_csv_rows
 
 ACTOR_COLUMNS = ["actor", "side", "patterns", "note"]
 VOICES = ("narrator", "attributed")
@@ -36,22 +36,41 @@ VOICES = ("narrator", "attributed")
 
 
 def load_actors(path: str | Path) -> pd.DataFrame:
-    """The actor file as one row per pattern: actor, side, pattern (longest patterns first)."""
+    """The actor file as one row per pattern: actor, side, pattern (longest patterns first).
+
+    Checked before anything runs, with the file and line in every message: the columns actor,
+    side and patterns; no row without an actor name or without a pattern; one side per actor
+    (an actor may span several rows); no pattern claimed by two actors. A UTF-8 byte-order mark
+    is accepted.
+    """
     p = Path(path)
     if not p.is_file():
         raise CorpusError(f"{p}: no such actor file")
-    try:
-        with p.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except (UnicodeDecodeError, csv.Error) as e:
-        raise CorpusError(f"{p}: cannot be parsed as a UTF-8 CSV ({e})") from None
-    if not rows or not {"actor", "side", "patterns"} <= set(rows[0]):
-        raise CorpusError(f"{p}: needs columns actor, side, patterns (found: {', '.join(rows[0]) if rows else 'none'})")
-    out = [(r["actor"].strip(), r["side"].strip(), pat.strip())
-           for r in rows for pat in (r["patterns"] or "").split("|") if pat.strip()]
+    rows = read_csv_rows(p, ["actor", "side", "patterns"])
+    side_of: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    out = []
+    for i, r in enumerate(rows):
+        where = f"{p}: row {i + 1} ({r['actor'] or 'no actor'})"
+        if not r["actor"]:
+            raise CorpusError(f"{where}: the actor column is empty; every row names the actor its patterns refer to")
+        check_label(p, "actor", r["actor"])
+        check_label(p, "side", r["side"])
+        if side_of.setdefault(r["actor"], r["side"]) != r["side"]:
+            raise CorpusError(f"{where}: {r['actor']!r} is on side {side_of[r['actor']]!r} in an earlier row "
+                              f"and on {r['side']!r} here; an actor has one side")
+        pats = [x.strip() for x in r["patterns"].split("|") if x.strip()]
+        if not pats:
+            raise CorpusError(f"{where}: no patterns (|-separated phrases that refer to {r['actor']!r})")
+        for pat in pats:
+            key = pat.lower() if pat[:1].islower() else pat
+            if owner.setdefault(key, r["actor"]) != r["actor"]:
+                raise CorpusError(f"{where}: the pattern {pat!r} is also listed for {owner[key]!r}; "
+                                  "a phrase can refer to one actor only")
+            out.append((r["actor"], r["side"], pat))
     if not out:
         raise CorpusError(f"{p}: no actor has a pattern")
-    df = pd.DataFrame(out, columns=["actor", "side", "pattern"])
+    df = pd.DataFrame(out, columns=["actor", "side", "pattern"]).drop_duplicates()
     return df.assign(_n=df["pattern"].str.len()).sort_values(["_n", "pattern"], ascending=[False, True]).drop(columns="_n")
 
 
@@ -144,7 +163,7 @@ def uncovered_names(corpus, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def _body_words(corpus) -> pd.Series:
-    return terms.words(corpus.tokens).groupby("article_id").size()
+    return terms.body_word_counts(corpus)
 
 
 def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:

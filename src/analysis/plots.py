@@ -33,6 +33,9 @@ def setup() -> None:
         "axes.titlesize": 11,
         "svg.hashsalt": "analysis",
         "path.simplify": True,
+        # Labels come from users' files: "$5 story" is text, not mathtext (which would fail or
+        # typeset it). No figure here uses math.
+        "text.parse_math": False,
     })
     try:  # inside IPython: PNG only (SVG embeds ids and dates that change between runs)
         from matplotlib_inline.backend_inline import set_matplotlib_formats

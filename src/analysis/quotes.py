@@ -416,6 +416,8 @@ _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-
 
 
 def _clean_end(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` without surrounding spaces and trailing punctuation; never inverted (s <= e)."""
+    e = max(s, e)
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
         e -= 1
     while s < e and text[s].isspace():
@@ -537,6 +539,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     out: list[Attribution] = []
 
     def add(kind, spans, cue=None, speaker=None):
+        spans = [(a, b) for a, b in spans if b > a]  # a quote is never empty or inverted
         if not spans:
             return
         lemma, stance = _cue_info(text[cue[0] : cue[1]]) if cue else ("", "")
@@ -657,8 +660,11 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
         a0, a1 = acc.start() + s0, acc.end() + s0
         spk = _speaker_after(masked, s0, a1)
         if spk:
-            before = text[s0:a0].strip(" ,")
-            span = _clean_end(text, s0, a0) if len(before) > 15 else _clean_end(text, spk[1] + 1, s1)
+            before = _clean_end(text, s0, a0)  # "CONTENT, according to X"
+            after = _clean_end(text, spk[1] + 1, s1)  # "according to X, CONTENT"
+            long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
+            has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
+            span = before if long_before or not has_after else after
             add(_span_kind(span, outer), [span], (a0, a0 + len("according to")), spk)
             return out
 
@@ -1054,7 +1060,7 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     a = atts[atts["kind"] != "mention"].copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
     lengths = corpus.articles.set_index("article_id")["n_chars"]
-    body = terms.words(corpus.tokens).groupby("article_id").size()
+    body = terms.body_word_counts(corpus)
     a["position"] = a["quote_start"] / a["doc_id"].map(lengths)
     rows = []
     for (aid, spk), g in a.groupby(["doc_id", "speaker"], sort=False):

@@ -9,8 +9,10 @@ committed notebooks.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -18,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import paths
-from .corpus import CorpusError, find_articles, read_article
+from .corpus import CorpusError, load_corpus, read_article, read_metadata
 
 KERNEL_NAME = "python3"
 KERNEL_DISPLAY = "Python 3 (ipykernel)"
@@ -46,7 +48,16 @@ def _environment(env: dict[str, str]) -> Iterator[None]:
             "metadata": {"debugger": True},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-        env = {**env, "JUPYTER_PATH": tmp + os.pathsep + os.environ.get("JUPYTER_PATH", "")}
+        # Kernels keep their history, font cache and runtime files here, not in the user's home:
+        # a run writes only to its output folder (the temporary folder goes when the run ends).
+        env = {
+            **env,
+            "JUPYTER_PATH": tmp + os.pathsep + os.environ.get("JUPYTER_PATH", ""),
+            "IPYTHONDIR": str(Path(tmp) / "ipython"),
+            "MPLCONFIGDIR": str(Path(tmp) / "matplotlib"),
+            "JUPYTER_RUNTIME_DIR": str(Path(tmp) / "runtime"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
         old = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
         try:
@@ -59,13 +70,20 @@ def _environment(env: dict[str, str]) -> Iterator[None]:
                     os.environ[k] = v
 
 
+def markdown_literal(text: str) -> str:
+    """``text`` as inline Markdown that shows exactly those characters: HTML escaped (a folder called
+    ``<img onerror=...>`` is a name, not markup) and the characters that format inline text
+    (emphasis, code, links, tables, strike-through, math) backslash-escaped."""
+    return re.sub(r"([\\`*_\[\]|~$])", r"\\\1", html.escape(text, quote=True))
+
+
 def own_articles_note(articles: Path, n_files: int) -> str:
     """The Markdown note that opens a notebook re-run on someone else's articles."""
     return (
-        f"> **Re-run on {n_files} articles from `{articles}`, not on the seed articles.** Every table, "
-        "figure and printed sentence below is computed from those articles. The Markdown text between "
-        "them was written about the seed story (Anthropic's accusation against three Chinese AI "
-        "labs): read it as a guide to what each measure means, not as a description of your articles."
+        f"> **Re-run on {n_files} articles from {markdown_literal(str(articles))}, not on the seed articles.** "
+        "Every table, figure and printed sentence below is computed from those articles. The Markdown "
+        "text between them was written about the seed story (Anthropic's accusation against three "
+        "Chinese AI labs): read it as a guide to what each measure means, not as a description of your articles."
     )
 
 
@@ -92,14 +110,39 @@ def execute(src: Path, dst: Path, timeout: int = 600, note: str | None = None) -
             record_timing=False,
             resources={"metadata": {"path": str(src.parent)}},
         )
-        client.execute()
+        try:
+            client.execute()
+        except Exception as e:  # CellExecutionError, DeadKernelError, CellTimeoutError
+            _write_notebook(nb, dst)  # the cells up to the failure, for the reader to inspect
+            failed = next((c for c in nb.cells if c.cell_type == "code" and any(
+                o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+            raise NotebookError(src.name, dst, getattr(e, "ename", type(e).__name__),
+                                getattr(e, "evalue", str(e)), failed.source if failed else "") from None
     nb.metadata.pop("widgets", None)
     if note:
         nb.cells.insert(0, nbformat.v4.new_markdown_cell(note, id="own-articles-note"))
+    _write_notebook(nb, dst)
+
+
+def _write_notebook(nb, dst: Path) -> None:
+    """Write ``nb`` to ``dst`` unless the file already holds exactly that (keeps its timestamp)."""
+    import nbformat
+
     dst.parent.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb) + "\n"
     if not dst.exists() or dst.read_text(encoding="utf-8") != text:
         dst.write_text(text, encoding="utf-8")
+
+
+class NotebookError(RuntimeError):
+    """A notebook cell failed: which notebook, where the partly executed copy is, the error and the cell."""
+
+    def __init__(self, name: str, written: Path, ename: str, evalue: str, cell: str):
+        self.name, self.written, self.ename, self.evalue, self.cell = name, written, ename, evalue, cell
+        evalue = re.sub(r"\x1b\[[0-9;]*m", "", evalue)  # no terminal colour codes in the message
+        cell_text = "\n".join("    " + line for line in cell.splitlines())
+        super().__init__(f"{name}: a cell failed with {ename}: {evalue}\n  the cell:\n{cell_text}\n"
+                         f"  the notebook as far as it ran: {written}")
 
 
 def render_html(src: Path, dst: Path) -> None:
@@ -116,6 +159,130 @@ def render_html(src: Path, dst: Path) -> None:
     dst.write_text(body, encoding="utf-8")
 
 
+OUT_MARKER = ".analysis-output"
+# The project's own folders: an output folder is never one of them, inside one, or above the project.
+PROTECTED = ("seeds", "notebooks", "results", "reports", "src", "tests", "benchmarks", ".ci", ".git", ".venv")
+
+
+def _inside(p: Path, folder: Path) -> bool:
+    return p == folder or folder in p.parents
+
+
+def check_out(out: str | Path, articles: Path) -> Path:
+    """The resolved output folder for a run on ``articles``, or CorpusError saying why it is refused.
+
+    An output folder must be new, empty, or one this command wrote before (it holds the marker
+    file ``.analysis-output``); it is never the project, one of the project's folders or inside
+    one, a folder that contains the project, the articles' folder or a folder inside or above
+    it; and it must be a folder that can be written. Nothing is created here.
+    """
+    raw = Path(out)
+    if str(out).strip() == "":
+        raise CorpusError("OUT is empty: name a new or empty folder for the results, e.g. OUT=my-output")
+    try:
+        target = raw.resolve(strict=False)
+    except (OSError, RuntimeError):
+        raise CorpusError(f"{raw}: output folder cannot be used (a symbolic link loop)") from None
+    root = paths.ROOT.resolve()
+    if _inside(root, target):
+        raise CorpusError(f"{raw}: output folder is the project folder or contains it ({target}); "
+                          "name a new folder, e.g. OUT=my-output")
+    for name in PROTECTED:
+        if _inside(target, root / name):
+            raise CorpusError(f"{raw}: output folder is inside the project's {name}/ folder; "
+                              "name a new folder outside it, e.g. OUT=my-output")
+    home = articles if articles.is_dir() else articles.parent
+    if _inside(target, home) or _inside(home, target):
+        raise CorpusError(f"{raw}: output folder would be inside, or would contain, the articles' folder "
+                          f"({home}); inputs are never written to, so name a folder elsewhere")
+    if target.exists() or raw.is_symlink():
+        if not target.is_dir():
+            raise CorpusError(f"{raw}: exists and is not a folder; name a new or empty folder for the results")
+        try:
+            entries = [e.name for e in target.iterdir()]
+        except OSError as e:
+            raise CorpusError(f"{raw}: output folder cannot be read ({e.strerror or e})") from None
+        if entries and OUT_MARKER not in entries:
+            raise CorpusError(
+                f"{raw}: exists and is not empty, and was not written by this command (it has no {OUT_MARKER} "
+                "file); name a new or empty folder so that nothing of yours is overwritten"
+            )
+        if not os.access(target, os.W_OK | os.X_OK):
+            raise CorpusError(f"{raw}: output folder is not writable")
+    else:
+        parent = next((q for q in target.parents if q.exists()), None)
+        if parent is None or not parent.is_dir():
+            raise CorpusError(f"{raw}: cannot be created: {parent} is not a folder")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise CorpusError(f"{raw}: cannot be created: {parent} is not writable")
+    return target
+
+
+def _prepare_out(out: Path) -> None:
+    """Create the output folder and mark it as this command's (see :func:`check_out`)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        marker = out / OUT_MARKER
+        if not marker.exists():
+            marker.write_text("Written by `python -m analysis run --articles ... --out` (make ARTICLES=... OUT=...).\n"
+                              "A later run may overwrite this folder's notebooks/, reports/ and results/.\n",
+                              encoding="utf-8")
+    except OSError as e:
+        raise CorpusError(f"{out}: output folder cannot be written ({e.strerror or e})") from None
+
+
+def check_articles(articles: str | Path, log=print) -> tuple[Path, list[Path]]:
+    """Everything about a folder of articles that can be checked before a notebook runs.
+
+    Returns the resolved folder and its files; raises CorpusError naming the file and the
+    problem: unreadable or not UTF-8, fewer than two articles, an article with no body text,
+    a bad ``metadata.csv`` or ``actors.csv``. Skipped files (links that leave the folder, ...)
+    are reported through ``log``.
+    """
+    from .corpus import scan_articles
+    from .framing import load_actors
+
+    files, notes = scan_articles(articles)  # raises CorpusError with the file and the problem
+    for note in notes:
+        log(f"note: {note}")
+    folder = Path(articles).resolve()
+    for f in files:
+        no_body_text(f, read_article(f))
+    if len(files) < 2:
+        raise CorpusError(f"{articles}: the notebooks compare articles, so the folder needs at least two")
+    for parent in dict.fromkeys(f.parent for f in files):
+        read_metadata(parent)
+        if (parent / "actors.csv").is_file():
+            load_actors(parent / "actors.csv")
+    load_corpus(files)  # labels across folders are unique
+    return folder, files
+
+
+def no_body_text(f: Path, text: str) -> None:
+    """CorpusError if an article has no body text with a letter or digit (only a headline,
+    headings, boilerplate or symbols): every comparison would be empty for it."""
+    from .corpus import body_has_words
+
+    if not body_has_words(text, markdown=f.suffix.lower() == ".md"):
+        raise CorpusError(
+            f"{f}: has no body text to analyse (no paragraph of running text with a letter or digit: "
+            "only a headline, headings, boilerplate or symbols); add the article's text or leave the file out"
+        )
+
+
+def select_notebooks(only: Sequence[str] = ()) -> list[Path]:
+    """The notebooks to run: all, or those whose names start with one of ``only``."""
+    available = notebooks()
+    if not only:
+        return available
+    selected = [nb for nb in available if any(nb.name.startswith(o) for o in only)]
+    unknown = [o for o in only if not any(nb.name.startswith(o) for nb in available)]
+    if unknown:
+        raise CorpusError(f"--only {', '.join(unknown)}: no notebook starts with that (the notebooks are "
+                          f"{', '.join(nb.stem for nb in available)})")
+    return selected
+
+
 def run_all(
     articles: Path | None = None,
     out: Path | None = None,
@@ -125,31 +292,30 @@ def run_all(
     """Execute the notebooks and write reports; return the executed notebook paths.
 
     Default: the seeds, notebooks rewritten in place, reports into ``reports/``, figure data
-    into ``results/``. With ``articles``: that folder (checked first, so a bad folder fails
-    with a clear message before any kernel starts), outputs under ``out``.
+    into ``results/``. With ``articles``: that folder, outputs under ``out`` (default
+    ``./output``). Every check (articles, their CSV files, the output folder, ``only``) runs
+    before anything is written or any kernel starts.
     """
     env = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    selected = select_notebooks(only)
     if articles is not None:
-        articles = Path(articles).resolve()
-        files = find_articles(articles)  # raises CorpusError with the file and the problem
-        for f in files:
-            read_article(f)
-        if len(files) < 2:
-            raise CorpusError(f"{articles}: the notebooks compare articles, so the folder needs at least two")
-        out = Path(out or "output").resolve()
+        articles, files = check_articles(articles, log=log)
+        out = check_out(Path("output") if out is None else out, articles)
+        _prepare_out(out)
         nb_dir, report_dir = out / "notebooks", out / "reports"
         env.update(ANALYSIS_ARTICLES=str(articles), ANALYSIS_RESULTS=str(out / "results"))
+    elif out is not None:
+        raise CorpusError("--out is only for --articles runs (the default run updates notebooks/ and reports/)")
     else:
         nb_dir, report_dir = paths.NOTEBOOKS, paths.REPORTS
-    selected = [nb for nb in notebooks() if not only or any(nb.name.startswith(o) for o in only)]
     done = []
     with _environment(env):
         for nb in selected:
             dst = nb_dir / nb.name
             log(f"executing {nb.name} -> {dst}")
             execute(nb, dst, note=None if articles is None else own_articles_note(articles, len(files)))
-            html = report_dir / (nb.stem + ".html")
-            render_html(dst, html)
-            log(f"  report  {html}")
+            html_path = report_dir / (nb.stem + ".html")
+            render_html(dst, html_path)
+            log(f"  report  {html_path}")
             done.append(dst)
     return done

@@ -31,6 +31,13 @@ def words(tokens: pd.DataFrame, kinds=BODY_KINDS, stopwords: bool = True) -> pd.
     return tokens[mask]
 
 
+def body_word_counts(corpus) -> pd.Series:
+    """Body words per article (article_id -> float), NaN for an article with none, so that a rate
+    over it is undefined (NaN) instead of an error or a division warning."""
+    n = words(corpus.tokens).groupby("article_id").size().reindex(corpus.articles["article_id"])
+    return n.astype(float).where(n > 0)
+
+
 def mattr(seq: list[str] | np.ndarray, window: int = 50) -> float:
     """Moving-average type-token ratio (Covington & McFall 2010) of a token sequence.
 
@@ -74,14 +81,21 @@ def vocabulary_overlap(tokens: pd.DataFrame, stopwords: bool = False) -> pd.Data
     """For each pair of articles: word types in each, shared, Jaccard and the share of each's types shared.
 
     Types are lower-cased body words; stopwords are left out by default because every English
-    text shares them.
+    text shares them. A share over no types is NaN.
     """
-    vocab = {aid: set(g["norm"]) for aid, g in words(tokens, stopwords=stopwords).groupby("article_id", sort=False)}
+    vocab = {aid: set() for aid in dict.fromkeys(tokens["article_id"])}  # an article without words: empty set
+    for aid, g in words(tokens, stopwords=stopwords).groupby("article_id", sort=False):
+        vocab[aid] = set(g["norm"])
     rows = []
+
+    def share(k: int, n: int) -> float:
+        return k / n if n else float("nan")
+
     for a, b in itertools.combinations(vocab, 2):
         va, vb = vocab[a], vocab[b]
         shared = len(va & vb)
-        rows.append((a, b, len(va), len(vb), shared, shared / len(va | vb), shared / len(va), shared / len(vb)))
+        rows.append((a, b, len(va), len(vb), shared, share(shared, len(va | vb)), share(shared, len(va)),
+                     share(shared, len(vb))))
     cols = ["article_a", "article_b", "types_a", "types_b", "shared", "jaccard", "share_of_a", "share_of_b"]
     return pd.DataFrame(rows, columns=cols)
 
@@ -330,8 +344,9 @@ def distinctive(
     with the rest j: log-odds ratio with informative Dirichlet prior (delta, z, p_z), Dunning's
     G2 with a p-value and Benjamini-Hochberg q-value across that article's terms (p_g2, q_g2),
     and the effect size log_ratio (log2 of relative frequencies) beside counts and rates per
-    1,000 words. Terms seen fewer than ``min_count`` times in total are left out. One row per
-    article x term, sorted by article then z descending.
+    1,000 words. Terms seen fewer than ``min_count`` times in total are left out, and so is an
+    article when it or the rest has no counted word (nothing to compare). One row per article x
+    term, sorted by article then z descending.
 
     The tests use the table's own totals (``n_words``/``n_rest`` columns). Rates per 1,000 words
     use ``n_words`` (article_id -> word count) if given, e.g. all body words including the
@@ -346,6 +361,8 @@ def distinctive(
     for k, aid in enumerate(table.index):
         y_i, y_j = y[k], total - y[k]
         n_i, n_j = y_i.sum(), y_j.sum()
+        if n_i == 0 or n_j == 0:  # nothing counted on one side: no comparison to make
+            continue
         r_i, r_j = rate_base[k], rate_base.sum() - rate_base[k]
         delta, z = log_odds_z(y_i, y_j, p, scale)
         g2 = g2_signed(y_i, y_j, n_i, n_j)
@@ -463,6 +480,8 @@ def bootstrap_stability(
     top_k_share.
     """
     m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
+    if len(articles) < 2:  # one article against nothing: no ranking to resample
+        return pd.DataFrame(columns=["article_id", "term", "count", "z", "rank", "top_k_share"])
     eligible = m.sum(axis=0) >= min_count
     fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
     onehot = np.eye(len(articles))[sent_article].T  # articles x sentences
@@ -500,13 +519,13 @@ def permutation_null(
     eligible terms is recomputed ``n_perm`` times with sentence labels permuted (article sizes
     in sentences kept). One row: observed_max_abs_z, null_q95, null_q99, p_value (share of
     permutations at least as extreme, with the +1 correction), n_perm, n_terms. With no eligible
-    term the statistics are NaN and n_terms is 0.
+    term, or fewer than two articles with counted words, the statistics are NaN and n_terms is 0.
     """
     m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
     eligible = m.sum(axis=0) >= min_count
     fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
     eye = np.eye(len(articles))
-    if not eligible.any():  # no term is used min_count times: nothing to test
+    if not eligible.any() or len(articles) < 2:  # no term used min_count times, or one article has words: nothing to test
         return pd.DataFrame([{"observed_max_abs_z": np.nan, "null_q95": np.nan, "null_q99": np.nan, "p_value": np.nan,
                               "n_perm": n_perm, "n_terms": 0}])
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
