@@ -17,6 +17,8 @@ from IPython.display import Image
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
+from .tables import write_csv
+
 PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 
 
@@ -87,7 +89,7 @@ def save(fig: plt.Figure, data: pd.DataFrame, folder: Path, name: str) -> tuple[
     """Write ``name.csv`` (the figure's data) and ``name.png`` into ``folder``; return both paths."""
     folder.mkdir(parents=True, exist_ok=True)
     csv_path, png_path = folder / f"{name}.csv", folder / f"{name}.png"
-    data.to_csv(csv_path, index=False, lineterminator="\n")
+    write_csv(data, csv_path)  # fixed significant digits: the same bytes on every CPU
     fig.savefig(png_path, metadata={"Software": None})  # layout is already tight; "tight" bbox would render twice
     return csv_path, png_path
 
