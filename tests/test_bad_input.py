@@ -128,3 +128,116 @@ def test_cli_reports_bad_input_without_traceback(tmp_path, capsys):
     assert err.startswith("error: ") and str(f) in err and "Traceback" not in err
     assert main(["run", "--articles", str(tmp_path / "missing")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_utf16_and_utf32_are_named(tmp_path):
+    for enc, name in (("utf-16", "UTF-16"), ("utf-32", "UTF-32")):
+        f = tmp_path / f"{enc}.txt"
+        f.write_bytes("The council met on Monday.\n".encode(enc))  # Python writes the BOM first
+        msg = error_of(f)
+        assert str(f) in msg and f"is {name} text" in msg and "re-save it as UTF-8" in msg and "binary" not in msg
+    f = tmp_path / "le.txt"
+    f.write_bytes("The council met on Monday.\n".encode("utf-16-le"))  # no byte-order mark
+    assert "UTF-16 text without a byte-order mark" in error_of(f)
+
+
+def test_nul_byte_anywhere_is_refused(tmp_path):
+    f = tmp_path / "late.txt"
+    f.write_bytes(b"A sentence. " * 2000 + b"\x00 and more.")
+    msg = error_of(f)
+    assert "binary" in msg and "byte offset 24000" in msg
+
+
+def articles_with(tmp_path, name, content: bytes):
+    for aid in (SHORT, LONG):
+        (tmp_path / f"{aid}.txt").write_bytes((SEEDS / f"{aid}.txt").read_bytes())
+    (tmp_path / name).write_bytes(content)
+    return tmp_path
+
+
+def test_metadata_with_a_byte_order_mark_is_read(tmp_path):
+    d = articles_with(tmp_path, "metadata.csv", f"\ufeffarticle_id,label\r\n{SHORT},Wire\r\n{LONG},Feature\r\n".encode())
+    assert load_corpus(d).articles["label"].tolist() == ["Wire", "Feature"]
+
+
+@pytest.mark.parametrize("csv_text, problem", [
+    (f"article_id,label,note\n{SHORT}\n{LONG},B,x\n", "line 2 has 1 field, the header has 3"),
+    (f"article_id,label\n{SHORT},A,extra\n{LONG},B\n", "line 2 has 3 fields, the header has 2"),
+    (f"article_id,label\n{SHORT},Same\n{LONG},Same\n", "label 'Same' is given to more than one article"),
+    (f"article_id,label\n{SHORT},A\n{SHORT},B\n", "article_id listed more than once"),
+    (f"article_id,label\n,A\n{LONG},B\n", "empty article_id"),
+    (f'article_id,label\n{SHORT},"two\nlines"\n', "control character"),
+    (f"article_id,label\n{SHORT},{LONG}\n", "would share the label"),  # a label equal to another's id
+    ("id,label\nx,y\n", "needs the column article_id"),
+])
+def test_bad_metadata_is_named_before_anything_runs(tmp_path, csv_text, problem):
+    from analysis.run import run_all
+
+    d = articles_with(tmp_path, "metadata.csv", csv_text.encode())
+    with pytest.raises(CorpusError) as e:
+        run_all(articles=d, out=tmp_path.parent / (tmp_path.name + "-out"), log=lambda *_: None)
+    assert "metadata.csv" in str(e.value) and problem in str(e.value)
+    assert not (tmp_path.parent / (tmp_path.name + "-out")).exists()
+
+
+def test_empty_label_falls_back_to_the_id_and_dollar_labels_are_plain_text(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from analysis import plots
+
+    d = articles_with(tmp_path, "metadata.csv", f"article_id,label\n{SHORT},\n{LONG},$1.5 billion story\n".encode())
+    c = load_corpus(d)
+    assert c.articles["label"].tolist() == [SHORT, "$1.5 billion story"]
+    plots.setup()
+    fig = plots.sentence_lengths(c.sentences.query("kind == 'body'"), c.labels())
+    fig.savefig(tmp_path / "f.png")  # mathtext would fail on an unmatched '$'
+    assert "$1.5 billion story" in [ax.get_title(loc="left").split(" (")[0] for ax in fig.axes]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("csv_text, problem", [
+    ("\ufeffactor,side,patterns\nA,x,Acme\n", None),  # a BOM is fine
+    ("actor,side,patterns\n,x,Acme\n", "the actor column is empty"),
+    ("actor,side,patterns\nAcme,x\n", "line 2 has 2 fields"),
+    ("actor,side,patterns\nAcme,x,\n", "no patterns"),
+    ("actor,side,patterns\nAcme,accuser,Acme\nAcme,accused,Acme Corp\n", "an actor has one side"),
+    ("actor,side,patterns\nAcme,x,the company\nBeta,y,The company\n", "also listed for 'Acme'"),
+    ("actor,team\nAcme,x\n", "needs the columns side, patterns"),
+])
+def test_actor_file_is_checked(tmp_path, csv_text, problem):
+    from analysis import framing
+
+    f = tmp_path / "actors.csv"
+    f.write_bytes(csv_text.encode())
+    if problem is None:
+        assert framing.load_actors(f)["actor"].tolist() == ["A"]
+        return
+    with pytest.raises(CorpusError) as e:
+        framing.load_actors(f)
+    assert str(f) in str(e.value) and problem in str(e.value)
+
+
+def test_bad_actor_file_stops_the_run_before_any_kernel(tmp_path):
+    from analysis.run import run_all
+
+    (tmp_path / "in").mkdir()
+    d = articles_with(tmp_path / "in", "actors.csv", b"actor,side,patterns\n,x,Acme\n")
+    with pytest.raises(CorpusError, match=r"actors\.csv: row 1"):
+        run_all(articles=d, out=tmp_path / "out", log=lambda *_: None)
+    assert not (tmp_path / "out").exists()
+
+
+def test_file_names_with_control_characters_are_refused(tmp_path):
+    (tmp_path / "a\nb.txt").write_text("A sentence.", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Another sentence.", encoding="utf-8")
+    msg = error_of(tmp_path)
+    assert "control character" in msg and "rename" in msg
+
+
+def test_disguised_file_names_are_refused_but_unicode_names_are_fine(tmp_path):
+    (tmp_path / "report\u202etxt.exe.txt").write_text("A sentence.", encoding="utf-8")  # right-to-left override
+    assert "U+202E" in error_of(tmp_path) or "\\u202e" in error_of(tmp_path)
+    (tmp_path / "report\u202etxt.exe.txt").unlink()
+    (tmp_path / "Zeitung\u00a0Süd – 1.txt").write_text("Ein Satz.", encoding="utf-8")
+    (tmp_path / "新闻.md").write_text("一句话。", encoding="utf-8")
+    assert sorted(load_corpus(tmp_path).articles["article_id"]) == ["Zeitung\u00a0Süd – 1", "新闻"]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from conftest import SEEDS
 
-from analysis import framing, hygiene, load_corpus, plots, quotes, terms
+from analysis import CorpusError, framing, hygiene, load_corpus, plots, quotes, terms
 
 MEASURES = {
     "actor_mentions": lambda c, a, act: framing.actor_mentions(c, act),
@@ -119,3 +119,71 @@ def test_figures_say_why_they_are_empty(no_quotes):
     fig = plots.funnel(dist, pair, {"one test": 1.96, "permutation": float("nan")})  # NaN line left out
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["one test"]
     plt.close(fig)
+
+
+# Articles with nothing to count in their body: headings only, symbols only, stopwords only,
+# markup only. The helpers handle them (NaN where a rate has no words to divide by, no row
+# where there is nothing to compare) without an exception or a warning.
+NO_CONTENT = {
+    "headings.md": "# Budget day\n\n## What happened\n",
+    "emoji.txt": "😀 😀 😀\n",
+    "guillemet.txt": "«\n",
+    "stopwords.txt": "It is what it is.\n",
+    "markup.txt": "<div><p></p></div>\n",
+    "normal.txt": "The council approved the budget on Monday, the mayor said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def no_content(tmp_path_factory):
+    d = tmp_path_factory.mktemp("nocontent")
+    for name, text in NO_CONTENT.items():
+        (d / name).write_text(text, encoding="utf-8")
+    c = load_corpus(d)
+    atts = quotes.extract(c)
+    return c, atts, framing.actors_from_speakers(atts)
+
+
+@pytest.mark.parametrize("name", sorted(MEASURES))
+def test_articles_without_body_words_keep_the_columns_and_raise_no_warning(name, seeds_full, no_content):
+    import warnings
+
+    expected = list(MEASURES[name](*seeds_full).columns)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = MEASURES[name](*no_content)
+    assert list(got.columns) == expected
+    num = got.select_dtypes("number")
+    assert not np.isinf(num.to_numpy(dtype=float)).any()  # undefined is NaN, never -inf
+
+
+def test_rates_over_no_body_words_are_undefined_not_zero(no_content):
+    c = no_content[0]
+    rates = framing.frame_rate(c).groupby("article_id")["per_1000"].first()
+    assert np.isnan(rates["headings"]) and np.isnan(rates["emoji"]) and rates["normal"] == 0
+    d = terms.distinctive(terms.count_table(c.tokens))  # stopword-free: only some articles have words
+    assert set(d["article_id"]) <= {"markup", "normal"} and np.isfinite(d["z"]).all()
+    assert terms.vocabulary_overlap(c.tokens).query("article_a == 'emoji'")["share_of_a"].isna().all()
+
+
+def test_two_articles_with_only_a_guillemet_are_refused_by_name(tmp_path):
+    from analysis.run import run_all
+
+    for n in ("x", "y"):
+        (tmp_path / f"{n}.txt").write_text("«\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"x\.txt: has no body text to analyse"):
+        run_all(articles=tmp_path, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_tables_on_articles_without_content_words(tmp_path, capsys):
+    from analysis.__main__ import main
+
+    for name in ("stopwords.txt", "headings.md", "normal.txt"):
+        (tmp_path / name).write_text(NO_CONTENT[name], encoding="utf-8")
+    assert main(["frames", str(tmp_path)]) == 0
+    assert main(["terms", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "-inf" not in out and "Traceback" not in err
+    assert "note: stopwords: no body words other than stopwords" in err
+    assert "note: headings: no body words" in err

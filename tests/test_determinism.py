@@ -51,12 +51,17 @@ def _table(df, fmt):
     return buf.getvalue()
 
 
-def _main_job(out, env_extra):
+def _start_main_job(out, env_extra):
     import os
 
     env = {**os.environ, **env_extra}
     cmd = [sys.executable, "-m", "analysis", "run", "--articles", str(SEEDS), "--out", str(out)]
-    subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=900)
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _outputs(proc, out):
+    _, err = proc.communicate(timeout=900)
+    assert proc.returncode == 0, err
     return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
@@ -64,8 +69,10 @@ def test_main_job_is_byte_identical_under_other_float_kernels(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(PERTURB, encoding="utf-8")
-    normal = _main_job(tmp_path / "normal", {})
-    other = _main_job(tmp_path / "other", {"NPY_DISABLE_CPU_FEATURES": OTHER_CPU, "PYTHONPATH": str(site)})
+    # The two runs go side by side (two cores); each is a whole main job on the seeds.
+    a = _start_main_job(tmp_path / "normal", {})
+    b = _start_main_job(tmp_path / "other", {"NPY_DISABLE_CPU_FEATURES": OTHER_CPU, "PYTHONPATH": str(site)})
+    normal, other = _outputs(a, tmp_path / "normal"), _outputs(b, tmp_path / "other")
     assert sorted(normal) == sorted(other) and len(normal) > 20
     assert any(p.suffix == ".csv" for p in normal) and any(p.suffix == ".ipynb" for p in normal)
     differ = [str(p) for p in normal if normal[p] != other[p]]

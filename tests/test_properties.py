@@ -61,3 +61,48 @@ def test_load_corpus_from_disk_never_crashes(tmp_path_factory, text):
     for df in (c.paragraphs, c.sentences, c.tokens):
         for s, e, t in df[["start", "end", "text"]].itertuples(index=False):
             assert full[s:e] == t
+
+
+# Sentences built from the pieces quote attribution reacts to: cues, speakers, marks, commas.
+PIECES = ["said", "says", "according to", "told", "added", "claimed", "he", "she", "they", "two officials",
+          "the company", "Acme", "Jane Roe", "that", "the plan failed", "“", "”", '"', "‘", "’", "'", ",", ".",
+          ":", "—", "(", ")", "\n", "?", "not", "who", "saying", "It"]
+speech = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.lists(
+    st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def check_attributions(text):
+    from analysis import quotes
+
+    for r in quotes.to_records("x", text, quotes.extract_text(text)):
+        assert r["quote_spans"], r
+        for a, b in r["quote_spans"]:
+            assert 0 <= a < b <= len(text), r  # never empty, never inverted, never past the text
+        assert [a for a, _ in r["quote_spans"]] == sorted(a for a, _ in r["quote_spans"])
+        assert r["quote_start"] < r["quote_end"] and r["quote"].strip()
+        assert 0 <= r["sentence_start"] < r["sentence_end"] <= len(text)
+        for part in ("speaker", "cue"):
+            s, e = r[f"{part}_start"], r[f"{part}_end"]
+            if s is not None:
+                assert 0 <= s < e <= len(text) and text[s:e] == (r["speaker_mention"] if part == "speaker" else r["cue"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(speech)
+def test_attribution_spans_are_never_empty_or_inverted(text):
+    check_attributions(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tricky)
+def test_attribution_spans_on_tricky_text(text):
+    check_attributions(text)
+
+
+def test_trailing_according_to_attributes_the_words_before_it():
+    from analysis import quotes
+
+    for text in ("The plan failed, according to two officials.", "The plan failed, according to two officials"):
+        (r,) = quotes.to_records("x", text, quotes.extract_text(text))
+        assert (r["kind"], r["quote"], r["speaker"]) == ("indirect", "The plan failed", "two officials")
+    assert quotes.extract_text("According to officials.") == []  # nothing was reported

@@ -26,9 +26,14 @@ def articles(tmp_path):
 
 def tree(folder: Path) -> dict:
     """Every file under ``folder`` (outside caches) with its bytes and modification time."""
-    skip = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
-    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*"))
-            if p.is_file() and not skip & set(p.relative_to(folder).parts)}
+    skip = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", ".venv-scattertext"}
+    found = {}
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in skip]
+        for name in files:
+            p = Path(top) / name
+            found[p] = (p.read_bytes(), p.stat().st_mtime_ns)
+    return found
 
 
 def refused(articles, out) -> str:

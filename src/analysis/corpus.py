@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,6 +172,10 @@ def scan_articles(path: str | Path | Sequence[str | Path]) -> tuple[list[Path], 
             raise CorpusError(f"{p}: not a regular file or folder")
     seen: dict[str, Path] = {}
     for f in files:
+        bad = control_character(f.name)
+        if bad is not None:
+            raise CorpusError(f"{f}: the file name contains the control character {bad!r}; article ids are file "
+                              "names and appear in tables, figures and reports, so rename the file")
         if f.stem in seen:
             raise CorpusError(
                 f"{f}: duplicate article id {f.stem!r} (also {seen[f.stem]}); article ids are file names "
@@ -267,9 +272,15 @@ def read_csv_rows(f: Path, required: Sequence[str]) -> list[dict[str, str]]:
     return out
 
 
+def control_character(text: str) -> str | None:
+    """The first control or invisible format character in ``text`` (line breaks, tabs, escape
+    codes, zero-width and bidirectional controls such as U+202E, which can disguise a name), or None."""
+    return next((c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+
+
 def check_label(f: Path, what: str, value: str) -> None:
-    """Labels appear in tables, figures and reports: one line of printable text."""
-    bad = next((c for c in value if not c.isprintable()), None)
+    """Labels appear in tables, figures and reports: one line of plain text."""
+    bad = control_character(value)
     if bad is not None:
         raise CorpusError(f"{f}: {what} {value!r} contains the control character {bad!r}; use plain text on one line")
 

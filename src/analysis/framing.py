@@ -63,7 +63,7 @@ def load_actors(path: str | Path) -> pd.DataFrame:
         if not pats:
             raise CorpusError(f"{where}: no patterns (|-separated phrases that refer to {r['actor']!r})")
         for pat in pats:
-            key = pat.lower() if pat[:1].islower() else pat
+            key = pat.lower()  # "the company" matches any case, so it clashes with "The company"
             if owner.setdefault(key, r["actor"]) != r["actor"]:
                 raise CorpusError(f"{where}: the pattern {pat!r} is also listed for {owner[key]!r}; "
                                   "a phrase can refer to one actor only")

@@ -299,8 +299,11 @@ def run_all(
     env = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
     selected = select_notebooks(only)
     if articles is not None:
+        from .corpus import scan_articles
+
+        scan_articles(articles)  # the folder exists and is readable, before the output folder is judged by it
+        out = check_out(Path("output") if out is None else out, Path(articles).resolve())
         articles, files = check_articles(articles, log=log)
-        out = check_out(Path("output") if out is None else out, articles)
         _prepare_out(out)
         nb_dir, report_dir = out / "notebooks", out / "reports"
         env.update(ANALYSIS_ARTICLES=str(articles), ANALYSIS_RESULTS=str(out / "results"))
