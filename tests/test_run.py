@@ -32,6 +32,13 @@ def printed(nb_path) -> str:
                    if o.get("name") == "stdout")
 
 
+def shown(nb_path) -> str:
+    """The Markdown the notebook's cells displayed (computed findings)."""
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    return "".join("".join(o["data"]["text/markdown"]) for c in nb["cells"] if c["cell_type"] == "code"
+                   for o in c["outputs"] if "text/markdown" in o.get("data", {}))
+
+
 def test_run_on_own_articles_writes_elsewhere(tmp_path):
     src = tmp_path / "articles"
     src.mkdir()
@@ -45,7 +52,7 @@ def test_run_on_own_articles_writes_elsewhere(tmp_path):
         assert not problems(nb_path), (nb_path.name, problems(nb_path))
     nb = json.loads(done[0].read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
-    assert nb["cells"][0]["cell_type"] == "markdown" and f"Re-run on 3 articles from {markdown_literal(str(src))}," in first
+    assert nb["cells"][0]["cell_type"] == "markdown" and f"Run on 3 articles from {markdown_literal(str(src))}." in first
     nbformat.validate(nbformat.reads(done[0].read_text(encoding="utf-8"), as_version=4))
     outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error"]
@@ -91,10 +98,11 @@ def test_run_on_two_tiny_articles_without_quotes_explains_instead_of_failing(tmp
     (src / "y.txt").write_text("Rain fell for days. The bridge closed on Tuesday.\n", encoding="utf-8")
     done = run_all(articles=src, out=tmp_path / "out", only=["02", "03", "04"], log=lambda *_: None)
     assert len(done) == 3 and not [p.name for p in done if problems(p)]
-    terms_nb, quotes_nb, framing_nb = (printed(p) for p in done)
-    assert "nothing to test" in terms_nb and "exceeds chance" not in terms_nb
+    terms_nb, quotes_nb, framing_nb = (printed(p) + shown(p) for p in done)
+    assert "No term is used often enough in these articles to test whether it distinguishes them" in terms_nb
+    assert "larger than chance" not in terms_nb
     assert "x: no attributed speech found." in quotes_nb and "direct quotation" not in quotes_nb
-    assert "No article repeats a paragraph of its own" in framing_nb
+    assert "No article opens with a summary that repeats its body" in framing_nb
     report = (tmp_path / "out" / "reports" / "03_quote_attribution.html").read_text(encoding="utf-8")
     assert "No attributed speech found" in report  # the figure's own explanation, in its alt text
 
@@ -107,4 +115,4 @@ def test_run_on_articles_with_no_content_words_runs_every_notebook(tmp_path):
     (src / "b_markup.txt").write_text("<div><p></p></div>\n", encoding="utf-8")
     (src / "c_normal.txt").write_text("The council approved the budget on Monday, the mayor said.\n", encoding="utf-8")
     done = run_all(articles=src, out=tmp_path / "out", log=lambda *_: None)
-    assert len(done) == 4 and not [(p.name, problems(p)) for p in done if problems(p)]
+    assert len(done) == 5 and not [(p.name, problems(p)) for p in done if problems(p)]

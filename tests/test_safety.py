@@ -156,7 +156,7 @@ def test_make_with_empty_articles_or_out_stops(tmp_path, articles):
 def test_folder_names_are_escaped_in_notes(tmp_path):
     name = tmp_path / '<img src=x onerror="alert(1)">_*`$x$`*'
     note = own_articles_note(name, 2)
-    assert "<img" not in note and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in note
+    assert "<img" not in note and "&lt;img src=x onerror=\"alert(1)\"&gt;" in note
     assert r"\_\*\`\$x\$\`\*" in note
     assert markdown_literal("a|b~c[d](e)") == r"a\|b\~c\[d\](e)"
 

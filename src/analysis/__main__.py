@@ -9,6 +9,8 @@
   actors.csv beside the articles, else each speaker is an actor (with a note on stderr).
 - ``quotes PATH... [--format csv|jsonl]``: one record per attribution (direct, mixed, indirect,
   partial, mention) with character offsets into each article as read from disk.
+- ``findings PATH... [--actors FILE] [--format csv|jsonl|markdown]``: every computed finding
+  (finding, section, article_id, statement, value, values, evidence), see ``analysis.findings``.
 
 Bad input ends with ``error: <file>: <problem>`` and exit status 2, never a traceback.
 """
@@ -131,11 +133,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     from . import framing, hygiene, quotes
 
     corpus = _load(args.paths)
-    actors_file = args.actors
-    if actors_file is None:
-        folders = {p if p.is_dir() else p.parent for p in args.paths}
-        candidates = [f / "actors.csv" for f in folders if (f / "actors.csv").is_file()]
-        actors_file = candidates[0] if candidates else None
+    actors_file = args.actors or _actors_beside(args.paths)
     atts = quotes.extract(corpus)
     if actors_file is None:  # as notebook 4 does: every speaker is an actor, and the user is told
         print(f"note: {args.paths[0]}: no actors.csv beside the articles: using each speaker as an actor "
@@ -156,6 +154,29 @@ def _nonempty_path(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("empty: name a folder")
     return Path(value)
+
+
+def _cmd_findings(args: argparse.Namespace) -> int:
+    from . import findings, framing
+
+    corpus = _load(args.paths)
+    actors = None
+    actors_file = args.actors or _actors_beside(args.paths)
+    if actors_file is not None:
+        actors = framing.load_actors(actors_file)
+    table = findings.compute(corpus, actors=actors, n_perm=args.permutations)
+    if args.format == "markdown":
+        sys.stdout.write(findings.markdown(table) + "\n")
+    else:
+        _write_table(table, args.format)
+    return 0
+
+
+def _actors_beside(paths: Sequence[Path]) -> Path | None:
+    """An actors.csv in the folder of the articles, if there is one."""
+    folders = {p if p.is_dir() else p.parent for p in paths}
+    found = sorted(f / "actors.csv" for f in folders if (f / "actors.csv").is_file())
+    return found[0] if found else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,6 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out paragraphs that only repeat other paragraphs (a summary lede)")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_frames)
+
+    p = sub.add_parser("findings", help="every computed finding: one sentence each, with its numbers and evidence")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")
+    p.add_argument("--actors", type=Path, help="actor CSV; default: actors.csv beside the articles, else each speaker")
+    p.add_argument("--permutations", type=int, default=1000, help="permutations for the distinctive-terms null (default 1000)")
+    p.add_argument("--format", choices=["csv", "jsonl", "markdown"], default="csv")
+    p.set_defaults(func=_cmd_findings)
     return parser
 
 

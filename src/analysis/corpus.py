@@ -63,6 +63,32 @@ class Corpus:
         """The article's text exactly as decoded from disk (all offsets point into it)."""
         return dict(zip(self.articles["article_id"], self.articles["text"], strict=True))[article_id]
 
+    def position(self, article_ids, offsets) -> np.ndarray:
+        """Where character ``offsets`` fall in their articles, 0 (first sentence) to 1 (end).
+
+        The share of the article's *sentence* text (headline included) before each offset, so
+        that a corpus with sentences dropped (``drop_sentences``, e.g. without a repeated
+        summary) measures positions on the shortened text, not on the full article's length.
+        An offset between sentences counts as the start of the next one.
+        """
+        aids, offs = np.asarray(article_ids, dtype=object), np.asarray(offsets, dtype=float)
+        out = np.full(len(offs), np.nan)
+        s = self.sentences
+        for aid in dict.fromkeys(aids.tolist()):
+            g = s[s["article_id"] == aid].sort_values("start")
+            starts, ends = g["start"].to_numpy(dtype=float), g["end"].to_numpy(dtype=float)
+            lengths = ends - starts
+            total = lengths.sum()
+            if not total:
+                continue
+            before = np.concatenate([[0.0], np.cumsum(lengths)])
+            mask = aids == aid
+            o = offs[mask]
+            i = np.searchsorted(starts, o, side="right") - 1  # the sentence starting at or before o
+            inside = np.clip(o - starts[np.clip(i, 0, None)], 0, lengths[np.clip(i, 0, None)])
+            out[mask] = np.where(i < 0, 0.0, (before[np.clip(i, 0, None)] + inside) / total)
+        return out
+
     def labels(self) -> dict[str, str]:
         """article_id -> human label, in corpus order."""
         return dict(zip(self.articles["article_id"], self.articles["label"], strict=True))

@@ -74,6 +74,16 @@ def load_actors(path: str | Path) -> pd.DataFrame:
     return df.assign(_n=df["pattern"].str.len()).sort_values(["_n", "pattern"], ascending=[False, True]).drop(columns="_n")
 
 
+def actors_or_speakers(folder: str | Path, atts: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The folder's ``actors.csv`` if it has one, else each speaker as an actor, with a note saying so
+    (empty when the file was used). A bad actor file raises CorpusError: it is never skipped silently."""
+    f = Path(folder) / "actors.csv"
+    if f.is_file():
+        return load_actors(f), ""
+    return actors_from_speakers(atts), (f"{f.parent.name or f.parent}: no actors.csv beside the articles, so each "
+                                        "speaker is treated as an actor (write one to name actors and sides)")
+
+
 def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
     """A stand-in actor table when no actor file exists: each resolved speaker is an actor of side
     "speaker". Good enough to run the measures; write an actor file to group and name sides."""
@@ -166,10 +176,7 @@ def _body_words(corpus) -> pd.Series:
     return terms.body_word_counts(corpus)
 
 
-def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
-    """The attributions whose sentence lies in a body paragraph (not headline, heading or boilerplate)."""
-    body = corpus.sentences[corpus.sentences["kind"] == "body"]
-    return atts[quotes.in_sentences(atts, corpus.sentences, zip(body["article_id"], body["sentence"], strict=True))]
+body_attributions = quotes.body_attributions  # one definition of "in the body", shared with quotes.voices
 
 
 def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -264,11 +271,13 @@ def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd
 
     One row per article and item: each actor's first voice (``voice: <actor>``), the first
     counter-frame sentence (``counter_frame``), and the closing body sentence's voice
-    (``closing: <actor or narrator>``, position of that sentence). Columns: article_id, item,
+    (``closing: <actor or narrator>``, position of that sentence). Positions are measured on the
+    corpus's sentences (:meth:`analysis.corpus.Corpus.position`), so without a dropped summary
+    they are shares of the shortened article. Columns: article_id, item,
     position, text (the sentence, for evidence).
     """
     a = speaker_actors(atts[~atts["kind"].isin(["mention"])], actors)
-    lengths = corpus.articles.set_index("article_id")["n_chars"]
+    a = a[quotes.in_sentences(a, corpus.sentences, zip(corpus.sentences["article_id"], corpus.sentences["sentence"], strict=True))]
     counter = _counter_frame_sentences(corpus, actors) if counter is None else counter
     sents = corpus.sentences.set_index(["article_id", "sentence"])
     rows = []
@@ -278,24 +287,25 @@ def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd
             sent = g[g["quote_start"] == first]["sentence_start"].iloc[0]
             text = corpus.text(aid)
             end = g[g["quote_start"] == first]["sentence_end"].iloc[0]
-            rows.append((aid, f"voice: {actor}", first / lengths[aid], text[int(sent) : int(end)]))
+            rows.append((aid, f"voice: {actor}", float(corpus.position([aid], [first])[0]), text[int(sent) : int(end)]))
         c = counter[counter["article_id"] == aid]
         if len(c):
             first = sents.loc[[(aid, int(x)) for x in c["sentence"]]].sort_values("start").iloc[0]
-            rows.append((aid, "counter_frame", first["start"] / lengths[aid], first["text"]))
+            rows.append((aid, "counter_frame", float(corpus.position([aid], [first["start"]])[0]), first["text"]))
         body = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["kind"] == "body")]
         if len(body):
             last = body.iloc[-1]
             inside = g[(g["quote_start"] >= last["start"]) & (g["quote_start"] < last["end"])]
             voice = inside["actor"].iloc[0] if len(inside) else "narrator"
-            rows.append((aid, f"closing: {voice}", last["start"] / lengths[aid], last["text"]))
+            rows.append((aid, f"closing: {voice}", float(corpus.position([aid], [last["start"]])[0]), last["text"]))
     return pd.DataFrame(rows, columns=["article_id", "item", "position", "text"])
 
 
 def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: float = 0.01) -> pd.DataFrame:
     """Cumulative share of each side's attributed words through each article (for a figure).
 
-    Columns: article_id, side, position (0..1 of the article's characters), cumulative_share
+    Columns: article_id, side, position (0..1 of the article's sentence text, see
+    :meth:`analysis.corpus.Corpus.position`), cumulative_share
     (attributed words of that side so far / all body words). Body attributions only, as in
     :func:`voice_share`, so the last value of each line is that side's voice share.
     """
@@ -303,14 +313,13 @@ def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: flo
     a = a[a["side"] != ""].assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
     a = a[a["kind"] != "partial"]  # partial fragments are inside their mixed attribution
     body = _body_words(corpus)
-    lengths = corpus.articles.set_index("article_id")["n_chars"]
     grid = np.round(np.arange(0, 1 + step / 2, step), 4)
     rows = []
     for aid in corpus.articles["article_id"]:
         g = a[a["doc_id"] == aid]
         for side in sorted(set(a["side"])):
             gs = g[g["side"] == side]
-            pos = (gs["quote_end"] / lengths[aid]).to_numpy()
+            pos = corpus.position(gs["doc_id"], gs["quote_end"])
             w = gs["words"].to_numpy()
             rows += [(aid, side, float(x), float(w[pos <= x].sum() / body[aid])) for x in grid]
     return pd.DataFrame(rows, columns=["article_id", "side", "position", "cumulative_share"])

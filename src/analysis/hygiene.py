@@ -115,9 +115,12 @@ def near_duplicates(corpus: Corpus) -> pd.DataFrame:
 
 
 def repeated_paragraphs(corpus: Corpus, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Paragraphs whose every sentence repeats a sentence of another paragraph (e.g. a summary).
+    """An opening summary (a dek): the first body paragraph, when it has at least two sentences and
+    every one of them repeats a sentence of a later paragraph.
 
-    Columns: article_id, paragraph, n_sentences, repeats_paragraphs (sorted, comma-separated).
+    Only the opening paragraph qualifies: two similar quotes by one person later in an article are
+    a repetition, not a summary, and dropping them would silence that person. Columns:
+    article_id, paragraph, n_sentences, repeats_paragraphs (sorted, comma-separated).
     """
     pairs = near_duplicates(corpus) if pairs is None else pairs
     s = corpus.sentences.set_index(["article_id", "sentence"])["paragraph"]
@@ -129,11 +132,13 @@ def repeated_paragraphs(corpus: Corpus, pairs: pd.DataFrame | None = None) -> pd
             links.setdefault((aid, j), set()).add(int(pi))
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
-    for (aid, p), group in body.groupby(["article_id", "paragraph"], sort=True):
-        keys = [(aid, int(x)) for x in group["sentence"]]
+    for aid, sents in body.groupby("article_id", sort=False):
+        p = int(sents["paragraph"].min())  # the opening body paragraph
+        keys = [(aid, int(x)) for x in sents.loc[sents["paragraph"] == p, "sentence"]]
         if len(keys) >= 2 and all(k in links for k in keys):
-            others = sorted(set().union(*(links[k] for k in keys)))
-            rows.append((aid, int(p), len(keys), ", ".join(map(str, others))))
+            others = sorted(x for x in set().union(*(links[k] for k in keys)) if x > p)
+            if others:
+                rows.append((aid, p, len(keys), ", ".join(map(str, others))))
     return pd.DataFrame(rows, columns=["article_id", "paragraph", "n_sentences", "repeats_paragraphs"])
 
 

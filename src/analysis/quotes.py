@@ -1047,6 +1047,13 @@ def _n_words(text: str) -> int:
     return len(nlp.word_norms(text))
 
 
+def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """The attributions whose sentence lies in a body paragraph (not headline, heading or boilerplate):
+    the one unit of every voice share, so that the same quantity prints the same number everywhere."""
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    return atts[in_sentences(atts, corpus.sentences, zip(body["article_id"], body["sentence"], strict=True))]
+
+
 def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     """Per article and speaker: attributions, words in quotation marks, words of reported speech.
 
@@ -1057,11 +1064,10 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
     out. Sorted by article, then all words descending.
     """
-    a = atts[atts["kind"] != "mention"].copy()
+    a = body_attributions(corpus, atts[atts["kind"] != "mention"]).copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
-    lengths = corpus.articles.set_index("article_id")["n_chars"]
     body = terms.body_word_counts(corpus)
-    a["position"] = a["quote_start"] / a["doc_id"].map(lengths)
+    a["position"] = corpus.position(a["doc_id"], a["quote_start"])
     rows = []
     for (aid, spk), g in a.groupby(["doc_id", "speaker"], sort=False):
         quoted = int(g.loc[g["kind"].isin(QUOTED_KINDS), "words"].sum())

@@ -9,7 +9,6 @@ committed notebooks.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -20,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import paths
-from .corpus import CorpusError, load_corpus, read_article, read_metadata
+from .corpus import CorpusError, read_article, read_metadata
+from .tables import markdown_literal
 
 KERNEL_NAME = "python3"
 KERNEL_DISPLAY = "Python 3 (ipykernel)"
@@ -70,20 +70,11 @@ def _environment(env: dict[str, str]) -> Iterator[None]:
                     os.environ[k] = v
 
 
-def markdown_literal(text: str) -> str:
-    """``text`` as inline Markdown that shows exactly those characters: HTML escaped (a folder called
-    ``<img onerror=...>`` is a name, not markup) and the characters that format inline text
-    (emphasis, code, links, tables, strike-through, math) backslash-escaped."""
-    return re.sub(r"([\\`*_\[\]|~$])", r"\\\1", html.escape(text, quote=True))
-
-
 def own_articles_note(articles: Path, n_files: int) -> str:
-    """The Markdown note that opens a notebook re-run on someone else's articles."""
+    """The Markdown note that opens a notebook run on someone else's articles: which folder it read."""
     return (
-        f"> **Re-run on {n_files} articles from {markdown_literal(str(articles))}, not on the seed articles.** "
-        "Every table, figure and printed sentence below is computed from those articles. The Markdown "
-        "text between them was written about the seed story (Anthropic's accusation against three "
-        "Chinese AI labs): read it as a guide to what each measure means, not as a description of your articles."
+        f"> **Run on {n_files} articles from {markdown_literal(str(articles))}.** Every table, figure and "
+        "sentence that describes the articles is computed from them; the text between them states questions and methods."
     )
 
 
@@ -145,6 +136,16 @@ class NotebookError(RuntimeError):
                          f"  the notebook as far as it ran: {written}")
 
 
+def notebook_title(nb) -> str:
+    """The first Markdown heading of a notebook, without its # marks and emphasis ("1 · The corpus: ...")."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return re.sub(r"[*_`]", "", line.lstrip("#").strip())
+    return ""
+
+
 def render_html(src: Path, dst: Path) -> None:
     """Render an executed notebook as a self-contained static HTML page: images embedded, and
     nothing fetched from the network when it is opened (see templates/offline)."""
@@ -154,7 +155,9 @@ def render_html(src: Path, dst: Path) -> None:
     templates = str(Path(__file__).resolve().parent / "templates")
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[templates], embed_images=True,
                             exclude_anchor_links=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(src, as_version=4))
+    nb = nbformat.read(src, as_version=4)
+    nb.metadata["title"] = notebook_title(nb) or src.stem  # the report is titled after its notebook
+    body, _ = exporter.from_notebook_node(nb)
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(body, encoding="utf-8")
 
@@ -250,11 +253,21 @@ def check_articles(articles: str | Path, log=print) -> tuple[Path, list[Path]]:
         no_body_text(f, read_article(f))
     if len(files) < 2:
         raise CorpusError(f"{articles}: the notebooks compare articles, so the folder needs at least two")
+    labels: dict[str, str] = {}
     for parent in dict.fromkeys(f.parent for f in files):
-        read_metadata(parent)
+        meta = read_metadata(parent)
+        if meta is not None and "label" in meta.columns:
+            labels.update(zip(meta["article_id"], meta["label"], strict=True))
         if (parent / "actors.csv").is_file():
             load_actors(parent / "actors.csv")
-    load_corpus(files)  # labels across folders are unique
+    seen: dict[str, str] = {}
+    for f in files:  # labels are unique across folders too (an id is its own label when none is given)
+        label = labels.get(f.stem) or f.stem
+        if label in seen:
+            raise CorpusError(f"{f.parent / 'metadata.csv'}: articles {seen[label]}, {f.stem} would share the label "
+                              f"{label!r} (a label in metadata.csv, or an article id used as its own label); "
+                              "give each a unique label")
+        seen[label] = f.stem
     return folder, files
 
 
@@ -283,6 +296,28 @@ def select_notebooks(only: Sequence[str] = ()) -> list[Path]:
     return selected
 
 
+README_START, README_END = "<!-- findings:start -->", "<!-- findings:end -->"
+
+
+def readme_findings(findings_md: str) -> str:
+    """The README's "What we found" block for the seeds' findings.md (links made relative to the root)."""
+    body = re.sub(r"\]\((?=\d\d_[\w-]+\.ipynb)", "](notebooks/", findings_md.strip())
+    return f"{README_START}\n{body}\n{README_END}"
+
+
+def update_readme(readme: Path = paths.ROOT / "README.md",
+                  findings_md: Path = paths.RESULTS / "00_findings" / "findings.md") -> bool:
+    """Replace the block between the README's findings markers with the current findings; True if changed."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < 0 or not findings_md.is_file():
+        return False
+    new = text[:start] + readme_findings(findings_md.read_text(encoding="utf-8")) + text[end + len(README_END):]
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
 def run_all(
     articles: Path | None = None,
     out: Path | None = None,
@@ -299,11 +334,8 @@ def run_all(
     env = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
     selected = select_notebooks(only)
     if articles is not None:
-        from .corpus import scan_articles
-
-        scan_articles(articles)  # the folder exists and is readable, before the output folder is judged by it
-        out = check_out(Path("output") if out is None else out, Path(articles).resolve())
         articles, files = check_articles(articles, log=log)
+        out = check_out(Path("output") if out is None else out, articles)
         _prepare_out(out)
         nb_dir, report_dir = out / "notebooks", out / "reports"
         env.update(ANALYSIS_ARTICLES=str(articles), ANALYSIS_RESULTS=str(out / "results"))
@@ -321,4 +353,6 @@ def run_all(
             render_html(dst, html_path)
             log(f"  report  {html_path}")
             done.append(dst)
+    if articles is None and update_readme():
+        log("updated README.md: What we found")
     return done

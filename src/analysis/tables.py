@@ -1,4 +1,4 @@
-"""Writing tables so that the same computation gives the same bytes on every machine.
+"""Writing tables and text: the same bytes on every machine, and names shown as names.
 
 numpy picks SIMD kernels by CPU, so ``np.log`` on an AVX-512 machine can differ from an AVX2
 one in the last bits; a CSV with full float precision then changes between machines. Every
@@ -9,6 +9,8 @@ and far below the last bits.
 
 from __future__ import annotations
 
+import html
+import re
 import sys
 from typing import TextIO
 
@@ -50,3 +52,11 @@ def write_table(df: pd.DataFrame, fmt: str = "csv", out: TextIO | None = None) -
         out.write(text if text.endswith("\n") or not text else text + "\n")
     else:
         write_csv(df, out)
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as inline Markdown that shows exactly those characters: ``<``, ``>`` and ``&`` escaped
+    (a folder called ``<img onerror=...>`` is a name, not markup; quotes need no escaping outside
+    attributes) and the characters that format inline text
+    (emphasis, code, links, tables, strike-through, math) backslash-escaped."""
+    return re.sub(r"([\\`*_\[\]|~$])", r"\\\1", html.escape(text, quote=False))

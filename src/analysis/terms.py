@@ -584,10 +584,10 @@ def kwic(corpus, term: str | list[str], unit: str = "norm", width: int = 45, kin
 
 
 def dispersion(corpus, terms_: list[str], unit: str = "norm", kinds=None) -> pd.DataFrame:
-    """Where each term occurs: article_id, term, start, position (start / article length, 0..1)."""
-    lengths = corpus.articles.set_index("article_id")["n_chars"]
+    """Where each term occurs: article_id, term, start, position (0..1 of the article's sentence
+    text, :meth:`analysis.corpus.Corpus.position`)."""
     out = kwic(corpus, terms_, unit=unit, kinds=kinds)
-    out["position"] = out["start"] / out["article_id"].map(lengths)
+    out["position"] = corpus.position(out["article_id"], out["start"])
     return out[["article_id", "term", "start", "position"]]
 
 

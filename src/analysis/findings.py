@@ -1,0 +1,810 @@
+"""Findings as data: every interpretive sentence is generated from the numbers beside it.
+
+Each ``*_findings`` function takes tables the other modules compute and returns rows of one
+tidy table (:data:`COLUMNS`):
+
+- ``finding``: a short id (``length``, ``lead_voice``, ...), the same on any articles;
+- ``section``: the notebook section with the evidence (``02_term_frequency.ipynb#...``);
+- ``article_id``: the article the row is about, or ``a;b`` for a comparison of two;
+- ``statement``: one sentence, produced only from ``values`` with wording that follows them
+  (no "more" when equal, "significant" only when a test says so, "about twice" from the ratio);
+- ``value``: the headline number of the statement (NaN when there is none);
+- ``values``: every number the statement uses, as JSON;
+- ``evidence``: the sentences behind it, as JSON (article_id, sentence number, text).
+
+:func:`compute` runs them all on a corpus; notebooks show rows with :func:`markdown`, and
+``python -m analysis findings`` prints the table. Nothing about any particular story is
+written here: names, counts and verbs all come from the articles and the actor file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .tables import markdown_literal
+
+COLUMNS = ["finding", "section", "article_id", "statement", "value", "values", "evidence"]
+MAX_EVIDENCE = 5  # sentences kept per finding: enough to check it, few enough to read
+
+# ---------------------------------------------------------------------------------------------
+# Wording that follows the numbers
+
+_SMALL = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times",
+          8: "eight times", 9: "nine times", 10: "ten times"}
+
+
+def times(ratio: float) -> str:
+    """How many times larger, in words, for a ratio >= 1.4: "about one and a half times",
+    "about twice", "about two and a half times", "about three times", ... "about 12 times"."""
+    if ratio < 1.75:
+        return "about one and a half times"
+    if ratio < 2.25:
+        return "about twice"
+    if ratio < 2.75:
+        return "about two and a half times"
+    n = math.floor(ratio + 0.5)
+    return f"about {_SMALL.get(n, f'{n} times')}"
+
+
+def compare(a_name: str, a: float, b_name: str, b: float, adjective: str, comparative: str,
+            unit: str = "") -> str:
+    """One comparison in words chosen from the ratio: "A is about twice as long as B (640 vs 302
+    body words)", "A is about 20% longer than B", "A and B are about equally long", "... equally long".
+
+    ``adjective``/``comparative``: "long"/"longer", "frequent"/"more frequent".
+    """
+    unit = f" {unit}" if unit else ""
+    if a == b:
+        return f"{a_name} and {b_name} are equally {adjective} ({number(a)}{unit} each)"
+    if a < b:
+        a_name, a, b_name, b = b_name, b, a_name, a
+    both = f"({number(a)} vs {number(b)}{unit})"
+    if b == 0:
+        return f"{a_name} is {comparative} than {b_name} {both}"
+    r = a / b
+    if r < 1.05:
+        return f"{a_name} and {b_name} are about equally {adjective} {both}"
+    if r < 1.4:
+        return f"{a_name} is about {round((r - 1) * 100 / 5) * 5:.0f}% {comparative} than {b_name} {both}"
+    return f"{a_name} is {times(r)} as {adjective} as {b_name} {both}"
+
+
+def number(x: float) -> str:
+    """A count as an integer with thousands separators, other numbers with three significant digits."""
+    if isinstance(x, (int, np.integer)) or float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:.3g}"
+
+
+def pct(x: float) -> str:
+    """A share as a whole percentage; shares that round to 0% or 100% but are not say so."""
+    if x != x:  # NaN
+        return "no"
+    if 0 < x < 0.005:
+        return "under 1%"
+    if 0.995 < x < 1:
+        return "over 99%"
+    return f"{x:.0%}"
+
+
+def join(items: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 sentence", "3 sentences" (``many`` for irregular plurals)."""
+    return f"{number(n)} {word if n == 1 else (many or word + 's')}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+
+def row(finding: str, section: str, article_ids: str | Iterable[str], statement: str, value: float = float("nan"),
+        values: dict | None = None, evidence: Iterable[tuple[str, int, str]] = ()) -> dict:
+    """One finding row. ``evidence``: (article_id, sentence, text) triples; at most MAX_EVIDENCE kept."""
+    aid = article_ids if isinstance(article_ids, str) else ";".join(article_ids)
+    ev = [{"article_id": a, "sentence": int(s), "text": t} for a, s, t in list(evidence)[:MAX_EVIDENCE]]
+    vals = {k: _plain(v) for k, v in (values or {}).items()}
+    statement = statement.strip()
+    return {"finding": finding, "section": section, "article_id": aid,
+            "statement": statement if statement.endswith(".") else statement + ".",
+            "value": float(value), "values": json.dumps(vals, ensure_ascii=False, sort_keys=True),
+            "evidence": json.dumps(ev, ensure_ascii=False)}
+
+
+def _plain(v):
+    """JSON-ready numbers: ints stay ints, floats keep six significant digits (stable across CPUs)."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        return None if v != v else float(f"{float(v):.6g}")
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+def frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """Rows as the findings table (always the documented columns)."""
+    return pd.DataFrame(list(rows), columns=COLUMNS)
+
+
+def markdown(table: pd.DataFrame, links: bool = False, base: str = "") -> str:
+    """Findings as a Markdown bullet list for ``IPython.display.Markdown``: each statement escaped
+    (labels and names are text, not markup), optionally with a link to its evidence (``base``
+    is put before the notebook name, e.g. "notebooks/" for the README)."""
+    if table.empty:
+        return "_No finding of this kind for these articles._"
+    lines = []
+    for f in table.itertuples(index=False):
+        link = f" ([evidence]({base}{f.section}))" if links and f.section else ""
+        lines.append(f"- {markdown_literal(f.statement)}{link}")
+    return "\n".join(lines)
+
+
+# The headline differences, in reading order: the ids a reader of two articles asks about first.
+# For two articles, a ``<id>_pair`` row (one sentence for both) stands in for the per-article rows.
+HEADLINE = ["length", "opening_summary", "vocabulary_overlap", "distinctive_terms", "lead_voice", "voiceless",
+            "direct_quotation", "neutral_said", "placement", "counter_frame", "closing_voice", "top_frame",
+            "narrator_hedging"]
+
+
+def headline(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the headline findings (:data:`HEADLINE`), in that order, pair rows where they exist."""
+    present = set(table["finding"])
+    ids = []
+    for f in HEADLINE:
+        if f + "_pair" in present:
+            ids.append(f + "_pair")
+        elif not (f in ("counter_frame", "closing_voice") and "placement_pair" in present):
+            ids.append(f)
+    order = {f: i for i, f in enumerate(ids)}
+    h = table[table["finding"].isin(order)]
+    return h.assign(_o=h["finding"].map(order)).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+def write(table: pd.DataFrame, folder) -> tuple:
+    """Write ``findings.csv`` (every row) and ``findings.md`` (the headline list, links relative to
+    the notebooks folder) into ``folder``; return both paths. The README's "What we found" is a
+    copy of findings.md (``analysis.run`` keeps it current; a test fails when it is stale)."""
+    from pathlib import Path
+
+    from .tables import write_csv
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, md_path = folder / "findings.csv", folder / "findings.md"
+    write_csv(table, csv_path)
+    md_path.write_text(markdown(headline(table), links=True) + "\n", encoding="utf-8")
+    return csv_path, md_path
+
+
+def sentence_at(corpus, article_id: str, offset: int) -> tuple[str, int, str]:
+    """(article_id, sentence number, text) of the sentence containing character ``offset``."""
+    s = corpus.sentences[corpus.sentences["article_id"] == article_id]
+    hit = s[(s["start"] <= offset) & (offset < s["end"])]
+    if hit.empty:
+        hit = s[s["start"] <= offset].tail(1)
+    if hit.empty:
+        return article_id, -1, ""
+    r = hit.iloc[0]
+    return article_id, int(r["sentence"]), r["text"]
+
+
+def _labels(corpus) -> dict[str, str]:
+    return corpus.labels()
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 1: the corpus
+
+S_SIZE = "01_corpus.ipynb#The-articles-side-by-side"
+S_STRUCTURE = "01_corpus.ipynb#How-each-article-is-built"
+S_CAPTURE = "01_corpus.ipynb#What-the-web-capture-broke"
+S_SUMMARY = "01_corpus.ipynb#An-opening-summary"
+S_VOCAB = "01_corpus.ipynb#Do-the-articles-share-a-vocabulary?"
+S_DIVERSITY = "01_corpus.ipynb#Lexical-diversity,-measured-fairly"
+
+
+def length_findings(corpus, body_words: pd.Series) -> pd.DataFrame:
+    """How long each article's body is, and how the lengths compare (two articles: A against B;
+    more: the longest against the shortest)."""
+    lab = _labels(corpus)
+    n = body_words.reindex(list(lab)).fillna(0).astype(int)
+    rows = []
+    if len(n) == 2:
+        (a, na), (b, nb) = n.items()
+        rows.append(row("length", S_SIZE, [a, b], compare(lab[a], na, lab[b], nb, "long", "longer", "body words"),
+                        value=na / nb if nb else float("nan"), values={"body_words_a": na, "body_words_b": nb}))
+    elif len(n) > 2:
+        hi, lo = n.idxmax(), n.idxmin()
+        rows.append(row("length", S_SIZE, [hi, lo],
+                        f"Body lengths range from {number(n[lo])} words ({lab[lo]}) to {number(n[hi])} ({lab[hi]}); "
+                        f"the median is {number(float(n.median()))}",
+                        value=float(n[hi] / n[lo]) if n[lo] else float("nan"),
+                        values={"min": n[lo], "max": n[hi], "median": float(n.median())}))
+    elif len(n) == 1:
+        (a, na), = n.items()
+        rows.append(row("length", S_SIZE, a, f"{lab[a]} has {plural(na, 'body word')}", value=na,
+                        values={"body_words": na}))
+    return frame(rows)
+
+
+def structure_findings(corpus) -> pd.DataFrame:
+    """What each article has besides body text (headline, headings, boilerplate), kept out of counts."""
+    lab = _labels(corpus)
+    kinds = corpus.paragraphs.groupby(["article_id", "kind"]).size()
+    rows = []
+    for aid in lab:
+        parts = []
+        for kind, word in (("headline", "headline"), ("heading", "section heading"), ("boilerplate", "closing boilerplate paragraph")):
+            k = int(kinds.get((aid, kind), 0))
+            if k:
+                parts.append("a headline" if kind == "headline" and k == 1 else plural(k, word))
+        text = (f"{lab[aid]} has {join(parts)}, kept out of the word counts" if parts
+                else f"{lab[aid]} has no headline, heading or boilerplate in the capture: only body paragraphs")
+        rows.append(row("structure", S_STRUCTURE, aid, text, value=float(sum(int(kinds.get((aid, k), 0)) for k in
+                                                                              ("headline", "heading", "boilerplate"))),
+                        values={k: int(kinds.get((aid, k), 0)) for k in ("headline", "heading", "boilerplate", "body")}))
+    return frame(rows)
+
+
+def capture_findings(corpus, report: pd.DataFrame) -> pd.DataFrame:
+    """Places where the web capture lost words (stripped links, removed names), per article."""
+    lab = _labels(corpus)
+    gaps = report[report["kind"].isin(["link_gap", "space_run"])]
+    rows = []
+    for aid in lab:
+        g = gaps[gaps["article_id"] == aid]
+        if len(g):
+            ev = [(aid, int(s), t) for s, t in zip(g["sentence"], g["text"], strict=True)]
+            rows.append(row("capture_gaps", S_CAPTURE, aid,
+                            f"{lab[aid]} has {plural(len(g), 'place')} where the capture lost a word "
+                            f"({plural(int((g['kind'] == 'link_gap').sum()), 'stripped link')}, "
+                            f"{plural(int((g['kind'] == 'space_run').sum()), 'removed name')}); those words cannot be counted",
+                            value=len(g), values={"gaps": len(g)}, evidence=ev))
+    if not rows and lab:
+        rows.append(row("capture_gaps", S_CAPTURE, list(lab), "No article shows signs of words lost at capture",
+                        value=0, values={"gaps": 0}))
+    return frame(rows)
+
+
+def summary_findings(corpus, summary: pd.DataFrame, body_words: pd.Series) -> pd.DataFrame:
+    """An opening summary (dek) that repeats the body: its weight, and the words it adds that the
+    rest of the body never uses (a summary is not always a word-for-word repeat)."""
+    lab = _labels(corpus)
+    rows = []
+    tok = corpus.tokens
+    for r in summary.itertuples(index=False):
+        aid, p = r.article_id, int(r.paragraph)
+        t = tok[(tok["article_id"] == aid) & (tok["kind"] == "body") & tok["is_word"]]
+        inside = t[t["paragraph"] == p]
+        rest = set(t.loc[(t["paragraph"] != p) & ~t["is_stop"], "norm"])
+        adds = sorted(set(inside.loc[~inside["is_stop"], "norm"]) - rest)
+        share = len(inside) / body_words[aid] if body_words.get(aid) else float("nan")
+        sents = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["paragraph"] == p)]
+        ev = [(aid, int(s), x) for s, x in zip(sents["sentence"], sents["text"], strict=True)]
+        listed = ", ".join(adds[:8]) + ", ..." if len(adds) > 8 else join(adds)
+        added = (f"; it adds {plural(len(adds), 'content word')} the rest of the body never uses ({listed})" if adds
+                 else "; every content word in it recurs later")
+        repeats = join(r.repeats_paragraphs.split(", "))
+        rows.append(row("opening_summary", S_SUMMARY, aid,
+                        f"{lab[aid]} opens with a {int(r.n_sentences)}-sentence summary that repeats "
+                        f"{'paragraphs' if ',' in r.repeats_paragraphs else 'paragraph'} {repeats} of its body, "
+                        f"{pct(share)} of its body words{added}",
+                        value=share, values={"summary_words": len(inside), "body_words": body_words[aid],
+                                             "words_added": len(adds)}, evidence=ev))
+    return frame(rows)
+
+
+def vocabulary_findings(corpus, overlap: pd.DataFrame) -> pd.DataFrame:
+    """How much vocabulary (content-word types) two articles share, from each side."""
+    lab = _labels(corpus)
+    rows = []
+    for o in overlap.itertuples(index=False):
+        if o.types_a == 0 or o.types_b == 0:
+            continue
+        most = "most of each article's vocabulary is its own" if o.share_of_a < 0.5 and o.share_of_b < 0.5 else \
+            "most of the smaller vocabulary is shared" if max(o.share_of_a, o.share_of_b) >= 0.5 else ""
+        rows.append(row("vocabulary_overlap", S_VOCAB, [o.article_a, o.article_b],
+                        f"{pct(o.share_of_a)} of {lab[o.article_a]}'s content-word types also occur in {lab[o.article_b]}, "
+                        f"and {pct(o.share_of_b)} of {lab[o.article_b]}'s in {lab[o.article_a]} "
+                        f"(Jaccard {o.jaccard:.2f}){': ' + most if most else ''}",
+                        value=o.jaccard, values={"jaccard": o.jaccard, "share_of_a": o.share_of_a,
+                                                 "share_of_b": o.share_of_b, "shared": o.shared}))
+    return frame(rows)
+
+
+def diversity_findings(corpus, diversity: pd.DataFrame, window: int = 50) -> pd.DataFrame:
+    """Lexical diversity (MATTR, length-fair) of each article, and the gap between the extremes."""
+    lab = _labels(corpus)
+    col = f"mattr_{window}"
+    long_enough = diversity[diversity["n_words"] >= window]  # MATTR needs at least one full window
+    d = long_enough.set_index("article_id")[col].dropna()
+    short = [lab[a] for a in diversity.loc[diversity["n_words"] < window, "article_id"]]
+    if len(d) < 2:
+        if short:
+            return frame([row("lexical_diversity", S_DIVERSITY, list(lab),
+                              f"Lexical diversity is not compared: {join(short)} {'has' if len(short) == 1 else 'have'} "
+                              f"fewer body words than one {window}-word window")])
+        return frame([])
+    hi, lo = d.idxmax(), d.idxmin()
+    gap = float(d[hi] - d[lo])
+    size = "nearly equal" if gap < 0.03 else f"{gap:.3f} apart"
+    who = f"{lab[hi]} {d[hi]:.3f}, {lab[lo]} {d[lo]:.3f}" if len(d) == 2 else \
+        f"from {d[lo]:.3f} ({lab[lo]}) to {d[hi]:.3f} ({lab[hi]})"
+    left_out = f" ({join(short)} left out: shorter than one window)" if short else ""
+    return frame([row("lexical_diversity", S_DIVERSITY, [hi, lo],
+                      f"Lexical diversity (MATTR over {window}-word windows, which does not depend on length) is {size}: {who}{left_out}",
+                      value=gap, values={"max": d[hi], "min": d[lo], "gap": gap})])
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 2: terms
+
+S_TESTS = "02_term_frequency.ipynb#Distinctive-terms:-three-tests"
+S_BACKGROUND = "02_term_frequency.ipynb#Each-article-against-general-English"
+
+
+def distinctive_findings(corpus, summary: dict, perm: pd.Series) -> pd.DataFrame:
+    """Whether any single term distinguishes the articles beyond chance (log-odds z, FDR on G2, and
+    the permutation null for the largest |z|), stated only as strongly as the tests allow."""
+    ids = list(_labels(corpus))
+    n_terms = int(summary.get("terms_tested", 0))
+    if len(ids) < 2:
+        return frame([row("distinctive_terms", S_TESTS, ids, "With one article there is nothing to compare its words with")])
+    if n_terms == 0 or perm.get("n_terms", 0) == 0 or perm.get("p_value") != perm.get("p_value"):
+        return frame([row("distinctive_terms", S_TESTS, ids,
+                          "No term is used often enough in these articles to test whether it distinguishes them",
+                          values={"terms_tested": n_terms})])
+    z, over, q = summary["largest_abs_z"], int(summary["terms_abs_z_over_1.96"]), summary["smallest_q_g2"]
+    p, q95 = float(perm["p_value"]), float(perm["null_q95"])
+    vals = {"terms_tested": n_terms, "largest_abs_z": z, "over_1.96": over, "smallest_q": q, "perm_p": p, "perm_q95": q95}
+    if p < 0.05:
+        text = (f"The largest difference between the articles' word use is larger than chance: its |z| of {z:.2f} "
+                f"exceeds the permutation 95th percentile of {q95:.2f} (p = {p:.3f}, {plural(n_terms, 'term')} tested)")
+    else:
+        single = "no term reaches" if over == 0 else f"{plural(over, 'term')} pass"
+        text = (f"No single word distinguishes the articles beyond chance: {single} |z| = 1.96, the largest |z| "
+                f"({z:.2f}) is below the permutation 95th percentile of {q95:.2f} (p = {p:.2f}), and the smallest "
+                f"false-discovery q on G2 is {q:.2f} ({plural(n_terms, 'term')} tested)")
+    return frame([row("distinctive_terms", S_TESTS, ids, text, value=p, values=vals)])
+
+
+def background_findings(corpus, bg: pd.DataFrame, q: float = 0.05, top: int = 5) -> pd.DataFrame:
+    """Each article against general English: the most over-represented words that pass an FDR of ``q``."""
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        g = bg[(bg["article_id"] == aid) & (bg["q_g2"] < q) & (bg["log_ratio"] > 0)]
+        if g.empty:
+            continue
+        words = g.sort_values(["g2", "term"], ascending=[False, True])["term"].head(top).tolist()
+        rows.append(row("against_english", S_BACKGROUND, aid,
+                        f"Against general English, {plural(len(g), 'word')} of {lab[aid]} {'is' if len(g) == 1 else 'are'} over-represented at a "
+                        f"false-discovery rate of {q:.0%}{', led by ' if len(words) > 1 else ': '}{join(words)}: what the article is about",
+                        value=len(g), values={"terms": len(g)}))
+    return frame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebooks 3 and 4: voices, verbs, placement, frames
+
+S_VOICE = "04_framing.ipynb#Who-is-given-a-voice,-who-is-only-talked-about"
+S_KINDS = "03_quote_attribution.ipynb#Their-own-words,-or-the-reporter's-paraphrase?"
+S_VERBS = "03_quote_attribution.ipynb#Which-verbs-introduce-whom?"
+S_STANCE = "04_framing.ipynb#With-which-verbs-is-each-side-introduced?"
+S_PLACEMENT = "04_framing.ipynb#Placement:-when-does-the-counter-frame-arrive,-and-who-has-the-last-word?"
+S_FRAMES = "04_framing.ipynb#Frame-dimensions"
+S_HEDGES = "04_framing.ipynb#Hedging:-who-sounds-certain?"
+
+
+def _first_sentences(corpus, atts: pd.DataFrame, aid: str, speakers: Iterable[str] | None = None):
+    a = atts[atts["doc_id"] == aid]
+    if speakers is not None:
+        a = a[a["actor"].isin(list(speakers))] if "actor" in a.columns else a[a["speaker"].isin(list(speakers))]
+    return [sentence_at(corpus, aid, int(s)) for s in a.sort_values("quote_start")["sentence_start"].drop_duplicates()]
+
+
+def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd.DataFrame:
+    """Who is heard most in each article (share of body words in the actor's speech), and who next.
+
+    ``voice``: :func:`analysis.framing.voice_share`; ``atts_actors``: body attributions with their
+    actor (:func:`analysis.framing.speaker_actors`), for the evidence sentences.
+    """
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        v = voice[(voice["article_id"] == aid) & (voice["voice_share"] > 0)].sort_values(
+            ["voice_share", "actor"], ascending=[False, True])
+        if v.empty:
+            rows.append(row("lead_voice", S_VOICE, aid, f"Nobody is quoted or paraphrased in the body of {lab[aid]}",
+                            value=0, values={"voices": 0}))
+            continue
+        top = v.iloc[0]
+        tie = v[v["voice_share"] == top["voice_share"]]
+        if len(tie) > 1:
+            text = f"In {lab[aid]}, {join(list(tie['actor']))} are heard equally most, each in {pct(top['voice_share'])} of the body words"
+        else:
+            text = f"In {lab[aid]}, {top['actor']} is heard most: {pct(top['voice_share'])} of the body words are its speech"
+        rest = v.iloc[len(tie):]
+        if len(rest):
+            nxt = rest.iloc[0]
+            text += f"; next is {nxt['actor']} with {pct(nxt['voice_share'])}"
+        rows.append(row("lead_voice", S_VOICE, aid, text, value=top["voice_share"],
+                        values={"actor": top["actor"], "share": top["voice_share"], "voices": len(v)},
+                        evidence=_first_sentences(corpus, atts_actors, aid, [top["actor"]])))
+    return frame(rows)
+
+
+def voiceless_findings(corpus, voice: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Actors an article names but never quotes or paraphrases (talked about, not heard)."""
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        v = voice[(voice["article_id"] == aid) & voice["voiceless"]].sort_values(["mentions", "actor"], ascending=[False, True])
+        if v.empty:
+            continue
+        m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(v["actor"])].sort_values("start")
+        ev = [sentence_at(corpus, aid, int(s)) for s in m.drop_duplicates("actor")["start"]]
+        rows.append(row("voiceless", S_VOICE, aid,
+                        f"{lab[aid]} names {join(list(v['actor']))} ({plural(int(v['mentions'].sum()), 'mention')}) "
+                        "without quoting or paraphrasing them",
+                        value=len(v), values={"actors": list(v["actor"]), "mentions": int(v["mentions"].sum())},
+                        evidence=ev))
+    return frame(rows)
+
+
+def quotation_findings(corpus, shares: pd.DataFrame) -> pd.DataFrame:
+    """How much of each article's attributed speech is in the speakers' own (quoted) words."""
+    lab = _labels(corpus)
+    direct = shares[shares["kind"] == "direct"].set_index("article_id")["share_of_words"]
+    heard = set(shares["article_id"])
+    vals = {aid: float(direct.get(aid, 0.0)) for aid in lab if aid in heard}
+    rows = []
+
+    def rest(shares):
+        if all(x == 1 for x in shares):
+            return ""
+        if all(x == 0 for x in shares):
+            return ""
+        return "; the rest is the reporter's paraphrase"
+
+    def one(x, name):
+        if x == 0:
+            return f"{name} quotes nobody directly: all its attributed speech is the reporter's paraphrase"
+        if x == 1:
+            return f"All the attributed words in {name} are in quotation marks: it paraphrases nobody"
+        return f"Quotation marks carry {pct(x)} of the attributed words in {name}{rest([x])}"
+
+    if len(vals) == 2 and all(0 < x < 1 for x in vals.values()):
+        (a, x), (b, y) = vals.items()
+        text = f"Quotation marks carry {pct(x)} of the attributed words in {lab[a]} and {pct(y)} in {lab[b]}{rest([x, y])}"
+        rows.append(row("direct_quotation", S_KINDS, [a, b], text, value=x - y, values={"share_a": x, "share_b": y}))
+    else:
+        for aid, x in vals.items():
+            rows.append(row("direct_quotation", S_KINDS, aid, one(x, lab[aid]), value=x, values={"share": x}))
+    return frame(rows)
+
+
+def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
+    """How often each article uses the neutral "say" for attribution, against its other verbs."""
+    lab = _labels(corpus)
+    a = body_atts[~body_atts["kind"].isin(["mention", "partial"]) & (body_atts["cue_lemma"] != "")]
+    rows = []
+    for aid in lab:
+        g = a[a["doc_id"] == aid]
+        if g.empty:
+            continue
+        n_say = int((g["cue_lemma"] == "say").sum())
+        others = g.loc[g["cue_lemma"] != "say", "cue_lemma"].value_counts()
+        top = [f"{lemma} ({n})" for lemma, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]
+        use = ("never uses the neutral \"say\"" if n_say == 0 else
+               "uses the neutral \"say\" for its only attribution with a verb" if len(g) == 1 else
+               f"uses the neutral \"say\" for all {len(g)} of its attributions with a verb" if n_say == len(g) else
+               f"uses the neutral \"say\" for {n_say} of its {plural(len(g), 'attribution')} with a verb")
+        text = f"{lab[aid]} {use}" + (f" ({len(g)} with a verb); its verbs are led by {join(top)}" if n_say == 0 and top
+                                      else f"; the others are led by {join(top)}" if top else "")
+        ev = [sentence_at(corpus, aid, int(s)) for s in g.loc[g["cue_lemma"] == "say", "sentence_start"]]
+        rows.append(row("neutral_said", S_VERBS, aid, text, value=n_say / len(g),
+                        values={"say": n_say, "with_verb": len(g)}, evidence=ev))
+    return frame(rows)
+
+
+def stance_findings(corpus, stance: pd.DataFrame, min_cues: int = 3) -> pd.DataFrame:
+    """The stance of the verbs that introduce each much-quoted actor (neutral, distancing, endorsing,
+    accusatory), for actors with at least ``min_cues`` attribution verbs in an article."""
+    lab = _labels(corpus)
+    rows = []
+    for (aid, actor), g in stance.groupby(["article_id", "actor"], sort=False):
+        total = int(g["n"].sum())
+        if total < min_cues:
+            continue
+        g = g.sort_values(["n", "stance"], ascending=[False, True])
+        parts = [f"{s} {plural(int(n), 'time')} ({c})" for s, n, c in g[["stance", "n", "cues"]].itertuples(index=False)]
+        rows.append(row("verb_stance", S_STANCE, aid,
+                        f"In {lab[aid]}, {actor}'s {plural(total, 'attribution verb')}: {'; '.join(parts)}",
+                        value=float(g.loc[g["stance"] == "distancing", "n"].sum()) / total,
+                        values={str(s): int(n) for s, n in zip(g["stance"], g["n"], strict=True)}))
+    return frame(rows)
+
+
+def placement_findings(corpus, positions: pd.DataFrame) -> pd.DataFrame:
+    """Where each article first brings in the counter-frame, and whose voice closes it."""
+    lab = _labels(corpus)
+    rows = []
+    counter = positions[positions["item"] == "counter_frame"].set_index("article_id")
+    sents = corpus.sentences.set_index(["article_id", "text"])["sentence"]
+    for aid in lab:
+        if aid in counter.index:
+            c = counter.loc[aid]
+            where = "in its headline" if c["position"] == 0 and corpus.articles.set_index("article_id").at[aid, "headline"] \
+                else f"{pct(c['position'])} of the way through"
+            rows.append(row("counter_frame", S_PLACEMENT, aid,
+                            f"{lab[aid]} first brings in the counter-frame (a critic, or a morality or fairness word) {where}",
+                            value=c["position"], values={"position": c["position"]},
+                            evidence=[(aid, int(sents.get((aid, c["text"]), -1)), c["text"])]))
+        else:
+            rows.append(row("counter_frame", S_PLACEMENT, aid,
+                            f"{lab[aid]} has no counter-frame sentence (no critic-side actor, no morality or fairness word)",
+                            values={"position": None}))
+        close = positions[(positions["article_id"] == aid) & positions["item"].str.startswith("closing: ")]
+        if len(close):
+            voice = close.iloc[0]["item"].removeprefix("closing: ")
+            who = "in the narrator's own voice" if voice == "narrator" else f"on {voice}'s voice"
+            rows.append(row("closing_voice", S_PLACEMENT, aid, f"{lab[aid]} ends {who}",
+                            values={"voice": voice},
+                            evidence=[(aid, int(sents.get((aid, close.iloc[0]["text"]), -1)), close.iloc[0]["text"])]))
+    return frame(rows)
+
+
+def frame_name(frame_id: str) -> str:
+    """A frame id of ``frames_en.csv`` as words: "crime_and_punishment" -> "crime and punishment"."""
+    return frame_id.replace("legality_constitutionality", "legality and constitutionality").replace("_", " ")
+
+
+def frame_findings(corpus, rates: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Each article's densest frame dimension (keyword hits per 1,000 body words), ties named together."""
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        r = rates[(rates["article_id"] == aid) & (rates["hits"] > 0)]
+        if r.empty:
+            rows.append(row("top_frame", S_FRAMES, aid, f"{lab[aid]} uses no frame keyword", value=0))
+            continue
+        best = r[r["per_1000"] == r["per_1000"].max()]
+        names = [frame_name(f) for f in best["frame"]]
+        n = int(best["hits"].iloc[0])
+        verb = "is" if len(names) == 1 else "are"
+        ev_hits = hits[(hits["article_id"] == aid) & hits["frame"].isin(best["frame"])].drop_duplicates("sentence")
+        text = (f"{lab[aid]}'s densest frame {'dimension' if len(names) == 1 else 'dimensions'} {verb} {join(names)} "
+                f"({best['per_1000'].iloc[0]:.1f} keyword hits per 1,000 body words, {plural(n, 'hit')}"
+                f"{' each' if len(names) > 1 else ''})")
+        rows.append(row("top_frame", S_FRAMES, aid, text, value=best["per_1000"].iloc[0],
+                        values={"frames": list(best["frame"]), "hits": n},
+                        evidence=[sentence_at(corpus, aid, int(s)) for s in ev_hits["start"]]))
+    return frame(rows)
+
+
+def hedge_findings(corpus, hedges: pd.DataFrame) -> pd.DataFrame:
+    """How much the narrator hedges in each article (hedges per 1,000 of the narrator's own words)."""
+    lab = _labels(corpus)
+    h = hedges[(hedges["class"] == "hedge") & (hedges["voice"] == "narrator")].set_index("article_id")
+    vals = {aid: (float(h.at[aid, "per_1000"]), int(h.at[aid, "hits"]), int(h.at[aid, "words"]))
+            for aid in lab if aid in h.index and h.at[aid, "words"] > 0}
+    rows = []
+    if len(vals) == 2:
+        (a, (x, hx, _)), (b, (y, hy, _)) = vals.items()
+        text = compare(lab[a], x, lab[b], y, "hedged", "more hedged", "hedges per 1,000 narrator words")
+        rows.append(row("narrator_hedging", S_HEDGES, [a, b],
+                        f"In the narrator's own sentences, {text}; {plural(hx, 'hedge')} in {lab[a]}, {hy} in {lab[b]}", value=x - y, values={"rate_a": x, "rate_b": y, "hits_a": hx, "hits_b": hy}))
+    else:
+        for aid, (x, hx, wx) in vals.items():
+            rows.append(row("narrator_hedging", S_HEDGES, aid,
+                            f"The narrator of {lab[aid]} never hedges ({number(wx)} words of its own)" if hx == 0 else
+                            f"The narrator of {lab[aid]} hedges {plural(hx, 'time')} in {number(wx)} words ({x:.1f} per 1,000)",
+                            value=x, values={"rate": x, "hits": hx}))
+    return frame(rows)
+
+
+S_ENTMAN = "04_framing.ipynb#Reading-the-measures-with-Entman's-four-framing-functions"
+
+
+def entman_findings(corpus, rates: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Entman's four framing functions, one computed sentence each per article, frames compared one
+    by one (per 1,000 body words, with their hits), from the frame rates and the other findings.
+
+    Problem definition: the densest frame dimension and who is named but not heard. Causal
+    interpretation: whose speech dominates. Moral judgement: the morality and fairness rates and
+    where the counter-frame arrives. Remedy: the policy-prescription rate.
+    """
+    lab = _labels(corpus)
+
+    def values(finding, aid):
+        r = table[(table["finding"] == finding) & (table["article_id"] == aid)]
+        return json.loads(r["values"].iloc[0]) if len(r) else None
+
+    def rate(aid, frame_id):
+        r = rates[(rates["article_id"] == aid) & (rates["frame"] == frame_id)]
+        return (float(r["per_1000"].iloc[0]), int(r["hits"].iloc[0])) if len(r) else (float("nan"), 0)
+
+    def fmt(aid, frame_id):
+        x, n = rate(aid, frame_id)
+        return f"{frame_name(frame_id)} {x:.1f} per 1,000 body words ({plural(n, 'hit')})"
+
+    rows = []
+    for aid in lab:
+        top, silent, voice, counter = (values(f, aid) for f in ("top_frame", "voiceless", "lead_voice", "counter_frame"))
+        problem = (f"its densest frame {'dimension is' if len(top['frames']) == 1 else 'dimensions are'} "
+                   f"{join([fmt(aid, f) for f in top['frames']])}" if top and top.get("frames") else "no frame keyword")
+        if silent:
+            problem += f"; {join(silent['actors'])} {'is' if len(silent['actors']) == 1 else 'are'} named but not heard"
+        rows.append(row("entman_problem", S_ENTMAN, aid, f"Problem definition in {lab[aid]}: {problem}",
+                        values={"frames": (top or {}).get("frames", []), "voiceless": (silent or {}).get("actors", [])}))
+        if voice and voice.get("actor"):
+            cause = f"the dominant voice is {voice['actor']}, whose speech fills {pct(voice['share'])} of the body words"
+        else:
+            cause = "nobody is quoted or paraphrased, so the narrator alone assigns causes"
+        rows.append(row("entman_cause", S_ENTMAN, aid, f"Causal interpretation in {lab[aid]}: {cause}",
+                        value=(voice or {}).get("share", float("nan")), values={"actor": (voice or {}).get("actor")}))
+        where = ("never" if not counter or counter.get("position") is None else
+                 f"{pct(counter['position'])} of the way through" if counter["position"] > 0 else "at the very start")
+        rows.append(row("entman_moral", S_ENTMAN, aid,
+                        f"Moral judgement in {lab[aid]}: {fmt(aid, 'morality')} and {fmt(aid, 'fairness_and_equality')}; "
+                        f"the counter-frame arrives {where}",
+                        value=rate(aid, "morality")[0] + rate(aid, "fairness_and_equality")[0],
+                        values={"morality": rate(aid, "morality")[0], "fairness": rate(aid, "fairness_and_equality")[0]}))
+        rows.append(row("entman_remedy", S_ENTMAN, aid,
+                        f"Remedy in {lab[aid]}: {fmt(aid, 'policy_prescription_and_evaluation')}",
+                        value=rate(aid, "policy_prescription_and_evaluation")[0],
+                        values={"policy": rate(aid, "policy_prescription_and_evaluation")[0]}))
+    return frame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Two articles side by side: one sentence from the two per-article rows of a finding
+
+
+def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
+    """For exactly two articles, one comparison sentence per per-article finding (ids ending in
+    ``_pair``), built only from the ``values`` of the two rows it compares."""
+    lab = _labels(corpus)
+    if len(lab) != 2:
+        return frame([])
+    a, b = lab
+    A, B = lab[a], lab[b]
+
+    def vals(finding, aid):
+        r = table[(table["finding"] == finding) & (table["article_id"] == aid)]
+        return (json.loads(r["values"].iloc[0]), r) if len(r) else (None, r)
+
+    def evidence(*frames):
+        return [(e["article_id"], e["sentence"], e["text"]) for f in frames for ev in f["evidence"] for e in json.loads(ev)]
+
+    rows = []
+    (va, ra), (vb, rb) = vals("lead_voice", a), vals("lead_voice", b)
+    if va and vb and va.get("actor") and vb.get("actor"):
+        if va["actor"] == vb["actor"]:
+            text = (f"{va['actor']} is heard most in both articles: its speech fills {pct(va['share'])} of {A}'s body words "
+                    f"and {pct(vb['share'])} of {B}'s")
+        else:
+            text = (f"{A} gives most voice to {va['actor']} ({pct(va['share'])} of its body words), "
+                    f"{B} to {vb['actor']} ({pct(vb['share'])})")
+        rows.append(row("lead_voice_pair", S_VOICE, [a, b], text, value=va["share"] - vb["share"],
+                        values={"actor_a": va["actor"], "actor_b": vb["actor"], "share_a": va["share"], "share_b": vb["share"]},
+                        evidence=evidence(ra, rb)))
+    (va, ra), (vb, rb) = vals("voiceless", a), vals("voiceless", b)
+    if va or vb:
+        sa, sb = (va or {}).get("actors", []), (vb or {}).get("actors", [])
+        both = [x for x in sa if x in sb]
+        parts = [f"Both articles name {join(both)} without quoting or paraphrasing them"] if both else []
+        for name, only in ((A, [x for x in sa if x not in sb]), (B, [x for x in sb if x not in sa])):
+            if only:
+                parts.append(f"only {name} also leaves {join(only)} unheard" if both else
+                             f"{name} names {join(only)} without quoting or paraphrasing them")
+        text = "; ".join(parts)
+        rows.append(row("voiceless_pair", S_VOICE, [a, b], text[0].upper() + text[1:], value=len(both),
+                        values={"both": both, "only_a": [x for x in sa if x not in sb], "only_b": [x for x in sb if x not in sa]},
+                        evidence=evidence(ra, rb)))
+    (va, ra), (vb, rb) = vals("neutral_said", a), vals("neutral_said", b)
+    if va and vb:
+        def said(v):
+            return "none" if v["say"] == 0 else str(v["say"])
+        text = (f"The neutral \"say\" introduces {said(va)} of {A}'s {plural(va['with_verb'], 'attribution')} with a verb "
+                f"and {said(vb)} of {B}'s {vb['with_verb']}")
+        rows.append(row("neutral_said_pair", S_VERBS, [a, b], text,
+                        value=va["say"] / va["with_verb"] - vb["say"] / vb["with_verb"],
+                        values={"say_a": va["say"], "say_b": vb["say"], "with_verb_a": va["with_verb"],
+                                "with_verb_b": vb["with_verb"]}, evidence=evidence(ra, rb)))
+    (va, ra), (vb, rb) = vals("counter_frame", a), vals("counter_frame", b)
+    (wa, xa), (wb, xb) = vals("closing_voice", a), vals("closing_voice", b)
+    if va and vb and wa and wb:
+        def where(v, aid):
+            if v["position"] is None:
+                return f"never in {lab[aid]}"
+            if v["position"] == 0 and corpus.articles.set_index("article_id").at[aid, "headline"]:
+                return f"in {lab[aid]}'s headline"
+            return f"{pct(v['position'])} of the way through {lab[aid]}"
+
+        def ends(w):
+            return "in the narrator's own voice" if w["voice"] == "narrator" else f"on {w['voice']}'s voice"
+        text = (f"The counter-frame (a critic, or a morality or fairness word) arrives {where(va, a)} and {where(vb, b)}; "
+                f"{A} ends {ends(wa)}, {B} {ends(wb)}")
+        rows.append(row("placement_pair", S_PLACEMENT, [a, b], text,
+                        value=float("nan") if va["position"] is None or vb["position"] is None else va["position"] - vb["position"],
+                        values={"position_a": va["position"], "position_b": vb["position"], "closing_a": wa["voice"],
+                                "closing_b": wb["voice"]}, evidence=evidence(ra, rb, xa, xb)))
+    (va, ra), (vb, rb) = vals("top_frame", a), vals("top_frame", b)
+    if va and vb and va.get("frames") and vb.get("frames"):
+        ta, tb = ra["value"].iloc[0], rb["value"].iloc[0]
+        shared = [f for f in va["frames"] if f in vb["frames"]]
+        text = (f"{A}'s densest frame {'dimension is' if len(va['frames']) == 1 else 'dimensions are'} "
+                f"{join([frame_name(f) for f in va['frames']])} ({ta:.1f} keyword hits per 1,000 body words), "
+                f"{B}'s {join([frame_name(f) for f in vb['frames']])} ({tb:.1f})")
+        if shared:
+            text += f"; {join([frame_name(f) for f in shared])} {'is' if len(shared) == 1 else 'are'} at the top in both"
+        rows.append(row("top_frame_pair", S_FRAMES, [a, b], text, value=ta - tb,
+                        values={"frames_a": va["frames"], "frames_b": vb["frames"], "rate_a": ta, "rate_b": tb},
+                        evidence=evidence(ra, rb)))
+    return frame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# All of them
+
+def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
+            n_perm: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Every finding on ``corpus``, in reading order (corpus, terms, voices, verbs, placement, frames).
+
+    ``atts``: :func:`analysis.quotes.extract` (computed if None). ``actors``: an actor table
+    (:func:`analysis.framing.load_actors`); None makes each speaker an actor, as notebook 4 does.
+    """
+    from . import framing, hygiene, quotes, terms
+
+    atts = quotes.extract(corpus) if atts is None else atts
+    actors = framing.actors_from_speakers(atts) if actors is None else actors
+    body_words = terms.body_word_counts(corpus)
+    report = hygiene.report(corpus)
+    summary = hygiene.repeated_paragraphs(corpus)
+    table = terms.count_table(corpus.tokens)
+    dist = terms.distinctive(table, n_words=body_words.dropna())
+    perm = terms.permutation_null(corpus.tokens, n_perm=n_perm, seed=seed).iloc[0]
+    mentions = framing.actor_mentions(corpus, actors)
+    voice = framing.voice_share(corpus, atts, actors, mentions=mentions)
+    body_atts = quotes.body_attributions(corpus, atts)
+    with_actor = framing.speaker_actors(body_atts[body_atts["kind"] != "mention"], actors)
+    hits = framing.frame_hits(corpus)
+    parts = [
+        length_findings(corpus, body_words.fillna(0)),
+        structure_findings(corpus),
+        capture_findings(corpus, report),
+        summary_findings(corpus, summary, body_words),
+        vocabulary_findings(corpus, terms.vocabulary_overlap(corpus.tokens)),
+        diversity_findings(corpus, terms.lexical_diversity(corpus.tokens)),
+        distinctive_findings(corpus, terms.significance_summary(dist), perm),
+        background_findings(corpus, terms.against_background(table, min_count=2)),
+        voice_findings(corpus, voice, with_actor),
+        voiceless_findings(corpus, voice, mentions),
+        quotation_findings(corpus, quotes.kind_shares(body_atts)),
+        said_findings(corpus, body_atts),
+        stance_findings(corpus, framing.cue_stance(atts, actors, corpus)),
+        placement_findings(corpus, framing.first_position(corpus, atts, actors)),
+        frame_findings(corpus, framing.frame_rate(corpus, hits=hits), hits),
+        hedge_findings(corpus, framing.hedge_rate(corpus, atts)),
+    ]
+    table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else frame([])
+    entman = entman_findings(corpus, framing.frame_rate(corpus, hits=hits), table)
+    table = pd.concat([table, entman], ignore_index=True) if len(entman) else table
+    pairs = pair_findings(corpus, table)
+    return pd.concat([table, pairs], ignore_index=True) if len(pairs) else table

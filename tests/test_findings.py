@@ -1,0 +1,161 @@
+"""Findings as data: wording that follows the numbers, true statements on any articles, and the
+README's copy of the seeds' findings kept current."""
+
+import json
+import re
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, ROOT, SEEDS
+
+from analysis import findings, framing, load_corpus, quotes
+from analysis.findings import compare, join, pct, plural, times
+
+STORY = FIXTURES / "story"
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, expected", [
+    (302, 302, "A and B are equally long (302 words each)"),
+    (310, 302, "A and B are about equally long (310 vs 302 words)"),
+    (362, 302, "A is about 20% longer than B (362 vs 302 words)"),
+    (640, 302, "A is about twice as long as B (640 vs 302 words)"),
+    (302, 640, "B is about twice as long as A (640 vs 302 words)"),
+    (450, 302, "A is about one and a half times as long as B (450 vs 302 words)"),
+    (760, 302, "A is about two and a half times as long as B (760 vs 302 words)"),
+    (1200, 302, "A is about four times as long as B (1,200 vs 302 words)"),
+    (3600, 302, "A is about 12 times as long as B (3,600 vs 302 words)"),
+    (5, 0, "A is longer than B (5 vs 0 words)"),
+])
+def test_comparisons_follow_the_ratio(a, b, expected):
+    assert compare("A", a, "B", b, "long", "longer", "words") == expected
+
+
+def test_small_words():
+    assert times(2.0) == "about twice" and times(3.4) == "about three times" and times(10.4) == "about ten times"
+    assert [pct(0), pct(0.004), pct(0.43), pct(0.996), pct(1)] == ["0%", "under 1%", "43%", "over 99%", "100%"]
+    assert [join([]), join(["a"]), join(["a", "b"]), join(["a", "b", "c"])] == ["", "a", "a and b", "a, b and c"]
+    assert plural(1, "hit") == "1 hit" and plural(2, "hit") == "2 hits" and plural(1200, "word") == "1,200 words"
+
+
+# --- findings on hand-checkable text ---------------------------------------------------------
+
+def corpus_of(tmp_path, texts: dict[str, str]):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def test_equal_lengths_say_equally(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "One two three four.\n", "b.txt": "Five six seven eight.\n"})
+    (s,) = findings.length_findings(c, c.articles.set_index("article_id")["n_words"])["statement"]
+    assert s == "a and b are equally long (4 body words each)."
+
+
+def test_one_article_and_many_articles(tmp_path):
+    one = corpus_of(tmp_path / "1" if (tmp_path / "1").mkdir() is None else None, {"a.txt": "The river rose today.\n"})
+    t = findings.compute(one, n_perm=20)
+    assert "a has 4 body words." in t["statement"].tolist()
+    assert "With one article there is nothing to compare its words with." in t["statement"].tolist()
+    (tmp_path / "3").mkdir()
+    three = corpus_of(tmp_path / "3", {"a.txt": "The river rose. " * 3, "b.txt": "Rain fell. " * 5, "c.txt": "Sun. " * 2})
+    (s,) = findings.length_findings(three, three.articles.set_index("article_id")["n_words"])["statement"]
+    assert s == "Body lengths range from 2 words (c) to 10 (b); the median is 9."
+
+
+def test_no_quotes_says_nobody_is_heard_and_makes_no_quotation_claim(tmp_path):
+    c = corpus_of(tmp_path, {"x.txt": "The river rose. Farmers moved cattle.\n", "y.txt": "Rain fell. The bridge closed.\n"})
+    t = findings.compute(c, n_perm=20)
+    assert "Nobody is quoted or paraphrased in the body of x." in t["statement"].tolist()
+    assert not t["finding"].isin(["direct_quotation", "neutral_said", "verb_stance"]).any()
+
+
+def test_significance_is_claimed_only_when_the_permutation_says_so(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "A b.\n", "b.txt": "C d.\n"})
+    summary = {"terms_tested": 300, "largest_abs_z": 3.9, "terms_abs_z_over_1.96": 4, "smallest_q_g2": 0.01}
+    strong = findings.distinctive_findings(c, summary, pd.Series({"n_terms": 300, "p_value": 0.004, "null_q95": 2.1}))
+    weak = findings.distinctive_findings(c, summary, pd.Series({"n_terms": 300, "p_value": 0.2, "null_q95": 4.2}))
+    assert "larger than chance" in strong["statement"][0] and "p = 0.004" in strong["statement"][0]
+    assert weak["statement"][0].startswith("No single word distinguishes") and "4 terms pass |z| = 1.96" in weak["statement"][0]
+
+
+def test_quotation_wording_at_the_extremes(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "A b.\n", "b.txt": "C d.\n"})
+    shares = pd.DataFrame({"article_id": ["a", "b"], "kind": ["direct", "indirect"], "share_of_words": [1.0, 1.0]})
+    assert findings.quotation_findings(c, shares)["statement"].tolist() == [
+        "All the attributed words in a are in quotation marks: it paraphrases nobody.",
+        "b quotes nobody directly: all its attributed speech is the reporter's paraphrase."]
+
+
+def test_every_row_has_the_columns_and_parseable_values(tmp_path):
+    t = findings.compute(load_corpus(STORY), actors=framing.load_actors(STORY / "actors.csv"), n_perm=50)
+    assert list(t.columns) == findings.COLUMNS and len(t) > 15
+    for r in t.itertuples():
+        assert r.statement.endswith(".") and isinstance(json.loads(r.values), dict)
+        for e in json.loads(r.evidence):
+            assert set(e) == {"article_id", "sentence", "text"}
+
+
+# --- true of these articles, and only of them -------------------------------------------------
+
+SEED_WORDS = ["Anthropic", "DeepSeek", "Moonshot", "MiniMax", "Claude", "distillation", "Chinese", "Reddit",
+              "Tory Green", "16 million", "24,000", "authors"]
+
+
+def test_findings_on_another_story_name_only_what_is_in_it():
+    corpus = load_corpus(STORY)
+    t = findings.compute(corpus, actors=framing.load_actors(STORY / "actors.csv"), n_perm=50)
+    text = " ".join(t["statement"])
+    assert not [w for w in SEED_WORDS if w.lower() in text.lower()]
+    story = " ".join(corpus.articles["text"]) + " " + " ".join(corpus.articles["label"])
+    story += " " + (STORY / "actors.csv").read_text(encoding="utf-8")
+    method = {"Body", "Lexical", "MATTR", "No", "Against", "English", "In", "Quotation", "All", "The", "Nobody",
+              "With", "Jaccard", "Both", "Only", "G2", "Problem", "Causal", "Moral", "Remedy"}  # the measures' own words
+    names = set(re.findall(r"\b[A-Z][\w&]*", text)) - method
+    assert names and not [n for n in names if n not in story], names
+    for number in re.findall(r"\$[\d.,]+ (?:million|billion)", text):
+        assert number in story
+
+
+def test_seed_findings_state_what_the_notebooks_discuss(seeds):
+    t = findings.compute(seeds, actors=framing.load_actors(SEEDS / "actors.csv"), n_perm=200)
+    h = findings.headline(t)
+    assert 8 <= len(h) <= 12
+    assert {"length", "distinctive_terms", "lead_voice_pair", "voiceless_pair", "placement_pair"} <= set(h["finding"])
+    statements = dict(zip(h["finding"], h["statement"], strict=True))
+    assert "about twice as long" in statements["length"] and "640 vs 302" in statements["length"]
+    assert statements["distinctive_terms"].startswith("No single word distinguishes the articles beyond chance")
+    assert "DeepSeek, MiniMax, Moonshot" in statements["voiceless_pair"]
+    assert "headline" in statements["placement_pair"]
+
+
+# --- links and the README's copy ------------------------------------------------------------
+
+def notebook_anchors(path) -> set[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    heads = [line.lstrip("#").strip() for c in nb["cells"] if c["cell_type"] == "markdown"
+             for line in "".join(c["source"]).splitlines() if line.startswith("#")]
+    return {h.replace(" ", "-") for h in heads}
+
+
+def test_every_evidence_link_points_at_a_notebook_heading():
+    sections = {v for k, v in vars(findings).items() if k.startswith("S_") and isinstance(v, str)}
+    missing = []
+    for s in sorted(sections):
+        name, anchor = s.split("#")
+        if anchor not in notebook_anchors(ROOT / "notebooks" / name):
+            missing.append(s)
+    assert not missing, missing
+
+
+def test_readme_what_we_found_is_current(seeds):
+    from analysis.run import README_END, README_START, readme_findings
+
+    actors = framing.load_actors(SEEDS / "actors.csv")
+    now = findings.markdown(findings.headline(findings.compute(seeds, quotes.extract(seeds), actors)), links=True)
+    committed = (ROOT / "results" / "00_findings" / "findings.md").read_text(encoding="utf-8")
+    assert committed == now + "\n", "results/00_findings/findings.md is stale: run make"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(README_START): readme.index(README_END) + len(README_END)]
+    assert block == readme_findings(committed), "README's What we found is stale: run make"
