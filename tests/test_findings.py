@@ -159,3 +159,34 @@ def test_readme_what_we_found_is_current(seeds):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index(README_START): readme.index(README_END) + len(README_END)]
     assert block == readme_findings(committed), "README's What we found is stale: run make"
+
+
+def test_the_same_quantity_prints_the_same_number_in_every_notebook(seeds):
+    # Notebook 3's words per speaker and notebook 4's voice share are one definition (body attributions).
+    atts = quotes.extract(seeds)
+    v = quotes.voices(atts, seeds)
+    vs = framing.voice_share(seeds, atts, framing.actors_from_speakers(atts))
+    both = v.merge(vs, left_on=["article_id", "speaker"], right_on=["article_id", "actor"])
+    assert len(both) == len(v) > 5 and (both["share"] == both["voice_share"]).all()
+    t = findings.compute(seeds, atts, framing.actors_from_speakers(atts), n_perm=50)
+    lead = json.loads(t[(t["finding"] == "lead_voice") & (t["article_id"] == v["article_id"].iloc[0])]["values"].iloc[0])
+    assert lead["share"] == pytest.approx(v["share"].iloc[0], rel=1e-5)
+
+
+def test_notebooks_on_another_story_say_nothing_about_the_seeds(tmp_path):
+    from analysis.run import run_all
+
+    done = run_all(articles=STORY, out=tmp_path / "out", log=lambda *_: None)
+    screen = []
+    for path in done:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for c in nb["cells"]:
+            if c["cell_type"] == "markdown":
+                screen.append("".join(c["source"]))
+            for o in c.get("outputs", []):
+                assert o["output_type"] != "error" and o.get("name") != "stderr", (path.name, o)
+                screen.append("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", "")))
+    text = "\n".join(screen)
+    assert "Gazette" in text and "Maria Ortiz" in text  # the story's own names are there
+    found = [w for w in SEED_WORDS if re.search(rf"\b{re.escape(w)}\b", text)]
+    assert not found, found

@@ -106,3 +106,67 @@ def test_published_figures_carry_a_description(dist, tmp_path):
     assert alt.endswith(f"Data: {tmp_path.name}/bars.csv")  # where its numbers are
     assert img.data == (tmp_path / "bars.png").read_bytes()  # and the display is the saved file
     assert not plt.get_fignums()  # closed once published
+
+
+def all_figures(corpus, atts, actors):
+    """Every figure the notebooks publish, drawn from ``corpus``."""
+    from analysis import framing, quotes
+
+    labels = corpus.labels()
+    first, *others = list(labels)
+    pair = {first: labels[first], "rest": labels[others[0]] if len(others) == 1 else "the other articles"}
+    d = terms.distinctive(terms.count_table(corpus.tokens))
+    d1 = d[d["article_id"] == first]
+    lines = {"|z| = 1.96 (one test)": 1.96, "permutation 95% (max |z|)": 1.8}
+    eligible = d1[(d1["count"] + d1["count_rest"]) >= 2]
+    key = [*d1.head(3)["term"], *d1.tail(3)["term"]]
+    body = corpus.sentences.query("kind == 'body'")
+    return {
+        "sentence_lengths": plots.sentence_lengths(body, labels),
+        "frequency_scatter": plots.frequency_scatter(d1, pair),
+        "distinctive_bars": plots.diverging_bars(pd.concat([eligible.head(12), eligible.tail(12)]), pair, lines),
+        "funnel": plots.funnel(d1, pair, lines),
+        "dispersion": plots.dispersion(terms.dispersion(corpus, key, kinds=["body"]), key, labels),
+        "first_voice": plots.first_voice(quotes.voices(atts, corpus), labels),
+        "cumulative_voice": plots.cumulative_voice(framing.cumulative_voice(corpus, atts, actors), labels),
+        "frame_rates": plots.frame_bars(framing.frame_rate(corpus), labels),
+    }
+
+
+def drawn_texts(fig):
+    """The text a reader sees: titles, axis labels, annotations, legends, figure text, and the tick
+    labels of ticks inside each axis's range (matplotlib keeps, but does not draw, the others)."""
+    out = list(fig.texts)
+    for ax in fig.axes:
+        out += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        legend = ax.get_legend()
+        if legend is not None:
+            out += list(legend.get_texts())
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            eps = (hi - lo) * 1e-9
+            out += [t.label1 for t in axis.get_major_ticks() if lo - eps <= t.get_loc() <= hi + eps]
+    return out
+
+
+@pytest.mark.parametrize("story", ["seeds", "fixture story"])
+def test_every_text_lies_inside_its_figure_at_a_readable_size(seeds, story):
+    from conftest import FIXTURES, SEEDS
+
+    from analysis import framing, load_corpus, quotes
+
+    corpus = seeds if story == "seeds" else load_corpus(FIXTURES / "story")
+    folder = SEEDS if story == "seeds" else FIXTURES / "story"
+    atts = quotes.extract(corpus)
+    plots.setup()
+    for name, fig in all_figures(corpus, atts, framing.load_actors(folder / "actors.csv")).items():
+        assert fig.dpi >= 150, name
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        box = fig.bbox
+        texts = [t for t in drawn_texts(fig) if t.get_visible() and t.get_text().strip()]
+        for t in texts:
+            b = t.get_window_extent(r)
+            assert box.x0 - 1 <= b.x0 and b.x1 <= box.x1 + 1 and box.y0 - 1 <= b.y0 and b.y1 <= box.y1 + 1, (name, t.get_text())
+            assert t.get_fontsize() >= 9, (name, t.get_text(), t.get_fontsize())
+        plt.close(fig)

@@ -25,8 +25,8 @@ PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 def setup() -> None:
     """Deterministic, readable defaults: PNG output, bundled font, no timestamps in files."""
     mpl.rcParams.update({
-        "figure.dpi": 100,
-        "savefig.dpi": 100,
+        "figure.dpi": 150,  # readable at the width GitHub renders a notebook
+        "savefig.dpi": 150,
         "font.family": "DejaVu Sans",
         "font.size": 10,
         "axes.spines.top": False,
@@ -157,7 +157,7 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     return fig
 
 
-def _place_labels(ax, xs, ys, texts, fontsize: int = 8) -> list:
+def _place_labels(ax, xs, ys, texts, fontsize: int = 9) -> list:
     """Greedy non-overlapping labels: try eight offsets around each point, skip a label that fits nowhere.
 
     Each label is measured once; its candidate boxes are that box shifted, so only placed labels
@@ -237,21 +237,21 @@ def diverging_bars(top: pd.DataFrame, labels: dict[str, str], thresholds: dict[s
         return _empty("Most distinctive terms each way", "No term is used twice or more: nothing to rank.")
     col = colors(labels.values())
     top = top.sort_values(["z", "term"], ascending=[True, True]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.28 * len(top)))
+    fig, ax = plt.subplots(figsize=(7.5, 0.75 + 0.28 * len(top)))
     ax.barh(np.arange(len(top)), top["z"], color=[col[labels[a]] if z > 0 else col[labels[b]] for z in top["z"]])
     ax.set_yticks(np.arange(len(top)), top["term"])
     lim = max(float(top["z"].abs().max()), *thresholds.values()) * 1.35
     ax.set_xlim(-lim, lim)
     for i, r in top.iterrows():
         note = f"{r['count']} vs {r['count_rest']}"
-        ax.text(r["z"] + (0.04 if r["z"] > 0 else -0.04) * lim, i, note, va="center", fontsize=7,
+        ax.text(r["z"] + (0.04 if r["z"] > 0 else -0.04) * lim, i, note, va="center", fontsize=9,
                 ha="left" if r["z"] > 0 else "right", color="#444444")
     _threshold_lines(ax.axvline, thresholds)
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set_xlabel(f"z (log-odds, informative prior)   ← {labels[b]}   |   {labels[a]} →")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
-    ax.set_title("Most distinctive terms each way; counts are first article vs second", loc="left")
-    margins(fig, top["term"], bottom=0.6 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight())
+    ax.legend(loc="lower right", fontsize=9, frameon=False)
+    ax.set_title(f"Most distinctive terms each way\ncounts beside each bar: {labels[a]} vs {labels[b]}", loc="left", fontsize=10)
+    margins(fig, top["term"], bottom=0.6 / fig.get_figheight(), top=1 - 0.6 / fig.get_figheight())
     return fig
 
 
@@ -276,7 +276,7 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
     ax.axhline(0, color="grey", linewidth=0.6)
     ax.set_xlabel("total uses in both articles (log scale, jittered)")
     ax.set_ylabel(f"z   ({labels[a]} above, {labels[b]} below)")
-    ax.legend(loc="upper right", bbox_to_anchor=(1, 0.86), fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
+    ax.legend(loc="upper right", bbox_to_anchor=(1, 0.86), fontsize=9, frameon=True, framealpha=0.9, edgecolor="none")
     ax.set_title("Funnel: each term's z against how often it is used", loc="left")
     margins(fig, left=0.11, bottom=0.12, top=0.92)
     return fig
@@ -319,7 +319,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         for i, r in v.iterrows():
             right = r["first"] < 0.6
             ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['words']} words, {r['quoted_words']} in quotation marks",
-                    va="center", fontsize=7, color="#444444", ha="left" if right else "right")
+                    va="center", fontsize=9, color="#444444", ha="left" if right else "right")
         ax.set_yticks(range(len(v)), v["speaker"])
         ax.set_xlim(0, 1)
         ax.set_ylim(-0.7, len(v) - 0.3)
@@ -352,7 +352,7 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     axes[0, 0].set_ylabel("share of body words spoken so far")
     drawn = {lab: h for ax in axes[0] for h, lab in zip(*ax.get_legend_handles_labels(), strict=True)}
     if drawn:  # one legend for all panels, whichever panel drew each side
-        axes[0, -1].legend(list(drawn.values()), list(drawn), loc="upper left", fontsize=8, frameon=False)
+        axes[0, -1].legend(list(drawn.values()), list(drawn), loc="upper left", fontsize=9, frameon=False)
     margins(fig, left=0.09, bottom=0.15, top=0.9, wspace=0.08)
     return fig
 
@@ -372,10 +372,10 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
         y = np.arange(len(frames)) + k * h
         ax.barh(y, d["per_1000"], height=h, color=col[labels[aid]], label=labels[aid])
         for yy, (rate, hits) in zip(y, zip(d["per_1000"], d["hits"], strict=True), strict=True):
-            ax.text(rate + 0.3, yy, str(int(hits)), va="center", fontsize=7, color="#444444")
+            ax.text(rate + 0.3, yy, str(int(hits)), va="center", fontsize=9, color="#444444")
     ax.set_yticks(np.arange(len(frames)) + 0.4 - h / 2, [f.replace("_", " ") for f in frames])
     ax.invert_yaxis()
     ax.set_xlabel("keyword hits per 1,000 body words (hits beside each bar)")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="lower right", fontsize=9, frameon=False)
     margins(fig, [f.replace("_", " ") for f in frames], bottom=0.55 / fig.get_figheight(), top=1 - 0.2 / fig.get_figheight())
     return fig

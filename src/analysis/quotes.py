@@ -983,6 +983,9 @@ def extract_text(text: str) -> list[Attribution]:
                     last, last_para = att, p_idx
                 atts.append(att)
     atts += _attribute_repeats(text, unattributed + waiting, atts)
+    for a in atts:  # every rule's output, whichever made it: no empty or inverted quote span
+        a.spans = [(s, e) for s, e in a.spans if e > s and text[s:e].strip()]
+    atts = [a for a in atts if a.spans]
     resolve_speakers(text, [a for a in atts if a.speaker is not None])
     return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
 
