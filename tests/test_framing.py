@@ -71,7 +71,7 @@ def test_cue_stance_classes(small):
 def test_headline_lede_and_positions(small):
     corpus, atts, actors = small
     h = framing.headline_lede(corpus, atts, actors).set_index(["article_id", "part"])
-    assert (h.loc[("a", "headline"), "subject"], h.loc[("a", "headline"), "verb_class"]) == ("Acme", "accusatory")
+    assert (h.loc[("a", "headline"), "subject"], h.loc[("a", "headline"), "verb_class"]) == ("Acme", "neutral")
     assert h.loc[("a", "lede"), "verb"] == "said" and not h.loc[("a", "lede"), "counter_frame"]
     assert h.loc[("b", "headline"), "subject"] == ""  # no headline
     f = framing.first_position(corpus, atts, actors)
@@ -179,3 +179,14 @@ def test_cumulative_voice_rises_where_a_side_speaks(small):
     assert a.iloc[-1] == pytest.approx(v.loc[("a", "Acme"), "voice_share"])
     critic = cum[(cum.article_id == "a") & (cum.side == "critic")].set_index("position")["cumulative_share"]
     assert critic[0.5] == 0 and critic.iloc[-1] > 0  # the critics speak only in the second half
+
+
+def test_a_reporting_verb_is_not_counted_again_as_a_hedge(tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor suggested that the plan may fail. Officials indicated support.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The plan may fail, it seems.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    atts = quotes.extract(c)
+    assert "suggest" in set(atts["cue_lemma"])  # the premise: "suggested" is an attribution's cue
+    hits = framing.hedge_hits(c, atts)
+    assert "suggested" not in set(hits["match"]) and "may" in set(hits[hits["article_id"] == "a"]["match"])
+    assert set(hits[hits["article_id"] == "b"]["match"]) == {"may", "seems"}

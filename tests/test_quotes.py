@@ -152,7 +152,11 @@ def test_odd_quote_marks_never_raise(text):
 
 def test_cue_lexicon_is_complete():
     lex = quotes.cue_lexicon()
-    assert set(lex["stance"]) == {"neutral", "distancing", "endorsing", "accusatory"}
+    assert set(lex["stance"]) == {"neutral", "distancing", "endorsing", "loaded"}
+    # The reporter's stance and the source's act are separate: "accused" reports an accusation neutrally.
+    acc = lex.set_index("form").loc["accused"]
+    assert (acc["stance"], acc["act"]) == ("neutral", "accusation")
+    assert lex.set_index("form").loc["claimed", "stance"] == "distancing"
     forms = dict(zip(lex["form"], lex["lemma"], strict=True))
     assert forms["said"] == "say" and forms["pointed out"] == "point out" and forms["according to"] == "according to"
     assert forms["alleged"] == "allege" and forms["accusing"] == "accuse"

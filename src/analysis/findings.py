@@ -524,7 +524,7 @@ def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
 
 def stance_findings(corpus, stance: pd.DataFrame, min_cues: int = 3) -> pd.DataFrame:
     """The stance of the verbs that introduce each much-quoted actor (neutral, distancing, endorsing,
-    accusatory), for actors with at least ``min_cues`` attribution verbs in an article."""
+    loaded), for actors with at least ``min_cues`` attribution verbs in an article."""
     lab = _labels(corpus)
     rows = []
     for (aid, actor), g in stance.groupby(["article_id", "actor"], sort=False):

@@ -368,16 +368,33 @@ def frame_rate(corpus, kinds=("body",), hits: pd.DataFrame | None = None) -> pd.
     return pd.DataFrame(rows, columns=["article_id", "frame", "hits", "per_1000"])
 
 
-_LABEL_RE = re.compile(
-    r"(?<![\w-])(?:(?P<nat>Chinese|China’s|China's|[Ff]oreign|Western|U\.S\.|American)\s+)?"
-    r"(?:(?:AI|artificial\s+intelligence|well-known|three|these|those|the)\s+)*"
-    r"(?P<label>labs?|laboratories|firms?|companies|developers|rivals|competitors|startups?)(?![\w-])"
-)
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern:
+    """Label nouns for organisations, optionally after a marker of origin, from ``data/labels_en.csv``."""
+    raw = resources.files("analysis").joinpath("data/labels_en.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(raw.splitlines()))
+    alts = [a for r in rows if r["kind"] == "marker" for a in r["pattern"].split("|")]
+    markers = "|".join(f"[{a[0]}{a[0].upper()}]{a[1:]}" if a[:1].islower() else a for a in alts)  # "Foreign" opens a sentence
+    nouns = "|".join(r["pattern"] for r in rows if r["kind"] == "noun")
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<nat>{markers})\s+)?"
+        r"(?:(?:AI|artificial\s+intelligence|well-known|leading|major|rival|tech|technology|several|two|three|four|"
+        r"these|those|the|other)\s+)*"
+        rf"(?P<label>{nouns})(?![\w-])"
+    )
+
+
+_SINGULAR = {"lab": "labs", "firm": "firms", "startup": "startups", "company": "companies", "corporation": "corporations",
+             "maker": "makers", "group": "groups", "organisation": "organisations", "organization": "organizations",
+             "agency": "agencies", "government": "governments", "party": "parties", "union": "unions",
+             "institute": "institutes", "university": "universities"}
 
 
 def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
-    """How organisations are named: counts of each label noun (labs, firms, companies, …) and how
-    often it is marked by nationality ("Chinese labs", "foreign competitors", "U.S. firms").
+    """How organisations are named: counts of each label noun (labs, firms, companies, groups,
+    officials, …) and how often it is marked by origin ("Chinese labs", "foreign competitors",
+    "U.S. firms"). Nouns and markers come from ``data/labels_en.csv``; singular and plural count
+    as one label.
 
     Columns: article_id, label, n, nationality_marked, nationality (most frequent marker).
     """
@@ -386,9 +403,9 @@ def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
     for aid, g in sents.groupby("article_id", sort=False):
         found = []
         for t in g["text"]:
-            for m in _LABEL_RE.finditer(nlp.normalise(t)):
+            for m in _label_re().finditer(nlp.normalise(t)):
                 lab = m.group("label").lower()
-                lab = {"lab": "labs", "firm": "firms", "startup": "startups", "laboratories": "laboratories"}.get(lab, lab)
+                lab = _SINGULAR.get(lab, lab)
                 found.append((lab, m.group("nat") or ""))
         df = pd.DataFrame(found, columns=["label", "nat"])
         for lab, d in df.groupby("label"):
@@ -417,16 +434,26 @@ def _attributed_mask(corpus, atts: pd.DataFrame, aid: str) -> np.ndarray:
 
 
 def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
-    """Every hedge, booster and approximator in body text: article_id, class, voice, match, context."""
+    """Every hedge, booster and approximator in body text: article_id, class, voice, match, context.
+
+    A word that is an attribution's cue ("suggested", "indicated", "alleged" as the reporting verb)
+    is counted as that verb, by the quote measures, and not again as a hedge.
+    """
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    cues = atts.dropna(subset=["cue_start"]) if "cue_start" in atts.columns else atts.iloc[:0]
     for aid, g in body.groupby("article_id", sort=False):
         text = corpus.text(aid)
         norm = nlp.normalise(text)
         mask = _attributed_mask(corpus, atts, aid)
+        cue_mask = np.zeros(len(text) + 1, dtype=bool)
+        for cs, ce in cues.loc[cues["doc_id"] == aid, ["cue_start", "cue_end"]].itertuples(index=False):
+            cue_mask[int(cs) : int(ce)] = True
         for s, e in g[["start", "end"]].itertuples(index=False):
             for cls, rx in hedge_patterns():
                 for m in rx.finditer(norm, s, e):
+                    if cue_mask[m.start()]:
+                        continue
                     voice = "attributed" if mask[m.start()] else "narrator"
                     ctx = " ".join(text[max(s, m.start() - 50) : m.start()].split()) + " [" + m.group(0) + "] " \
                         + " ".join(text[m.end() : min(e, m.end() + 50)].split())

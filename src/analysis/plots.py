@@ -325,8 +325,9 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         ax.set_ylim(-0.7, len(v) - 0.3)
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="x", color="#eeeeee")
-    axes[-1, 0].set_xlabel("position of the speaker's first attribution in the article (0 = start, 1 = end)")
-    margins(fig, voices["speaker"], bottom=0.55 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), hspace=0.35)
+    axes[-1, 0].set_xlabel("position of the speaker's first attribution (0 = start, 1 = end)\n"
+                           "dot area: the speaker's words; colour: the article")
+    margins(fig, voices["speaker"], bottom=0.75 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), hspace=0.35)
     return fig
 
 

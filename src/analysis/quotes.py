@@ -95,13 +95,14 @@ class Attribution:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> pd.DataFrame:
-    """The shipped cue lexicon: one row per form with its lemma, stance class and speech flag."""
+    """The shipped cue lexicon: one row per form with its lemma, stance class (the reporter's),
+    speech flag and act (what the source does: statement, accusation, denial, ...)."""
     raw = resources.files("analysis").joinpath("data/cue_verbs.csv").read_text(encoding="utf-8")
     rows = []
     for r in csv.DictReader(raw.splitlines()):
         forms = [r["forms"]] if " " in r["lemma"] and r["lemma"] == r["forms"] else _split_forms(r["forms"], r["lemma"])
-        rows += [(f, r["lemma"], r["stance"], r["speech"] == "yes") for f in forms]
-    return pd.DataFrame(rows, columns=["form", "lemma", "stance", "speech"])
+        rows += [(f, r["lemma"], r["stance"], r["speech"] == "yes", r["act"]) for f in forms]
+    return pd.DataFrame(rows, columns=["form", "lemma", "stance", "speech", "act"])
 
 
 def _split_forms(forms: str, lemma: str) -> list[str]:
@@ -1096,12 +1097,15 @@ def kind_shares(atts: pd.DataFrame) -> pd.DataFrame:
 
 
 def cue_use(atts: pd.DataFrame) -> pd.DataFrame:
-    """Per article, speaker and cue lemma: how often, and the lemma's stance class."""
+    """Per article, speaker and cue lemma: how often, the lemma's stance class (the reporter's) and
+    its act (what the speaker does). Columns: article_id, speaker, cue_lemma, stance, act, n."""
     a = atts[(atts["kind"] != "mention") & (atts["kind"] != "partial")]
     a = a.assign(cue_lemma=a["cue_lemma"].where(a["cue_lemma"] != "", "(none: continues a quote)"))
     order = {d: i for i, d in enumerate(dict.fromkeys(atts["doc_id"]))}
     a = a.assign(_o=a["doc_id"].map(order)).sort_values(["_o", "speaker", "stance", "cue_lemma"]).drop(columns="_o")
     g = a.groupby(["doc_id", "speaker", "cue_lemma", "stance"], sort=False).size().rename("n").reset_index()
+    acts = cue_lexicon().drop_duplicates("lemma").set_index("lemma")["act"]
+    g.insert(4, "act", g["cue_lemma"].map(acts).fillna(""))
     return g.rename(columns={"doc_id": "article_id"})
 
 
