@@ -156,8 +156,8 @@ def markdown(table: pd.DataFrame, links: bool = False, base: str = "") -> str:
 # The headline differences, in reading order: the ids a reader of two articles asks about first.
 # For two articles, a ``<id>_pair`` row (one sentence for both) stands in for the per-article rows.
 HEADLINE = ["length", "opening_summary", "vocabulary_overlap", "distinctive_terms", "lead_voice", "voiceless",
-            "direct_quotation", "neutral_said", "placement", "counter_frame", "closing_voice", "top_frame",
-            "narrator_hedging"]
+            "direct_quotation", "neutral_said", "narrated_evaluation", "right_of_reply", "placement", "counter_frame",
+            "closing_voice", "top_frame"]
 
 
 def headline(table: pd.DataFrame) -> pd.DataFrame:
@@ -618,6 +618,66 @@ def hedge_findings(corpus, hedges: pd.DataFrame) -> pd.DataFrame:
     return frame(rows)
 
 
+S_EVALUATION = "04_framing.ipynb#Sourced-or-narrated:-whose-evaluation-is-it?"
+S_REPLY = "04_framing.ipynb#Right-of-reply:-are-those-named-heard,-or-asked?"
+
+_OUTCOME = {"declined": "declined to comment", "no_response": "did not respond when asked for comment", "unreachable": "could not be reached",
+            "sought": "was asked for comment"}
+
+
+def evaluation_findings(corpus, hits: pd.DataFrame, rates: pd.DataFrame) -> pd.DataFrame:
+    """Whose voice carries the evaluative words (attitude markers and judgements): the narrator's own
+    sentences or attributed speech. ``hits``/``rates``: :mod:`analysis.sourcing` tables."""
+    lab = _labels(corpus)
+    r = rates[rates["class"] == "all"].set_index(["article_id", "voice"])
+    rows = []
+    for aid in lab:
+        if (aid, "narrator") not in r.index:
+            continue
+        h = hits[hits["article_id"] == aid]
+        nar, att = h[h["voice"] == "narrator"], h[h["voice"] == "attributed"]
+        n, m = len(nar), len(att)
+        words = lambda d: join(list(dict.fromkeys(d["match"].str.lower())))  # noqa: E731
+        rate = r.at[(aid, "narrator"), "per_1000"]
+        if n == 0 and m == 0:
+            text = f"{lab[aid]} uses no word from the evaluative list, in the narrator's voice or in attributed speech"
+        elif n == 0:
+            text = f"All {plural(m, 'evaluative word')} in {lab[aid]} are inside attributed speech ({words(att)}): it sources its evaluation"
+        else:
+            text = (f"{lab[aid]}'s narrator uses {plural(n, 'evaluative word')} of its own ({words(nar)}; "
+                    f"{rate:.1f} per 1,000 narrator words); attributed speech carries {m}"
+                    + (f" ({words(att)})" if m else ""))
+        ev = [sentence_at(corpus, aid, int(x)) for x in h["start"]]
+        rows.append(row("narrated_evaluation", S_EVALUATION, aid, text, value=n / (n + m) if n + m else float("nan"),
+                        values={"narrator": n, "attributed": m, "narrator_per_1000": rate,
+                                "narrator_words": list(dict.fromkeys(nar["match"].str.lower())),
+                                "attributed_words": list(dict.fromkeys(att["match"].str.lower()))}, evidence=ev))
+    return frame(rows)
+
+
+def reply_findings(corpus, reply: pd.DataFrame) -> pd.DataFrame:
+    """For the actors an article names but does not hear: does it say it sought their comment?"""
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        g = reply[(reply["article_id"] == aid) & ~reply["heard"]]
+        if g.empty:
+            continue
+        asked = g[g["sought"]]
+        silent = g[~g["sought"]]
+        parts = [f"{a} {_OUTCOME[o]}" for a, o in zip(asked["actor"], asked["outcome"], strict=True)]
+        text = f"{lab[aid]} says that {join(parts)}" if parts else ""
+        if len(silent):
+            unasked = (f"names {join(list(silent['actor']))} without hearing {'it' if len(silent) == 1 else 'them'} "
+                       "and does not say whether comment was sought")
+            text = f"{text}, and {unasked}" if text else f"{lab[aid]} {unasked}"
+        ev = [(aid, int(sid), t) for sid, t in zip(asked["sentence"], asked["text"], strict=True)]
+        rows.append(row("right_of_reply", S_REPLY, aid, text, value=len(asked),
+                        values={"asked": list(asked["actor"]), "outcomes": list(asked["outcome"]),
+                                "not_asked": list(silent["actor"])}, evidence=ev))
+    return frame(rows)
+
+
 S_ENTMAN = "04_framing.ipynb#Reading-the-measures-with-Entman's-four-framing-functions"
 
 
@@ -745,6 +805,30 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
                         value=float("nan") if va["position"] is None or vb["position"] is None else va["position"] - vb["position"],
                         values={"position_a": va["position"], "position_b": vb["position"], "closing_a": wa["voice"],
                                 "closing_b": wb["voice"]}, evidence=evidence(ra, rb, xa, xb)))
+    (va, ra), (vb, rb) = vals("narrated_evaluation", a), vals("narrated_evaluation", b)
+    if va and vb and (va["narrator"] or vb["narrator"]):
+        def own(v, name):
+            if not v["narrator"]:
+                return f"none in {name}"
+            return f"{v['narrator']} in {name} ({join(v['narrator_words'][:6])}; {v['narrator_per_1000']:.1f} per 1,000 narrator words)"
+        first, second = ((va, A), (vb, B)) if va["narrator"] >= vb["narrator"] else ((vb, B), (va, A))
+        text = (f"The narrator's own evaluative words: {own(*first)}, against {own(*second)}; attributed speech "
+                f"carries {va['attributed']} in {A} and {vb['attributed']} in {B}")
+        rows.append(row("narrated_evaluation_pair", S_EVALUATION, [a, b], text, value=va["narrator"] - vb["narrator"],
+                        values={"narrator_a": va["narrator"], "narrator_b": vb["narrator"]}, evidence=evidence(ra, rb)))
+    (va, ra), (vb, rb) = vals("right_of_reply", a), vals("right_of_reply", b)
+    if va or vb:
+        na, nb = (va or {}).get("not_asked", []), (vb or {}).get("not_asked", [])
+        both = [x for x in na if x in nb]
+        parts = [f"Neither article says whether {join(both)} {'was' if len(both) == 1 else 'were'} asked for comment"] if both else []
+        for name, v, only in ((A, va, [x for x in na if x not in nb]), (B, vb, [x for x in nb if x not in na])):
+            for actor, outcome in zip((v or {}).get("asked", []), (v or {}).get("outcomes", []), strict=True):
+                parts.append(f"{name} says that {actor} {_OUTCOME[outcome]}")
+            if only:
+                parts.append(f"{name} also names {join(only)} without saying whether comment was sought")
+        if parts:
+            rows.append(row("right_of_reply_pair", S_REPLY, [a, b], "; ".join(parts), value=len(both),
+                            values={"neither": both}, evidence=evidence(ra, rb)))
     (va, ra), (vb, rb) = vals("top_frame", a), vals("top_frame", b)
     if va and vb and va.get("frames") and vb.get("frames"):
         ta, tb = ra["value"].iloc[0], rb["value"].iloc[0]
@@ -770,7 +854,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     ``atts``: :func:`analysis.quotes.extract` (computed if None). ``actors``: an actor table
     (:func:`analysis.framing.load_actors`); None makes each speaker an actor, as notebook 4 does.
     """
-    from . import framing, hygiene, quotes, terms
+    from . import framing, hygiene, quotes, sourcing, terms
 
     atts = quotes.extract(corpus) if atts is None else atts
     actors = framing.actors_from_speakers(atts) if actors is None else actors
@@ -785,6 +869,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     body_atts = quotes.body_attributions(corpus, atts)
     with_actor = framing.speaker_actors(body_atts[body_atts["kind"] != "mention"], actors)
     hits = framing.frame_hits(corpus)
+    eval_hits = sourcing.evaluation_hits(corpus, atts)
     parts = [
         length_findings(corpus, body_words.fillna(0)),
         structure_findings(corpus),
@@ -802,6 +887,8 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         placement_findings(corpus, framing.first_position(corpus, atts, actors)),
         frame_findings(corpus, framing.frame_rate(corpus, hits=hits), hits),
         hedge_findings(corpus, framing.hedge_rate(corpus, atts)),
+        evaluation_findings(corpus, eval_hits, sourcing.evaluation_rate(corpus, atts, eval_hits)),
+        reply_findings(corpus, sourcing.right_of_reply(corpus, atts, actors, mentions=mentions, voice=voice)),
     ]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else frame([])
     entman = entman_findings(corpus, framing.frame_rate(corpus, hits=hits), table)

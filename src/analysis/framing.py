@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -433,11 +434,12 @@ def _attributed_mask(corpus, atts: pd.DataFrame, aid: str) -> np.ndarray:
     return mask
 
 
-def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
-    """Every hedge, booster and approximator in body text: article_id, class, voice, match, context.
+def voice_hits(corpus, atts: pd.DataFrame, patterns) -> pd.DataFrame:
+    """Every match of ``patterns`` ((class, compiled regex) pairs) in body text, with whose voice it
+    is in: article_id, class, voice (narrator or attributed), start, match, context.
 
     A word that is an attribution's cue ("suggested", "indicated", "alleged" as the reporting verb)
-    is counted as that verb, by the quote measures, and not again as a hedge.
+    is counted as that verb, by the quote measures, and not again here.
     """
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
@@ -450,7 +452,7 @@ def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
         for cs, ce in cues.loc[cues["doc_id"] == aid, ["cue_start", "cue_end"]].itertuples(index=False):
             cue_mask[int(cs) : int(ce)] = True
         for s, e in g[["start", "end"]].itertuples(index=False):
-            for cls, rx in hedge_patterns():
+            for cls, rx in patterns:
                 for m in rx.finditer(norm, s, e):
                     if cue_mask[m.start()]:
                         continue
@@ -461,21 +463,31 @@ def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "class", "voice", "start", "match", "context"])
 
 
-def hedge_rate(corpus, atts: pd.DataFrame) -> pd.DataFrame:
-    """Hedges, boosters and approximators per 1,000 words, separately in the narrator's voice and
-    in attributed speech. Columns: article_id, class, voice, hits, words (in that voice), per_1000."""
-    hits = hedge_hits(corpus, atts)
+def voice_rate(corpus, atts: pd.DataFrame, hits: pd.DataFrame, classes: Sequence[str]) -> pd.DataFrame:
+    """``hits`` (from :func:`voice_hits`) per 1,000 words of each voice: article_id, class, voice,
+    hits, words (body words in that voice), per_1000 (NaN when the voice has no words)."""
     t = corpus.tokens[corpus.tokens["is_word"] & (corpus.tokens["kind"] == "body")]
     rows = []
     for aid, g in t.groupby("article_id", sort=False):
         mask = _attributed_mask(corpus, atts, aid)
         attributed = int(mask[g["start"].to_numpy()].sum())
         words = {"attributed": attributed, "narrator": len(g) - attributed}
-        for cls in ("hedge", "booster", "approximator"):
+        for cls in classes:
             for voice in VOICES:
                 n = int(((hits["article_id"] == aid) & (hits["class"] == cls) & (hits["voice"] == voice)).sum())
                 rows.append((aid, cls, voice, n, words[voice], 1000 * n / words[voice] if words[voice] else np.nan))
     return pd.DataFrame(rows, columns=["article_id", "class", "voice", "hits", "words", "per_1000"])
+
+
+def hedge_hits(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """Every hedge, booster and approximator in body text (:func:`voice_hits` with ``hedges_en.csv``)."""
+    return voice_hits(corpus, atts, hedge_patterns())
+
+
+def hedge_rate(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """Hedges, boosters and approximators per 1,000 words, separately in the narrator's voice and
+    in attributed speech. Columns: article_id, class, voice, hits, words (in that voice), per_1000."""
+    return voice_rate(corpus, atts, hedge_hits(corpus, atts), ("hedge", "booster", "approximator"))
 
 
 _QUOTES_RE = re.compile(r"\"|(?<!\w)'|'(?!\w)")

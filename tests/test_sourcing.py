@@ -1,0 +1,82 @@
+"""Sourced versus narrated evaluation and right of reply, on sentences written to check them."""
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from analysis import findings, framing, load_corpus, quotes, sourcing
+
+STORY = FIXTURES / "story"
+
+
+def corpus_of(tmp_path, texts):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    c = load_corpus(tmp_path)
+    return c, quotes.extract(c)
+
+
+def test_evaluation_is_split_by_voice(tmp_path):
+    c, atts = corpus_of(tmp_path, {
+        "a.txt": "Surprisingly, the council acted. \u201cThis is hypocrisy,\u201d said Jane Roe. The vote was 5 to 2.\n",
+        "b.txt": "The council voted on Tuesday.\n",
+    })
+    hits = sourcing.evaluation_hits(c, atts)
+    assert sorted(zip(hits["match"], hits["voice"], strict=True)) == [("Surprisingly", "narrator"), ("hypocrisy", "attributed")]
+    r = sourcing.evaluation_rate(c, atts).set_index(["article_id", "class", "voice"])
+    assert r.at[("a", "all", "narrator"), "hits"] == 1 and r.at[("a", "all", "attributed"), "hits"] == 1
+    assert r.at[("b", "all", "narrator"), "hits"] == 0
+    assert sourcing.narrated_share(sourcing.evaluation_rate(c, atts)).to_dict()["a"] == 0.5
+
+
+def test_reply_sentences_and_their_outcomes(tmp_path):
+    c, _ = corpus_of(tmp_path, {"a.txt": (
+        "Acme declined to comment. Beta Corp did not immediately respond to a request for comment. "
+        "Gamma could not be reached. Delta was contacted for comment. The weather was fine.\n")})
+    r = sourcing.reply_sentences(c)
+    assert r["outcome"].tolist() == ["declined", "no_response", "unreachable", "sought"]
+    assert r["match"].tolist()[0] == "declined to comment"
+
+
+def test_right_of_reply_on_the_story_finds_what_was_written_in_and_nothing_else():
+    c = load_corpus(STORY)
+    atts = quotes.extract(c)
+    actors = framing.load_actors(STORY / "actors.csv")
+    r = sourcing.right_of_reply(c, atts, actors).set_index(["article_id", "actor"])
+    assert r.at[("a_gazette", "Halvorsen & Sons"), "outcome"] == "declined"
+    assert r.at[("b_courier", "Halvorsen & Sons"), "outcome"] == "no_response"
+    assert not r.at[("a_gazette", "Halvorsen & Sons"), "heard"]
+    assert r["sought"].sum() == 2  # only the two sentences that say so
+    assert r.at[("a_gazette", "Harbor council"), "heard"] and not r.at[("a_gazette", "Harbor council"), "sought"]
+    t = findings.reply_findings(c, sourcing.right_of_reply(c, atts, actors))
+    said = dict(zip(t["article_id"], t["statement"], strict=True))
+    assert said["a_gazette"] == "Gazette says that Halvorsen & Sons declined to comment."
+    assert said["b_courier"] == "Courier says that Halvorsen & Sons did not respond when asked for comment."
+
+
+def test_a_reply_sentence_without_a_name_goes_to_the_actor_named_before(tmp_path):
+    (tmp_path / "actors.csv").write_text("actor,side,patterns\nAcme,accused,Acme\nBeta,accuser,Beta\n", encoding="utf-8")
+    c, atts = corpus_of(tmp_path, {"a.txt": "Beta said Acme copied its work. Acme sells tools. It declined to comment.\n"})
+    r = sourcing.right_of_reply(c, atts, framing.load_actors(tmp_path / "actors.csv")).set_index("actor")
+    assert r.at["Acme", "outcome"] == "declined" and r.at["Beta", "outcome"] == ""
+
+
+def test_seeds_narrate_more_in_the_feature_and_ask_nobody(seeds):
+    atts = quotes.extract(seeds)
+    actors = framing.load_actors(SEEDS / "actors.csv")
+    hits = sourcing.evaluation_hits(seeds, atts)
+    nar = hits[hits["voice"] == "narrator"].groupby("article_id").size()
+    assert nar.get("001_923bd7c0f2416d6f", 0) > nar.get("000_114e8d6102804466", 0)
+    assert {"notably", "skeptical", "uncomfortable"} <= set(hits["match"].str.lower())
+    r = sourcing.right_of_reply(seeds, atts, actors)
+    assert not r["sought"].any()  # neither article says the accused labs were asked
+    assert not r[r["actor"].isin(["DeepSeek", "Moonshot", "MiniMax"])]["heard"].any()
+
+
+@pytest.mark.parametrize("text", ["It is what it is.\n", "# Only a heading\n\nAnd a line.\n"])
+def test_no_words_no_claims(tmp_path, text):
+    c, atts = corpus_of(tmp_path, {"a.txt": text, "b.txt": "The bridge closed.\n"})
+    assert list(sourcing.evaluation_hits(c, atts).columns) == ["article_id", "class", "voice", "start", "match", "context"]
+    r = sourcing.right_of_reply(c, atts, framing.actors_from_speakers(atts))
+    assert list(r.columns) == sourcing.REPLY_COLUMNS
+    assert isinstance(findings.reply_findings(c, r), pd.DataFrame)
