@@ -80,3 +80,30 @@ def test_no_words_no_claims(tmp_path, text):
     r = sourcing.right_of_reply(c, atts, framing.actors_from_speakers(atts))
     assert list(r.columns) == sourcing.REPLY_COLUMNS
     assert isinstance(findings.reply_findings(c, r), pd.DataFrame)
+
+
+def test_credentials_and_unnamed_sources_on_the_story():
+    c = load_corpus(STORY)
+    creds = sourcing.credentials(c, quotes.extract(c)).set_index(["article_id", "speaker"])
+    assert creds.at[("a_gazette", "Sam Patel"), "credential"] == "president of the Millbrook Dockworkers Union"
+    assert creds.at[("a_gazette", "Maria Ortiz"), "credential"] == "the council's chair"
+    assert creds.at[("b_courier", "Maria Ortiz"), "credential"] == "Council chair"
+    assert creds.at[("b_courier", "Sam Patel"), "credential"] == "who leads the dockworkers' union"
+    assert creds.at[("c_bulletin", "Ana Ruiz"), "credential"] == "a fisher who has worked at the pier for 20 years"
+    assert (creds["source"] == "named").sum() >= 5 and "unnamed" not in set(creds["source"])
+
+
+def test_credentials_on_the_seeds(seeds):
+    creds = sourcing.credentials(seeds, quotes.extract(seeds))
+    green = creds[creds["speaker"] == "Tory Green"].iloc[0]
+    assert green["credential"] == "co-founder of AI infrastructure firm IO.Net" and green["position"] == "after"
+    assert set(creds.loc[creds["source"] == "unnamed", "mention"]) == {"critics", "Commentators", "a commenter"}
+    # "According to Anthropic, the Chinese companies relied on ...": a clause, not a credential
+    assert (creds.loc[creds["speaker"] == "Anthropic", "credential"] == "").all()
+
+
+@pytest.mark.parametrize("mention, kind", [("Sam Patel", "named"), ("Reddit", "named"), ("a commenter", "unnamed"),
+                                           ("critics", "unnamed"), ("Officials", "unnamed"), ("the company", "reference"),
+                                           ("they", "reference"), ("That lawsuit", "reference")])
+def test_source_kind(mention, kind):
+    assert sourcing.source_kind(mention) == kind

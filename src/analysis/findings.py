@@ -678,6 +678,35 @@ def reply_findings(corpus, reply: pd.DataFrame) -> pd.DataFrame:
     return frame(rows)
 
 
+S_CREDENTIALS = "03_quote_attribution.ipynb#How-is-each-source-introduced?"
+
+
+def credential_findings(corpus, creds: pd.DataFrame) -> pd.DataFrame:
+    """How each article introduces its named sources (the credential beside the name) and how many
+    of its sources it leaves unnamed. ``creds``: :func:`analysis.sourcing.credentials`."""
+    lab = _labels(corpus)
+    rows = []
+    for aid in lab:
+        g = creds[creds["article_id"] == aid]
+        if g.empty:
+            continue
+        named = g[g["source"] == "named"]
+        with_cred = named[named["credential"] != ""]
+        unnamed = g[g["source"] == "unnamed"]
+        parts = []
+        if len(with_cred):
+            parts.append(f"introduces {join([f'{r.speaker} ({r.credential})' for r in with_cred.itertuples()])}")
+        if len(unnamed):
+            parts.append(f"hears {plural(len(unnamed), 'unnamed source')} ({join(list(unnamed['mention']))})")
+        if not parts:
+            continue
+        text = f"{lab[aid]} " + "; ".join(parts)
+        rows.append(row("source_credentials", S_CREDENTIALS, aid, text, value=len(unnamed),
+                        values={"named": len(named), "with_credential": len(with_cred), "unnamed": len(unnamed)},
+                        evidence=[(aid, int(r.sentence), r.text) for r in with_cred.itertuples()]))
+    return frame(rows)
+
+
 S_ENTMAN = "04_framing.ipynb#Reading-the-measures-with-Entman's-four-framing-functions"
 
 
@@ -889,6 +918,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         hedge_findings(corpus, framing.hedge_rate(corpus, atts)),
         evaluation_findings(corpus, eval_hits, sourcing.evaluation_rate(corpus, atts, eval_hits)),
         reply_findings(corpus, sourcing.right_of_reply(corpus, atts, actors, mentions=mentions, voice=voice)),
+        credential_findings(corpus, sourcing.credentials(corpus, atts)),
     ]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else frame([])
     entman = entman_findings(corpus, framing.frame_rate(corpus, hits=hits), table)

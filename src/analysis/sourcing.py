@@ -120,3 +120,95 @@ def narrated_share(rates: pd.DataFrame) -> pd.Series:
     a = rates[rates["class"] == "all"].pivot(index="article_id", columns="voice", values="hits")
     total = a.sum(axis=1)
     return (a.get("narrator", 0) / total.replace(0, np.nan)).rename("narrated_share")
+
+
+# ---------------------------------------------------------------------------------------------
+# Source credentials: how each quoted source is introduced, and who is not named at all
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
+_UNNAMED_HEADS = {"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "others", "critics",
+                  "commentators", "observers", "officials", "experts", "analysts", "sources", "people", "users",
+                  "residents", "commenters", "critic", "commenter", "observer", "official", "expert", "analyst", "source"}
+# ", co-founder of X," / ", a fisher who ..." / ", who leads X,": an appositive right after the name.
+_AFTER_RE = re.compile(r",\s+((?:(?:a|an|the|who|which|its|his|her|their)\b|[a-z][\w-]*\s+(?:of|at|for)\b)"
+                       r"(?:[^,.;:\n]|\.(?=\S)){2,120}?)(?=[,;:\n]|\.(?:\s|$)|$)")
+_ACCORDING_BEFORE = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+# "Council chair Maria Ortiz" / "the council's chair, Maria Ortiz,": a title right before the name.
+_BEFORE_RE = re.compile(r"(?:(?<=[,;:]\s)|(?<=^))((?:the|its|his|her|their)\s+[^,.;:\n]{2,60}?),\s+$|"
+                        r"((?:[A-Z][\w-]*\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+$")
+_TITLE_WORDS = {"chair", "chairman", "chairwoman", "president", "director", "spokesperson", "spokesman", "spokeswoman",
+                "minister", "secretary", "senator", "governor", "mayor", "councillor", "councilor", "ceo", "founder",
+                "co-founder", "head", "leader", "chief", "professor", "analyst", "researcher", "engineer", "lawyer",
+                "attorney", "judge", "officer", "manager", "editor", "reporter", "representative", "commissioner",
+                "member", "economist", "scientist", "executive", "owner", "adviser", "advisor", "general", "coach"}
+
+CREDENTIAL_COLUMNS = ["article_id", "speaker", "mention", "source", "credential", "position", "sentence", "text"]
+
+
+def source_kind(mention: str) -> str:
+    """"named" ("Sam Patel", "Reddit"), "unnamed" ("a commenter", "critics", "officials") or
+    "reference" (a pronoun or a nominal such as "the company", which refers to someone else)."""
+    if is_named(mention):
+        return "named"
+    first = mention.split()[0].lower() if mention.split() else ""
+    return "unnamed" if first in _UNNAMED_HEADS else "reference"
+
+
+def is_named(mention: str) -> bool:
+    """A speaker mention that names someone ("Sam Patel", "Reddit"), not a description ("a commenter",
+    "critics"), a pronoun or a nominal ("the company")."""
+    words = mention.split()
+    if not words or words[0].lower() in _PRONOUNS or words[0].lower() in ("the", "this", "that", "these", "those"):
+        return False
+    return words[0][:1].isupper() and words[0].lower() not in _UNNAMED_HEADS
+
+
+def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+    """How each source is introduced: one row per article and speaker heard in the body.
+
+    ``source``: "named" when the speaker is named (in its resolved name or a mention), "unnamed"
+    for a description ("a commenter", "critics"), "reference" when only a pronoun or nominal refers
+    to it (see :func:`source_kind`). ``credential``: the appositive right after
+    the speaker's name ("Sam Patel, president of the Millbrook Dockworkers Union") or the title
+    right before it ("Council chair Maria Ortiz", "the council's chair, Maria Ortiz"), at the
+    first mention that has one; ``position`` says which ("after", "before" or "").
+    Columns: :data:`CREDENTIAL_COLUMNS`.
+    """
+    from .quotes import body_attributions
+
+    a = body_attributions(corpus, atts[~atts["kind"].isin(["mention", "partial"])])
+    a = a[a["speaker"] != ""]
+    rows = []
+    for aid, g in a.groupby("doc_id", sort=False):
+        text = corpus.text(aid)
+        for speaker, gs in g.groupby("speaker", sort=False):
+            mentions = [m for m in dict.fromkeys(gs["speaker_mention"]) if m]
+            kinds = [source_kind(x) for x in [speaker, *mentions]]
+            kind = "named" if "named" in kinds else "unnamed" if "unnamed" in kinds else "reference"
+            cred, where, at = "", "", None
+            if kind == "named":
+                for m in re.finditer(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])", text):
+                    after = _AFTER_RE.match(text, m.end())
+                    if after and len(after.group(1).split()) > 12:
+                        after = None  # a clause, not an appositive
+                    if after and not _ACCORDING_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                        cred, where, at = after.group(1).strip(), "after", m.start()
+                        break
+                    before = _BEFORE_RE.search(text[max(0, m.start() - 80) : m.start()])
+                    if before:
+                        got = (before.group(1) or before.group(2) or "").strip()
+                        if before.group(1) or (got and got.split()[-1].lower() in _TITLE_WORDS):
+                            cred, where, at = got, "before", m.start()
+                            break
+            at = int(gs["sentence_start"].min()) if at is None else at
+            _, sid, stext = _sentence_of(corpus, aid, at)
+            rows.append((aid, speaker, mentions[0] if mentions else speaker, kind, cred, where, sid, stext))
+    out = pd.DataFrame(rows, columns=CREDENTIAL_COLUMNS)
+    order = {x: i for i, x in enumerate(corpus.articles["article_id"])}
+    return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "sentence"], kind="stable").drop(
+        columns="_o").reset_index(drop=True)
+
+
+def _sentence_of(corpus, aid: str, offset: int) -> tuple[str, int, str]:
+    s = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["start"] <= offset)]
+    return (aid, -1, "") if s.empty else (aid, int(s["sentence"].iloc[-1]), s["text"].iloc[-1])
