@@ -190,3 +190,12 @@ def test_notebooks_on_another_story_say_nothing_about_the_seeds(tmp_path):
     assert "Gazette" in text and "Maria Ortiz" in text  # the story's own names are there
     found = [w for w in SEED_WORDS if re.search(rf"\b{re.escape(w)}\b", text)]
     assert not found, found
+
+
+def test_headline_verb_against_the_body(seeds):
+    t = findings.compute(seeds, actors=framing.load_actors(SEEDS / "actors.csv"), n_perm=50)
+    (s,) = t.loc[t["finding"] == "headline_verb", "statement"]
+    assert s.startswith('Long feature (001)\'s headline has Anthropic "asserts" (distancing); in the body, Anthropic\'s verbs are')
+    stance = t[t["finding"] == "verb_stance"]["statement"].tolist()
+    assert any(x.startswith("In Long feature (001), Critics' 2 attribution verbs") and "endorsing 1 time (point out)" in x for x in stance)
+    assert not any("they's" in x or "they'" in x for x in stance)

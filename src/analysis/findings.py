@@ -100,6 +100,11 @@ def join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def possessive(name: str) -> str:
+    """"Anthropic's", "Critics'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """"1 sentence", "3 sentences" (``many`` for irregular plurals)."""
     return f"{number(n)} {word if n == 1 else (many or word + 's')}"
@@ -522,19 +527,19 @@ def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
     return frame(rows)
 
 
-def stance_findings(corpus, stance: pd.DataFrame, min_cues: int = 3) -> pd.DataFrame:
+def stance_findings(corpus, stance: pd.DataFrame, min_cues: int = 1) -> pd.DataFrame:
     """The stance of the verbs that introduce each much-quoted actor (neutral, distancing, endorsing,
     loaded), for actors with at least ``min_cues`` attribution verbs in an article."""
     lab = _labels(corpus)
     rows = []
     for (aid, actor), g in stance.groupby(["article_id", "actor"], sort=False):
         total = int(g["n"].sum())
-        if total < min_cues:
-            continue
+        if total < min_cues or actor.lower() in ("he", "she", "it", "they", "we", "i", "you"):
+            continue  # an unresolved pronoun is not an actor to report on
         g = g.sort_values(["n", "stance"], ascending=[False, True])
         parts = [f"{s} {plural(int(n), 'time')} ({c})" for s, n, c in g[["stance", "n", "cues"]].itertuples(index=False)]
         rows.append(row("verb_stance", S_STANCE, aid,
-                        f"In {lab[aid]}, {actor}'s {plural(total, 'attribution verb')}: {'; '.join(parts)}",
+                        f"In {lab[aid]}, {possessive(actor)} {plural(total, 'attribution verb')}: {'; '.join(parts)}",
                         value=float(g.loc[g["stance"] == "distancing", "n"].sum()) / total,
                         values={str(s): int(n) for s, n in zip(g["stance"], g["n"], strict=True)}))
     return frame(rows)
@@ -675,6 +680,30 @@ def reply_findings(corpus, reply: pd.DataFrame) -> pd.DataFrame:
         rows.append(row("right_of_reply", S_REPLY, aid, text, value=len(asked),
                         values={"asked": list(asked["actor"]), "outcomes": list(asked["outcome"]),
                                 "not_asked": list(silent["actor"])}, evidence=ev))
+    return frame(rows)
+
+
+S_HEADLINE = "04_framing.ipynb#Headline-and-lede"
+
+
+def headline_findings(corpus, hl: pd.DataFrame, stance: pd.DataFrame) -> pd.DataFrame:
+    """The headline's attribution verb and its stance next to the verbs the body gives the same
+    actor (e.g. a headline verb that asserts what the body calls alleged).
+    ``hl``: :func:`analysis.framing.headline_lede`; ``stance``: :func:`analysis.framing.cue_stance`."""
+    lab = _labels(corpus)
+    rows = []
+    for r in hl[(hl["part"] == "headline") & ~hl["verb_class"].isin(["", "none"])].itertuples(index=False):
+        body = stance[(stance["article_id"] == r.article_id) & (stance["actor"] == r.subject)] if r.subject else stance.iloc[:0]
+        who = r.subject or "its subject"
+        text = f"{possessive(lab[r.article_id])} headline has {who} \"{r.verb}\" ({r.verb_class})"
+        if len(body):
+            body = body.sort_values(["n", "stance"], ascending=[False, True])
+            text += f"; in the body, {possessive(who)} verbs are " + join(
+                [f"{plural(int(n), st + ' verb')} ({c})" for st, n, c in body[["stance", "n", "cues"]].itertuples(index=False)])
+        rows.append(row("headline_verb", S_HEADLINE, r.article_id, text,
+                        values={"verb": r.verb, "stance": r.verb_class,
+                                "body": {str(k): int(v) for k, v in zip(body["stance"], body["n"], strict=True)} if len(body) else {}},
+                        evidence=[(r.article_id, 0, r.text)]))
     return frame(rows)
 
 
@@ -899,6 +928,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     with_actor = framing.speaker_actors(body_atts[body_atts["kind"] != "mention"], actors)
     hits = framing.frame_hits(corpus)
     eval_hits = sourcing.evaluation_hits(corpus, atts)
+    stance = framing.cue_stance(atts, actors, corpus)
     parts = [
         length_findings(corpus, body_words.fillna(0)),
         structure_findings(corpus),
@@ -912,7 +942,8 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         voiceless_findings(corpus, voice, mentions),
         quotation_findings(corpus, quotes.kind_shares(body_atts)),
         said_findings(corpus, body_atts),
-        stance_findings(corpus, framing.cue_stance(atts, actors, corpus)),
+        stance_findings(corpus, stance),
+        headline_findings(corpus, framing.headline_lede(corpus, atts, actors, mentions=mentions), stance),
         placement_findings(corpus, framing.first_position(corpus, atts, actors)),
         frame_findings(corpus, framing.frame_rate(corpus, hits=hits), hits),
         hedge_findings(corpus, framing.hedge_rate(corpus, atts)),
