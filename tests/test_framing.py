@@ -190,3 +190,17 @@ def test_a_reporting_verb_is_not_counted_again_as_a_hedge(tmp_path):
     hits = framing.hedge_hits(c, atts)
     assert "suggested" not in set(hits["match"]) and "may" in set(hits[hits["article_id"] == "a"]["match"])
     assert set(hits[hits["article_id"] == "b"]["match"]) == {"may", "seems"}
+
+
+def test_paragraph_voices_follow_the_text(tmp_path):
+    (tmp_path / "actors.csv").write_text("actor,side,patterns\nAcme,accused,Acme\nJane Roe,critic,Jane Roe\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "The council met on Monday to discuss the plan.\n"
+        "\u201cThis plan will fail and everyone knows it,\u201d said Jane Roe.\n"
+        "Acme said the plan would work because it had been tested for years.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    pv = framing.paragraph_voices(c, quotes.extract(c), framing.load_actors(tmp_path / "actors.csv"))
+    lead = pv[pv["lead"]].sort_values("order")
+    assert lead["voice"].tolist() == ["narrator", "Jane Roe", "Acme"]
+    assert lead["side"].tolist() == ["narrator", "critic", "accused"]
+    assert (pv.groupby(["article_id", "paragraph"])["share"].sum().round(6) == 1).all()

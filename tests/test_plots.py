@@ -130,13 +130,14 @@ def all_figures(corpus, atts, actors):
         "first_voice": plots.first_voice(quotes.voices(atts, corpus), labels),
         "cumulative_voice": plots.cumulative_voice(framing.cumulative_voice(corpus, atts, actors), labels),
         "frame_rates": plots.frame_bars(framing.frame_rate(corpus), labels),
+        "paragraph_map": plots.paragraph_map(framing.paragraph_voices(corpus, atts, actors), labels),
     }
 
 
 def drawn_texts(fig):
     """The text a reader sees: titles, axis labels, annotations, legends, figure text, and the tick
     labels of ticks inside each axis's range (matplotlib keeps, but does not draw, the others)."""
-    out = list(fig.texts)
+    out = list(fig.texts) + [t for legend in fig.legends for t in legend.get_texts()]
     for ax in fig.axes:
         out += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
         legend = ax.get_legend()

@@ -302,6 +302,38 @@ def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd
     return pd.DataFrame(rows, columns=["article_id", "item", "position", "text"])
 
 
+def paragraph_voices(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks in each body paragraph, in order: one row per article, paragraph and voice.
+
+    Columns: article_id, paragraph (the corpus's paragraph number), order (0-based among the
+    article's body paragraphs), voice (an actor, or "narrator" for the words no attribution
+    covers), side ("narrator" for the narrator), words, share (of the paragraph's words), lead
+    (True for the voice with the most words in the paragraph). Body attributions only; partial
+    fragments are inside their mixed attribution.
+    """
+    a = speaker_actors(body_attributions(corpus, atts[~atts["kind"].isin(["mention", "partial"])]), actors)
+    rows = []
+    t = corpus.tokens[corpus.tokens["is_word"] & (corpus.tokens["kind"] == "body")]
+    for aid, g in t.groupby("article_id", sort=False):
+        text_len = len(corpus.text(aid))
+        owner = np.full(text_len, -1)
+        ga = a[a["doc_id"] == aid].reset_index(drop=True)
+        for i, spans in enumerate(ga["quote_spans"]):
+            for s0, e0 in spans:
+                owner[s0:e0] = i
+        for order, (p, gp) in enumerate(g.groupby("paragraph", sort=True)):
+            who = owner[gp["start"].to_numpy()]
+            counts: dict[tuple[str, str], int] = {}
+            for w in who:
+                key = ("narrator", "narrator") if w < 0 else (ga.at[int(w), "actor"], ga.at[int(w), "side"] or "other")
+                counts[key] = counts.get(key, 0) + 1
+            top = max(counts.values())
+            lead = min(k for k, v in counts.items() if v == top)  # ties: alphabetical, so stable
+            for (voice, side), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                rows.append((aid, int(p), order, voice, side, n, n / len(gp), (voice, side) == lead))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "order", "voice", "side", "words", "share", "lead"])
+
+
 def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: float = 0.01) -> pd.DataFrame:
     """Cumulative share of each side's attributed words through each article (for a figure).
 

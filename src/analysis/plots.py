@@ -380,3 +380,37 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.legend(loc="lower right", fontsize=9, frameon=False)
     margins(fig, [f.replace("_", " ") for f in frames], bottom=0.55 / fig.get_figheight(), top=1 - 0.2 / fig.get_figheight())
     return fig
+
+
+@_described
+def paragraph_map(pv: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Who speaks in each body paragraph, in order: one row of cells per article, each cell coloured
+    by the side with the most words in that paragraph and labelled with that voice."""
+    ids = [a for a in labels if a in set(pv["article_id"])]
+    if not ids:
+        return _empty("Who speaks, paragraph by paragraph", "No body paragraph to draw.")
+    lead = pv[pv["lead"]]
+    sides = ["narrator", *sorted(s for s in set(lead["side"]) if s != "narrator")]
+    col = {"narrator": "#dddddd", **{s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sides[1:])}}
+    width = int(lead.groupby("article_id")["order"].max().max()) + 1
+    fig, ax = plt.subplots(figsize=(7.5, 1.5 + 0.55 * len(ids)))
+    for row_i, aid in enumerate(ids):
+        d = lead[lead["article_id"] == aid]
+        for r in d.itertuples(index=False):
+            ax.add_patch(plt.Rectangle((r.order, row_i - 0.4), 0.95, 0.8, color=col[r.side], linewidth=0))
+    for side in sides:
+        ax.bar(0, 0, color=col[side], label=side)  # legend entries only
+    ax.set_xlim(-0.1, width)
+    step = max(1, int(np.ceil(width / 20)))  # at most about 20 tick labels
+    ax.set_xticks([i + 0.475 for i in range(0, width, step)], [str(i + 1) for i in range(0, width, step)])
+    ax.set_ylim(len(ids) - 0.5, -0.5)
+    ax.set_yticks(range(len(ids)), [labels[a] for a in ids])
+    ax.set_xlabel("body paragraph, in reading order; colour: the side with the most words in it")
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower left", bbox_to_anchor=(0.01, 0.01), ncol=min(len(sides), 5),
+               fontsize=9, frameon=False)
+    ax.set_title("Who speaks, paragraph by paragraph", loc="left")
+    for spine in ("left", "bottom"):
+        ax.spines[spine].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    margins(fig, [labels[a] for a in ids], bottom=1.15 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight())
+    return fig
