@@ -83,7 +83,7 @@ def test_committed_notebooks_render_as_offline_reports(tmp_path):
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "cdnjs" not in html and "<script src=" not in html
     tags = re.findall(r"<img [^>]*>", html)
-    assert len(tags) == 2 and all('src="data:image/png;base64,' in t for t in tags)  # both figures, embedded
+    assert len(tags) == 3 and all('src="data:image/png;base64,' in t for t in tags)  # every figure, embedded
     imgs = [re.search(r'alt="([^"]*)"', t).group(1) for t in tags]  # each with its description
     assert imgs[0].startswith("Cumulative share of body words") and imgs[0].endswith("Data: 04_framing/cumulative_voice.csv")
     assert "No description has been provided" not in html
