@@ -204,3 +204,12 @@ def test_paragraph_voices_follow_the_text(tmp_path):
     assert lead["voice"].tolist() == ["narrator", "Jane Roe", "Acme"]
     assert lead["side"].tolist() == ["narrator", "critic", "accused"]
     assert (pv.groupby(["article_id", "paragraph"])["share"].sum().round(6) == 1).all()
+
+
+def test_labels_are_assigned_to_the_actor_they_name(tmp_path):
+    (tmp_path / "actors.csv").write_text("actor,side,patterns\nAcme,accused,Acme\nBeta,accuser,Beta\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Beta accused Chinese firm Acme of copying. A spokesman for infrastructure firm Gamma disagreed.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    lab = framing.actor_labels(c, framing.load_actors(tmp_path / "actors.csv"))
+    assert list(zip(lab["actor"], lab["label"], lab["marker"], strict=True)) == [("Acme", "firms", "Chinese"), ("", "firms", "")]

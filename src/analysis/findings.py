@@ -707,6 +707,34 @@ def headline_findings(corpus, hl: pd.DataFrame, stance: pd.DataFrame) -> pd.Data
     return frame(rows)
 
 
+S_LABELS = "04_framing.ipynb#How-each-side-is-named"
+
+
+def _marker_form(marker: str) -> str:
+    """One spelling per marker of origin: "Foreign" at a sentence start is "foreign"; demonyms keep their capital."""
+    return marker.lower() if marker.lower() in {"foreign", "overseas", "domestic", "state-run", "state-owned", "state-backed"} else marker
+
+
+def label_findings(corpus, labels_: pd.DataFrame) -> pd.DataFrame:
+    """How each article labels each actor (labels assigned per actor, never pooled across actors), and
+    how often a marker of origin ("Chinese", "foreign", "U.S.") goes with them.
+    ``labels_``: :func:`analysis.framing.actor_labels`."""
+    lab = _labels(corpus)
+    rows = []
+    for (aid, actor), g in labels_[labels_["actor"] != ""].groupby(["article_id", "actor"], sort=False):
+        counts = g["label"].value_counts()
+        parts = [f"{name} ×{n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        marked = g[g["marker"] != ""]
+        markers = marked["marker"].map(_marker_form).value_counts()
+        text = f"In {lab[aid]}, {actor} {'is' if not actor.endswith('s') else 'are'} labelled {join(parts)}"
+        if len(marked):
+            text += f", {len(marked)} of {len(g)} times with a marker of origin ({join([f'{k} ×{v}' for k, v in markers.items()])})"
+        rows.append(row("actor_labels", S_LABELS, aid, text, value=len(marked) / len(g),
+                        values={"labels": {str(k): int(v) for k, v in counts.items()}, "marked": len(marked), "n": len(g)},
+                        evidence=[sentence_at(corpus, aid, int(x)) for x in g["start"]]))
+    return frame(rows)
+
+
 S_CREDENTIALS = "03_quote_attribution.ipynb#How-is-each-source-introduced?"
 
 
@@ -950,6 +978,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         evaluation_findings(corpus, eval_hits, sourcing.evaluation_rate(corpus, atts, eval_hits)),
         reply_findings(corpus, sourcing.right_of_reply(corpus, atts, actors, mentions=mentions, voice=voice)),
         credential_findings(corpus, sourcing.credentials(corpus, atts)),
+        label_findings(corpus, framing.actor_labels(corpus, actors, mentions=mentions)),
     ]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else frame([])
     entman = entman_findings(corpus, framing.frame_rate(corpus, hits=hits), table)

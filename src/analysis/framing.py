@@ -449,6 +449,40 @@ def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
     return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "n", "label"], ascending=[True, False, True]).drop(columns="_o").reset_index(drop=True)
 
 
+def actor_labels(corpus, actors: pd.DataFrame, mentions: pd.DataFrame | None = None, kinds=("headline", "body"),
+                 reach: int = 3) -> pd.DataFrame:
+    """How each actor is labelled: every organisation label (``labels_en.csv``) assigned to the actor
+    it names, so that a label of one organisation is never counted for another.
+
+    A label belongs to the actor whose mention overlaps it ("three Chinese artificial intelligence
+    firms" as an actor pattern), else to the actor named within ``reach`` words after it ("Chinese
+    labs DeepSeek, Moonshot AI and MiniMax" -> DeepSeek), else to none ("AI infrastructure firm
+    IO.Net" when IO.Net is no actor: actor ""). Columns: article_id, actor, side, label, marker,
+    start, text (the label as written), sentence.
+    """
+    ment = actor_mentions(corpus, actors) if mentions is None else mentions
+    rows = []
+    sents = corpus.sentences[corpus.sentences["kind"].isin(kinds)]
+    for aid, g in sents.groupby("article_id", sort=False):
+        text = corpus.text(aid)
+        norm = nlp.normalise(text)
+        m = ment[ment["article_id"] == aid]
+        for sid, s0, s1 in g[["sentence", "start", "end"]].itertuples(index=False):
+            ms = m[m["sentence"] == sid]
+            for hit in _label_re().finditer(norm, s0, s1):
+                a, b = hit.span()
+                over = ms[(ms["start"] < b) & (ms["end"] > a)]
+                if over.empty:
+                    after = ms[(ms["start"] >= b)].sort_values("start")
+                    gap = norm[b : int(after["start"].iloc[0])] if len(after) else ""
+                    near = len(after) and len(re.findall(r"[\w'’-]+", gap)) <= reach and not re.search(r"[.;:]", gap)
+                    over = after.head(1) if near else over
+                actor, side = (over["actor"].iloc[0], over["side"].iloc[0]) if len(over) else ("", "")
+                label = _SINGULAR.get(hit.group("label").lower(), hit.group("label").lower())
+                rows.append((aid, actor, side, label, hit.group("nat") or "", a, text[a:b], int(sid)))
+    return pd.DataFrame(rows, columns=["article_id", "actor", "side", "label", "marker", "start", "text", "sentence"])
+
+
 @lru_cache(maxsize=1)
 def hedge_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     raw = resources.files("analysis").joinpath("data/hedges_en.csv").read_text(encoding="utf-8")
