@@ -199,3 +199,12 @@ def test_headline_verb_against_the_body(seeds):
     stance = t[t["finding"] == "verb_stance"]["statement"].tolist()
     assert any(x.startswith("In Long feature (001), Critics' 2 attribution verbs") and "endorsing 1 time (point out)" in x for x in stance)
     assert not any("they's" in x or "they'" in x for x in stance)
+
+
+def test_entman_reading_uses_voices_reply_and_evaluation():
+    t = findings.compute(load_corpus(STORY), actors=framing.load_actors(STORY / "actors.csv"), n_perm=50)
+    said = dict(zip(t["finding"] + ":" + t["article_id"], t["statement"], strict=True))
+    assert said["entman_problem:a_gazette"].endswith("Halvorsen & Sons is named but not heard (Halvorsen & Sons declined to comment).")
+    assert said["entman_problem:c_bulletin"].endswith("Harbor council is named but neither heard nor said to have been asked for comment.")
+    assert said["entman_moral:b_courier"].endswith("2 evaluative words in the narrator's own voice (surprisingly and swift) and 0 inside attributed speech.")
+    assert said["entman_moral:c_bulletin"].endswith("there is no counter-frame.")

@@ -795,7 +795,19 @@ def entman_findings(corpus, rates: pd.DataFrame, table: pd.DataFrame) -> pd.Data
         problem = (f"its densest frame {'dimension is' if len(top['frames']) == 1 else 'dimensions are'} "
                    f"{join([fmt(aid, f) for f in top['frames']])}" if top and top.get("frames") else "no frame keyword")
         if silent:
-            problem += f"; {join(silent['actors'])} {'is' if len(silent['actors']) == 1 else 'are'} named but not heard"
+            reply = values("right_of_reply", aid) or {}
+            unasked = [x for x in silent["actors"] if x in reply.get("not_asked", [])]
+            asked = dict(zip(reply.get("asked", []), reply.get("outcomes", []), strict=True))
+            verb = "is" if len(silent["actors"]) == 1 else "are"
+            if unasked and len(unasked) == len(silent["actors"]):
+                problem += f"; {join(silent['actors'])} {verb} named but neither heard nor said to have been asked for comment"
+            else:
+                problem += f"; {join(silent['actors'])} {verb} named but not heard"
+                notes = [f"{a} {_OUTCOME[o]}" for a, o in asked.items() if a in silent["actors"]]
+                if unasked:
+                    notes.append(f"the article does not say whether {join(unasked)} {'was' if len(unasked) == 1 else 'were'} asked")
+                if notes:
+                    problem += f" ({'; '.join(notes)})"
         rows.append(row("entman_problem", S_ENTMAN, aid, f"Problem definition in {lab[aid]}: {problem}",
                         values={"frames": (top or {}).get("frames", []), "voiceless": (silent or {}).get("actors", [])}))
         if voice and voice.get("actor"):
@@ -806,9 +818,16 @@ def entman_findings(corpus, rates: pd.DataFrame, table: pd.DataFrame) -> pd.Data
                         value=(voice or {}).get("share", float("nan")), values={"actor": (voice or {}).get("actor")}))
         where = ("never" if not counter or counter.get("position") is None else
                  f"{pct(counter['position'])} of the way through" if counter["position"] > 0 else "at the very start")
+        ev = values("narrated_evaluation", aid)
+        judged = ""
+        if ev and (ev["narrator"] or ev["attributed"]):
+            judged = (f"; {plural(ev['narrator'], 'evaluative word')} in the narrator's own voice"
+                      f"{' (' + join(ev.get('narrator_words', [])[:4]) + ')' if ev['narrator'] else ''} "
+                      f"and {ev['attributed']} inside attributed speech")
+        arrives = "there is no counter-frame" if where == "never" else f"the counter-frame arrives {where}"
         rows.append(row("entman_moral", S_ENTMAN, aid,
                         f"Moral judgement in {lab[aid]}: {fmt(aid, 'morality')} and {fmt(aid, 'fairness_and_equality')}; "
-                        f"the counter-frame arrives {where}",
+                        f"{arrives}{judged}",
                         value=rate(aid, "morality")[0] + rate(aid, "fairness_and_equality")[0],
                         values={"morality": rate(aid, "morality")[0], "fairness": rate(aid, "fairness_and_equality")[0]}))
         rows.append(row("entman_remedy", S_ENTMAN, aid,
