@@ -89,6 +89,18 @@ class Corpus:
             out[mask] = np.where(i < 0, 0.0, (before[np.clip(i, 0, None)] + inside) / total)
         return out
 
+    def sentence_at(self, article_id: str, offset: int) -> tuple[str, int, str]:
+        """(article_id, sentence number, text) of the sentence containing character ``offset``, else
+        of the last sentence that starts before it; (article_id, -1, "") when there is none."""
+        s = self.sentences[self.sentences["article_id"] == article_id]
+        hit = s[(s["start"] <= offset) & (offset < s["end"])]
+        if hit.empty:
+            hit = s[s["start"] <= offset].tail(1)
+        if hit.empty:
+            return article_id, -1, ""
+        r = hit.iloc[0]
+        return article_id, int(r["sentence"]), r["text"]
+
     def labels(self) -> dict[str, str]:
         """article_id -> human label, in corpus order."""
         return dict(zip(self.articles["article_id"], self.articles["label"], strict=True))
@@ -495,6 +507,31 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
     return prow, srow, trow
 
 
+def article_labels(files: Sequence[Path]) -> dict[str, str]:
+    """article_id -> label for ``files``: from each folder's ``metadata.csv``, else the id itself.
+
+    Labels name the articles in tables and figures, so two articles may not share one (across
+    folders too, and counting an id used as its own label); CorpusError says which.
+    """
+    given: dict[str, str] = {}
+    for folder in dict.fromkeys(f.parent for f in files):
+        meta = read_metadata(folder)
+        if meta is not None and "label" in meta.columns:
+            given.update(zip(meta["article_id"], meta["label"], strict=True))
+    labels: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for f in files:
+        label = given.get(f.stem) or f.stem
+        if label in owner:
+            raise CorpusError(
+                f"{f.parent / METADATA_FILE}: articles {owner[label]}, {f.stem} would share the label {label!r} "
+                "(a label in metadata.csv, or an article id used as its own label); give each a unique label"
+            )
+        owner[label] = f.stem
+        labels[f.stem] = label
+    return labels
+
+
 def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus:
     """Load articles into a :class:`Corpus`.
 
@@ -505,11 +542,7 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus
     """
     path = paths.articles_dir() if path is None else path
     files = find_articles(path)
-    labels: dict[str, str] = {}
-    for folder in dict.fromkeys(f.parent for f in files):
-        meta = read_metadata(folder)
-        if meta is not None and "label" in meta.columns:
-            labels.update(zip(meta["article_id"], meta["label"], strict=True))
+    labels = article_labels(files)
     arows, prows, srows, trows = [], [], [], []
     for f in files:
         text = read_article(f)
@@ -519,15 +552,8 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus
         srows += s
         trows += t
         headline = next((row[5] for row in p if row[2] == "headline"), "")
-        arows.append((aid, labels.get(aid) or aid, f.name, headline, len(text), text))
+        arows.append((aid, labels[aid], f.name, headline, len(text), text))
     articles = pd.DataFrame(arows, columns=["article_id", "label", "source", "headline", "n_chars", "text"])
-    dup = articles["label"][articles["label"].duplicated()]
-    if len(dup):
-        ids = articles.loc[articles["label"] == dup.iloc[0], "article_id"].tolist()
-        raise CorpusError(
-            f"{files[0].parent / METADATA_FILE}: articles {', '.join(ids)} would share the label {dup.iloc[0]!r} "
-            "(a label in metadata.csv, or an article id used as its own label); give each a unique label"
-        )
     paragraphs = pd.DataFrame(prows, columns=["article_id", "paragraph", "kind", "start", "end", "text"])
     sentences = pd.DataFrame(
         srows, columns=["article_id", "sentence", "paragraph", "kind", "start", "end", "text", "n_words"]

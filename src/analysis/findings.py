@@ -195,18 +195,6 @@ def write(table: pd.DataFrame, folder) -> tuple:
     return csv_path, md_path
 
 
-def sentence_at(corpus, article_id: str, offset: int) -> tuple[str, int, str]:
-    """(article_id, sentence number, text) of the sentence containing character ``offset``."""
-    s = corpus.sentences[corpus.sentences["article_id"] == article_id]
-    hit = s[(s["start"] <= offset) & (offset < s["end"])]
-    if hit.empty:
-        hit = s[s["start"] <= offset].tail(1)
-    if hit.empty:
-        return article_id, -1, ""
-    r = hit.iloc[0]
-    return article_id, int(r["sentence"]), r["text"]
-
-
 def _labels(corpus) -> dict[str, str]:
     return corpus.labels()
 
@@ -419,7 +407,7 @@ def _first_sentences(corpus, atts: pd.DataFrame, aid: str, speakers: Iterable[st
     a = atts[atts["doc_id"] == aid]
     if speakers is not None:
         a = a[a["actor"].isin(list(speakers))] if "actor" in a.columns else a[a["speaker"].isin(list(speakers))]
-    return [sentence_at(corpus, aid, int(s)) for s in a.sort_values("quote_start")["sentence_start"].drop_duplicates()]
+    return [corpus.sentence_at(aid, int(s)) for s in a.sort_values("quote_start")["sentence_start"].drop_duplicates()]
 
 
 def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd.DataFrame:
@@ -462,7 +450,7 @@ def voiceless_findings(corpus, voice: pd.DataFrame, mentions: pd.DataFrame) -> p
         if v.empty:
             continue
         m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(v["actor"])].sort_values("start")
-        ev = [sentence_at(corpus, aid, int(s)) for s in m.drop_duplicates("actor")["start"]]
+        ev = [corpus.sentence_at(aid, int(s)) for s in m.drop_duplicates("actor")["start"]]
         rows.append(row("voiceless", S_VOICE, aid,
                         f"{lab[aid]} names {join(list(v['actor']))} ({plural(int(v['mentions'].sum()), 'mention')}) "
                         "without quoting or paraphrasing them",
@@ -479,23 +467,17 @@ def quotation_findings(corpus, shares: pd.DataFrame) -> pd.DataFrame:
     vals = {aid: float(direct.get(aid, 0.0)) for aid in lab if aid in heard}
     rows = []
 
-    def rest(shares):
-        if all(x == 1 for x in shares):
-            return ""
-        if all(x == 0 for x in shares):
-            return ""
-        return "; the rest is the reporter's paraphrase"
-
     def one(x, name):
         if x == 0:
             return f"{name} quotes nobody directly: all its attributed speech is the reporter's paraphrase"
         if x == 1:
             return f"All the attributed words in {name} are in quotation marks: it paraphrases nobody"
-        return f"Quotation marks carry {pct(x)} of the attributed words in {name}{rest([x])}"
+        return f"Quotation marks carry {pct(x)} of the attributed words in {name}; the rest is the reporter's paraphrase"
 
     if len(vals) == 2 and all(0 < x < 1 for x in vals.values()):
         (a, x), (b, y) = vals.items()
-        text = f"Quotation marks carry {pct(x)} of the attributed words in {lab[a]} and {pct(y)} in {lab[b]}{rest([x, y])}"
+        text = (f"Quotation marks carry {pct(x)} of the attributed words in {lab[a]} and {pct(y)} in {lab[b]}; "
+                "the rest is the reporter's paraphrase")
         rows.append(row("direct_quotation", S_KINDS, [a, b], text, value=x - y, values={"share_a": x, "share_b": y}))
     else:
         for aid, x in vals.items():
@@ -521,7 +503,7 @@ def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
                f"uses the neutral \"say\" for {n_say} of its {plural(len(g), 'attribution')} with a verb")
         text = f"{lab[aid]} {use}" + (f" ({len(g)} with a verb); its verbs are led by {join(top)}" if n_say == 0 and top
                                       else f"; the others are led by {join(top)}" if top else "")
-        ev = [sentence_at(corpus, aid, int(s)) for s in g.loc[g["cue_lemma"] == "say", "sentence_start"]]
+        ev = [corpus.sentence_at(aid, int(s)) for s in g.loc[g["cue_lemma"] == "say", "sentence_start"]]
         rows.append(row("neutral_said", S_VERBS, aid, text, value=n_say / len(g),
                         values={"say": n_say, "with_verb": len(g)}, evidence=ev))
     return frame(rows)
@@ -598,7 +580,7 @@ def frame_findings(corpus, rates: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
                 f"{' each' if len(names) > 1 else ''})")
         rows.append(row("top_frame", S_FRAMES, aid, text, value=best["per_1000"].iloc[0],
                         values={"frames": list(best["frame"]), "hits": n},
-                        evidence=[sentence_at(corpus, aid, int(s)) for s in ev_hits["start"]]))
+                        evidence=[corpus.sentence_at(aid, int(s)) for s in ev_hits["start"]]))
     return frame(rows)
 
 
@@ -652,7 +634,7 @@ def evaluation_findings(corpus, hits: pd.DataFrame, rates: pd.DataFrame) -> pd.D
             text = (f"{lab[aid]}'s narrator uses {plural(n, 'evaluative word')} of its own ({words(nar)}; "
                     f"{rate:.1f} per 1,000 narrator words); attributed speech carries {m}"
                     + (f" ({words(att)})" if m else ""))
-        ev = [sentence_at(corpus, aid, int(x)) for x in h["start"]]
+        ev = [corpus.sentence_at(aid, int(x)) for x in h["start"]]
         rows.append(row("narrated_evaluation", S_EVALUATION, aid, text, value=n / (n + m) if n + m else float("nan"),
                         values={"narrator": n, "attributed": m, "narrator_per_1000": rate,
                                 "narrator_words": list(dict.fromkeys(nar["match"].str.lower())),
@@ -731,7 +713,7 @@ def label_findings(corpus, labels_: pd.DataFrame) -> pd.DataFrame:
             text += f", {len(marked)} of {len(g)} times with a marker of origin ({join([f'{k} ×{v}' for k, v in markers.items()])})"
         rows.append(row("actor_labels", S_LABELS, aid, text, value=len(marked) / len(g),
                         values={"labels": {str(k): int(v) for k, v in counts.items()}, "marked": len(marked), "n": len(g)},
-                        evidence=[sentence_at(corpus, aid, int(x)) for x in g["start"]]))
+                        evidence=[corpus.sentence_at(aid, int(x)) for x in g["start"]]))
     return frame(rows)
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import paths
-from .corpus import CorpusError, read_article, read_metadata
+from .corpus import CorpusError, article_labels, read_article
 from .tables import markdown_literal
 
 KERNEL_NAME = "python3"
@@ -253,21 +253,10 @@ def check_articles(articles: str | Path, log=print) -> tuple[Path, list[Path]]:
         no_body_text(f, read_article(f))
     if len(files) < 2:
         raise CorpusError(f"{articles}: the notebooks compare articles, so the folder needs at least two")
-    labels: dict[str, str] = {}
+    article_labels(files)  # metadata.csv is valid and labels are unique
     for parent in dict.fromkeys(f.parent for f in files):
-        meta = read_metadata(parent)
-        if meta is not None and "label" in meta.columns:
-            labels.update(zip(meta["article_id"], meta["label"], strict=True))
         if (parent / "actors.csv").is_file():
             load_actors(parent / "actors.csv")
-    seen: dict[str, str] = {}
-    for f in files:  # labels are unique across folders too (an id is its own label when none is given)
-        label = labels.get(f.stem) or f.stem
-        if label in seen:
-            raise CorpusError(f"{f.parent / 'metadata.csv'}: articles {seen[label]}, {f.stem} would share the label "
-                              f"{label!r} (a label in metadata.csv, or an article id used as its own label); "
-                              "give each a unique label")
-        seen[label] = f.stem
     return folder, files
 
 

@@ -201,14 +201,9 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
                             cred, where, at = got, "before", m.start()
                             break
             at = int(gs["sentence_start"].min()) if at is None else at
-            _, sid, stext = _sentence_of(corpus, aid, at)
+            _, sid, stext = corpus.sentence_at(aid, at)
             rows.append((aid, speaker, mentions[0] if mentions else speaker, kind, cred, where, sid, stext))
     out = pd.DataFrame(rows, columns=CREDENTIAL_COLUMNS)
     order = {x: i for i, x in enumerate(corpus.articles["article_id"])}
     return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "sentence"], kind="stable").drop(
         columns="_o").reset_index(drop=True)
-
-
-def _sentence_of(corpus, aid: str, offset: int) -> tuple[str, int, str]:
-    s = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["start"] <= offset)]
-    return (aid, -1, "") if s.empty else (aid, int(s["sentence"].iloc[-1]), s["text"].iloc[-1])
