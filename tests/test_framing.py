@@ -213,3 +213,13 @@ def test_labels_are_assigned_to_the_actor_they_name(tmp_path):
     c = load_corpus(tmp_path)
     lab = framing.actor_labels(c, framing.load_actors(tmp_path / "actors.csv"))
     assert list(zip(lab["actor"], lab["label"], lab["marker"], strict=True)) == [("Acme", "firms", "Chinese"), ("", "firms", "")]
+
+
+def test_a_label_coordinated_with_an_actor_is_not_that_actor(tmp_path):
+    (tmp_path / "actors.csv").write_text("actor,side,patterns\nAcme,accused,Acme\nBeta,accuser,Beta\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Beta shared data with other labs and Acme. Western firms such as Beta agreed. Rival firms of Acme did not.\n",
+        encoding="utf-8")
+    c = load_corpus(tmp_path)
+    lab = framing.actor_labels(c, framing.load_actors(tmp_path / "actors.csv"))
+    assert list(zip(lab["text"], lab["actor"], strict=True)) == [("other labs", ""), ("Western firms", "Beta"), ("firms", "")]

@@ -34,6 +34,30 @@ def test_sentence_split_after_us_before_sentence_opener():
     assert len(sents("The U.S. Senate voted.")) == 1
 
 
+# Abbreviations that are also words: the period ends a sentence unless a number, a month or (for a
+# state) the city before it says it is the abbreviation. Each case is checked by both splitters.
+WORD_ABBREVIATION_CASES = [
+    ("The cat sat. The dog ran.", 2),
+    ("He fell ill. Doctors said so.", 2),
+    ("The Republican candidate said no. But he said bullying happens.", 2),  # PolNeAR train, 2 of 5 changed
+    ("It is mainly wind and sun. But even the Chancellor agreed.", 2),
+    ("It reached critical mass. Investors fled.", 2),
+    ("He lives in Springfield, Ill. The mayor disagreed.", 2),
+    ("He lives in Springfield, Ill. Mayor Smith disagreed.", 1),
+    ("The vote is on Sat. Jan. 4 at noon.", 1),
+    ("Meet on Wed. Oct. 3 at the hall.", 1),
+    ("See Fig. 3 and No. 5 for details.", 1),
+    ("John P. Smith spoke.", 1),
+    ("Boston, Mass. Gov. Healey said.", 1),
+]
+
+
+def test_word_abbreviations_end_sentences_unless_context_says_otherwise():
+    for text, n in WORD_ABBREVIATION_CASES:
+        assert len(sents(text)) == n, text
+        assert nlp.fast_sentence_spans(text) == nlp.sentence_spans(text), text
+
+
 def test_sentence_split_quotes():
     s = "“We did it,” the company stated. “These labs cheated.” Critics disagreed."
     assert sents(s) == ["“We did it,” the company stated.", "“These labs cheated.”", "Critics disagreed."]

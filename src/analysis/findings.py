@@ -343,6 +343,58 @@ def diversity_findings(corpus, diversity: pd.DataFrame, window: int = 50) -> pd.
                       value=gap, values={"max": d[hi], "min": d[lo], "gap": gap})])
 
 
+S_READABILITY = "01_corpus.ipynb#Readability:-how-hard-is-each-article-to-read?"
+
+
+def _longest_sentence(corpus, counts: pd.DataFrame, aid: str):
+    """(article_id, sentence, text) of the article's body sentence with the most words, or None."""
+    c = counts[counts["article_id"] == aid]
+    if c.empty or not c["words"].max():
+        return None
+    sid = int(c.loc[c["words"].idxmax(), "sentence"])
+    s = corpus.sentences
+    return aid, sid, s.loc[(s["article_id"] == aid) & (s["sentence"] == sid), "text"].iloc[0]
+
+
+def readability_findings(corpus, table: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Flesch-Kincaid grade of each article, and whether the hardest and easiest differ by more than
+    the sentence bootstrap allows (``table``: :func:`analysis.readability.readability`)."""
+    from . import readability
+
+    lab = _labels(corpus)
+    d = table.dropna(subset=["grade"]).set_index("article_id")
+    if d.empty:
+        return frame([])
+    counts = readability.sentence_counts(corpus)
+
+    def one(aid):
+        r = d.loc[aid]
+        interval = "" if r["grade_low"] != r["grade_low"] else f", 95% interval {r['grade_low']:.1f} to {r['grade_high']:.1f}"
+        return f"{lab[aid]} {r['grade']:.1f} ({r['words_per_sentence']:.1f} words a sentence{interval})"
+
+    if len(d) == 1:
+        aid = d.index[0]
+        ev = [e for e in [_longest_sentence(corpus, counts, aid)] if e]
+        return frame([row("readability", S_READABILITY, aid, f"Flesch-Kincaid grade: {one(aid)}", value=d.at[aid, "grade"],
+                          values={"grade": d.at[aid, "grade"]}, evidence=ev)])
+    hi, lo = d["grade"].idxmax(), d["grade"].idxmin()
+    diff = readability.grade_difference(corpus, hi, lo, n_boot=n_boot, seed=seed)
+    if diff["low"] != diff["low"]:
+        verdict = "too few sentences to say whether the gap is more than chance"
+    elif diff["clear"]:
+        verdict = (f"the sentence bootstrap puts the gap between {diff['low']:.1f} and {diff['high']:.1f} grades, "
+                   f"so by this formula {lab[hi]} is harder to read")
+    else:
+        verdict = (f"the sentence bootstrap puts the gap between {diff['low']:.1f} and {diff['high']:.1f} grades, "
+                   f"which includes zero: the gap may be chance")
+    who = f"{one(hi)} against {one(lo)}" if len(d) == 2 else f"from {one(lo)} to {one(hi)}"
+    ev = [e for e in (_longest_sentence(corpus, counts, hi), _longest_sentence(corpus, counts, lo)) if e]
+    return frame([row("readability", S_READABILITY, [hi, lo],
+                      f"Flesch-Kincaid grade (US school years; higher is harder): {who}; {verdict}",
+                      value=diff["difference"],
+                      values={"grade_max": d.at[hi, "grade"], "grade_min": d.at[lo, "grade"], **diff}, evidence=ev)])
+
+
 # ---------------------------------------------------------------------------------------------
 # Notebook 2: terms
 
@@ -941,7 +993,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     ``atts``: :func:`analysis.quotes.extract` (computed if None). ``actors``: an actor table
     (:func:`analysis.framing.load_actors`); None makes each speaker an actor, as notebook 4 does.
     """
-    from . import framing, hygiene, quotes, sourcing, terms
+    from . import framing, hygiene, quotes, readability, sourcing, terms
 
     atts = quotes.extract(corpus) if atts is None else atts
     actors = framing.actors_from_speakers(atts) if actors is None else actors
@@ -965,6 +1017,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         summary_findings(corpus, summary, body_words),
         vocabulary_findings(corpus, terms.vocabulary_overlap(corpus.tokens)),
         diversity_findings(corpus, terms.lexical_diversity(corpus.tokens)),
+        readability_findings(corpus, readability.readability(corpus)),
         distinctive_findings(corpus, terms.significance_summary(dist), perm),
         background_findings(corpus, terms.against_background(table, min_count=2)),
         voice_findings(corpus, voice, with_actor),

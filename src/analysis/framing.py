@@ -449,6 +449,12 @@ def label_count(corpus, kinds=("headline", "body")) -> pd.DataFrame:
     return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "n", "label"], ascending=[True, False, True]).drop(columns="_o").reset_index(drop=True)
 
 
+# Words that may stand between a label and the name it introduces ("U.S. firms such as Anthropic",
+# "AI labs, including DeepSeek"); any other word ("other labs and authorities", "rivals of Acme")
+# means the name after the label is another entity, not the one the label describes.
+_APPOSITION_WORDS = frozenset("such as including like namely notably especially particularly called named".split())
+
+
 def actor_labels(corpus, actors: pd.DataFrame, mentions: pd.DataFrame | None = None, kinds=("headline", "body"),
                  reach: int = 3) -> pd.DataFrame:
     """How each actor is labelled: every organisation label (``labels_en.csv``) assigned to the actor
@@ -456,8 +462,9 @@ def actor_labels(corpus, actors: pd.DataFrame, mentions: pd.DataFrame | None = N
 
     A label belongs to the actor whose mention overlaps it ("three Chinese artificial intelligence
     firms" as an actor pattern), else to the actor named within ``reach`` words after it ("Chinese
-    labs DeepSeek, Moonshot AI and MiniMax" -> DeepSeek), else to none ("AI infrastructure firm
-    IO.Net" when IO.Net is no actor: actor ""). Columns: article_id, actor, side, label, marker,
+    labs DeepSeek, Moonshot AI and MiniMax" -> DeepSeek) with nothing between them but punctuation
+    or "such as", "including", ... ("other labs and authorities": not the authorities), else to none
+    ("AI infrastructure firm IO.Net" when IO.Net is no actor: actor ""). Columns: article_id, actor, side, label, marker,
     start, text (the label as written), sentence.
     """
     ment = actor_mentions(corpus, actors) if mentions is None else mentions
@@ -475,7 +482,9 @@ def actor_labels(corpus, actors: pd.DataFrame, mentions: pd.DataFrame | None = N
                 if over.empty:
                     after = ms[(ms["start"] >= b)].sort_values("start")
                     gap = norm[b : int(after["start"].iloc[0])] if len(after) else ""
-                    near = len(after) and len(re.findall(r"[\w'’-]+", gap)) <= reach and not re.search(r"[.;:]", gap)
+                    words = re.findall(r"[\w'’-]+", gap)
+                    near = (len(after) and len(words) <= reach and not re.search(r"[.;:]", gap)
+                            and all(w.lower() in _APPOSITION_WORDS for w in words))
                     over = after.head(1) if near else over
                 actor, side = (over["actor"].iloc[0], over["side"].iloc[0]) if len(over) else ("", "")
                 label = _SINGULAR.get(hit.group("label").lower(), hit.group("label").lower())

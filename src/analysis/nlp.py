@@ -90,15 +90,42 @@ def _punkt() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+# Abbreviations that are also common English words ("The cat sat.", "He fell ill.", "She said
+# no."). As abbreviations they come before a number ("No. 5", "Mar. 3"), a month ("Sat. Jan. 4")
+# or, for a state, after a city ("Springfield, Ill."); before any other capitalised word their
+# period ends the sentence.
+WORD_ABBREVIATIONS = frozenset("sat sun wed mar ill wash mass no fig vol".split())
+_DAYS = frozenset("sat sun wed".split())
+_STATES = frozenset("ill wash mass".split())
+_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July "
+                    "August September October November December".split())
+_CITY_BEFORE_RE = re.compile(r"[A-Z][\w.'-]*,\s*$")
+
+
+def abbreviation_ends_sentence(text: str, word: str, word_start: int, following: str) -> bool:
+    """True when the period after the listed abbreviation ``word`` (at ``word_start`` in ``text``)
+    ends a sentence, given the ``following`` word (see the lists above)."""
+    abbrev = word.lower()
+    if abbrev in SENTENCE_FINAL_ABBREVIATIONS:
+        return following in SENTENCE_OPENERS
+    if abbrev not in WORD_ABBREVIATIONS or not following[:1].isupper():
+        return False
+    if word[0].isupper() and abbrev not in _DAYS | _STATES:
+        return False  # a capitalised "No.", "Mar.", "Fig.", "Vol." is the abbreviation
+    if abbrev in _DAYS and following in _MONTHS:
+        return False
+    return not (abbrev in _STATES and _CITY_BEFORE_RE.search(text, 0, word_start) and following not in SENTENCE_OPENERS)
+
+
 def _split_sentence_final_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split spans at 'U.S. Its'-style boundaries that Punkt keeps together (see module lists)."""
+    """Split spans at 'U.S. Its'- and 'the cat sat. The'-style boundaries that Punkt keeps together
+    (see the lists above)."""
     out: list[tuple[int, int]] = []
     pattern = re.compile(r"(?<![\w.])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.(\s+)([A-Z][a-z]*)\b")
     for start, end in spans:
         cut = start
         for m in pattern.finditer(text, start, end):
-            abbrev = m.group(1).lower()
-            if abbrev in SENTENCE_FINAL_ABBREVIATIONS and m.group(3) in SENTENCE_OPENERS:
+            if abbreviation_ends_sentence(text, m.group(1), m.start(1), m.group(3)):
                 boundary = m.end(1) + 1
                 out.append((cut, boundary))
                 cut = m.end(2)
@@ -260,8 +287,9 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
             w = word.group(1).lower().lstrip("'\"(") if word else ""
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
                 nxt_m = _NEXT_WORD_RE.match(norm, m.end())
-                nxt = nxt_m.group(1) if nxt_m else ""
-                if not (w in SENTENCE_FINAL_ABBREVIATIONS and nxt in SENTENCE_OPENERS):
+                nxt = re.match(r"[A-Za-z]*", nxt_m.group(1)).group(0) if nxt_m else ""
+                if not (w in ABBREVIATIONS and abbreviation_ends_sentence(norm, word.group(1).lstrip("'\"("),
+                                                                           word.start(1), nxt)):
                     continue
         end = m.end(2)
         if norm[start:end].strip():
