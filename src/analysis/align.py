@@ -1,0 +1,584 @@
+"""Align articles fact by fact: which body sentence of one article says what a sentence of another says.
+
+The similarity of two sentences is a logistic model over twelve lexical features (word, 4-gram,
+character-trigram and longest-common-subsequence overlap, edit distance, content words left
+unmatched weighted by general-English rarity, names and numbers carried by one sentence only).
+Words match by Snowball stem or by a group of interchangeable news words
+(``data/equivalents_en.txt``: "rose", "climbed", "gained"); rarity is ``-ln`` of the word's
+frequency in general English (``wordfreq``), so nothing depends on the articles compared. The
+twelve weights, the bias and the two thresholds are in ``data/align_weights.csv``; they were
+fitted once on 80% of the MSRP training file (pairs chosen by a hash of their ids) by
+``benchmarks/fit_align.py``, and ``benchmarks/eval_align.py`` scores both parts.
+
+Matching (:func:`align`), for every pair of articles: candidate sentence pairs are those that
+share a content word (an inverted index, so the cost follows the number of candidates, not the
+product of the articles' lengths); each candidate is scored; *competitive linking* (Melamed
+2000) takes pairs best first, each sentence at most once, while the score is at least the
+``shared`` threshold; a sentence left over whose best candidate still reaches the ``partial``
+threshold is ``partial`` (it overlaps a fact told elsewhere, or one of several sentences that
+tell one fact). Every other sentence is ``only_here`` for that article.
+
+Columns of :func:`align`: article_id, sentence, status (shared | partial | only_here),
+match_article, match_sentence (-1 when none), score (0-1, NaN when none), text, match_text.
+One row per sentence and other article it matches; a sentence that matches in no other article
+has one ``only_here`` row. With two articles that is exactly one row per body sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+from wordfreq import word_frequency
+
+from . import nlp
+
+FEATURES = ["ng1", "ng4_max", "tri_j", "lcs_max_sq", "tok_edit", "lcs_min", "unmatched_max", "name_unmatched",
+            "idf_min", "num_sub", "num_mismatch", "idf_min_sq"]
+STATUSES = ("shared", "partial", "only_here")
+COLUMNS = ["article_id", "sentence", "status", "match_article", "match_sentence", "score", "text", "match_text"]
+
+_NUMBER_RE = re.compile(r"^\d[\d,.]*$")
+_WORD_NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(),
+                         map(str, range(1, 13)), strict=True))
+_PERCENT = {"percent": "%", "pct": "%", "per cent": "%"}
+_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z]+")
+_FIRST_WORD_RE = re.compile(r"\W*\w+")
+_MIN_IDF = -math.log(1e-8)  # a word wordfreq has never seen is as rare as the rarest it knows
+
+
+@lru_cache(maxsize=1)
+def equivalents() -> dict[str, str]:
+    """Word or its stem -> the name of its group in ``data/equivalents_en.txt`` (the group's first word)."""
+    raw = resources.files("analysis").joinpath("data/equivalents_en.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        words = line.split("#", 1)[0].split()
+        for w in words:
+            out.setdefault(w, "=" + words[0])
+            out.setdefault(nlp.stem(w), "=" + words[0])  # "accusations" finds the group of "accusation"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset[str]:
+    """Stopwords plus one-word reporting verbs: "said" versus "told" is attribution, not a fact."""
+    from .quotes import cue_lexicon
+
+    cues = {f for f in cue_lexicon()["form"] if " " not in f}
+    return nlp.stopwords() | cues | {"according", "spokesman", "spokeswoman", "spokesperson"}
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """-ln of the word's frequency in general English (wordfreq); unseen words count as very rare."""
+    f = word_frequency(word, "en")
+    return -math.log(f) if f > 0 else _MIN_IDF
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the similarity needs of one sentence, computed once per sentence."""
+
+    keys: tuple[str, ...]  # every word: its equivalence group or its stem
+    content: dict  # content key -> rarity of its word (stopwords and reporting verbs left out)
+    numbers: frozenset  # numerals, commas removed, number words 1-12 as digits
+    names: frozenset  # capitalised words not opening the sentence, lower-cased
+    trigrams: frozenset  # character trigrams of the content words
+    grams4: frozenset  # word 4-grams of keys
+
+
+def profile(text: str) -> Profile:
+    """The :class:`Profile` of a sentence."""
+    eq, stop = equivalents(), _reporting_words()
+    toks = [_PERCENT.get(t, _WORD_NUMBERS.get(t, t)) for t in nlp.word_norms(text) if t == "%" or nlp.is_word(t)]
+    keys = tuple([eq.get(t) or eq.get(st) or st for t in toks for st in (nlp.stem(t),)])
+    content: dict = {}
+    words = []
+    for t, k in zip(toks, keys, strict=True):
+        if t not in stop:
+            words.append(t)
+            if k not in content:
+                content[k] = rarity(t)
+    joined = "#" + "#".join(words) + "#"
+    norm = nlp.normalise(text)
+    first = _FIRST_WORD_RE.match(norm)
+    skip = first.end() if first else 0
+    names = frozenset(m.group(0).lower() for m in _NAME_RE.finditer(norm, skip))
+    numbers = frozenset(t.replace(",", "") for t in toks if t[0].isdigit() and _NUMBER_RE.match(t))
+    return Profile(keys, content, numbers, names, frozenset([joined[i : i + 3] for i in range(len(joined) - 2)]),
+                   frozenset(zip(keys, keys[1:], keys[2:], keys[3:])))  # noqa: B905 (shorter by design)
+
+
+def _lcs(a: tuple, b: tuple) -> int:
+    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over ``b``."""
+    if not a or not b:
+        return 0
+    masks: dict = {}
+    for i, x in enumerate(a):
+        masks[x] = masks.get(x, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    v = full
+    for y in b:
+        u = v & masks.get(y, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(a) - bin(v).count("1")
+
+
+def _edit(a: tuple, b: tuple) -> int:
+    """Word-level Levenshtein distance, bit-parallel (Myers 1999, Hyyrö's formulation): one pass over ``b``."""
+    m = len(a)
+    if not m or not b:
+        return m or len(b)
+    peq: dict = {}
+    for i, x in enumerate(a):
+        peq[x] = peq.get(x, 0) | (1 << i)
+    full, high = (1 << m) - 1, 1 << (m - 1)
+    pv, mv, dist = full, 0, m
+    for y in b:
+        eq = peq.get(y, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = (mv | ~(xh | pv)) & full
+        mh = pv & xh
+        if ph & high:
+            dist += 1
+        elif mh & high:
+            dist -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = (mh | ~(xv | ph)) & full
+        mv = ph & xv
+    return dist
+
+
+def features(p1: Profile, p2: Profile) -> list[float]:
+    """The :data:`FEATURES` of a sentence pair, in that order (symmetric in p1, p2)."""
+    k1, k2 = p1.keys, p2.keys
+    s1, s2 = set(k1), set(k2)
+    ng1 = len(s1 & s2) / max(1, min(len(s1), len(s2))) if s1 and s2 else 0.0
+    g1, g2 = p1.grams4, p2.grams4
+    ng4 = len(g1 & g2) / max(len(g1), len(g2)) if g1 and g2 else 0.0
+    tri = len(p1.trigrams & p2.trigrams) / max(1, len(p1.trigrams | p2.trigrams))
+    lcs = _lcs(k1, k2)
+    longest, shortest = max(len(k1), len(k2), 1), max(1, min(len(k1), len(k2)))
+    c1, c2 = p1.content, p2.content
+    shared = c1.keys() & c2.keys()
+    un1 = sum(w for k, w in c1.items() if k not in shared)
+    un2 = sum(w for k, w in c2.items() if k not in shared)
+    m1, m2 = sum(c1.values()) or 1.0, sum(c2.values()) or 1.0
+    idf_min = min(sum(c1[k] for k in shared) / m1, sum(c2[k] for k in shared) / m2)
+    n1, n2 = p1.numbers, p2.numbers
+    return [ng1, ng4, tri, (lcs / longest) ** 2, _edit(k1, k2) / longest, lcs / shortest, max(un1, un2) / 10,
+            sum(rarity(n) for n in p1.names ^ p2.names) / 10, idf_min, float(bool(n1 or n2) and (n1 <= n2 or n2 <= n1)),
+            float(bool(n1 ^ n2)), idf_min**2]
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """Weights, bias and thresholds from ``data/align_weights.csv`` (name -> value)."""
+    raw = resources.files("analysis").joinpath("data/align_weights.csv").read_text(encoding="utf-8")
+    rows = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    return {r["name"]: float(r["value"]) for r in csv.DictReader(rows)}
+
+
+def score(feats: list[float]) -> float:
+    """Probability (0-1) that two sentences state the same fact, from their :func:`features`."""
+    m = model()
+    z = m["bias"] + sum(m[name] * x for name, x in zip(FEATURES, feats, strict=True))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+def similarity(a: str, b: str) -> float:
+    """Probability that sentences ``a`` and ``b`` state the same fact (0-1)."""
+    return score(features(profile(a), profile(b)))
+
+
+def thresholds() -> tuple[float, float]:
+    """(shared, partial): the :func:`score` at or above which a pair states the same fact, and the
+    :func:`containment` at or above which two sentences overlap."""
+    m = model()
+    return m["threshold_shared"], m["threshold_partial"]
+
+
+MIN_SHARED_WORDS = 2  # and they share at least two content words
+INDEX_MAX_SENTENCES = 100  # words in more body sentences than this do not make candidates
+
+
+def body_profiles(corpus) -> pd.DataFrame:
+    """Body sentences with their profiles: article_id, sentence, text, profile, clauses."""
+    body = corpus.sentences.loc[corpus.sentences["kind"] == "body", ["article_id", "sentence", "text"]].copy()
+    body["profile"] = [profile(t) for t in body["text"]]
+    body["clauses"] = [clauses(t) for t in body["text"]]
+    return body.reset_index(drop=True)
+
+
+def story_weights(body: pd.DataFrame) -> dict[str, float]:
+    """Content key -> how much it tells within these articles: ln((N+1)/(df+1)) / ln(N+1) over the N
+    body sentences, so that the story's own names ("the company" of every sentence) weigh little."""
+    df: dict[str, int] = defaultdict(int)
+    for p in body["profile"]:
+        for k in p.content:
+            df[k] += 1
+    n = len(body)
+    return {k: math.log((n + 1) / (c + 1)) / math.log(n + 1) for k, c in df.items()} if n else {}
+
+
+_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]+|\s-+\s")
+MIN_CLAUSE_WORDS = 3  # a clause of fewer content words is not a fact of its own
+
+
+def clauses(text: str) -> list[frozenset]:
+    """Content keys of each clause of a sentence (split at commas, semicolons, colons, dashes,
+    brackets and quotation marks) that has at least :data:`MIN_CLAUSE_WORDS` content words."""
+    out = []
+    for part in _CLAUSE_RE.split(text):
+        keys = frozenset(profile(part).content) if part.strip() else frozenset()
+        if len(keys) >= MIN_CLAUSE_WORDS:
+            out.append(keys)
+    return out
+
+
+def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=(), clauses2=()) -> tuple[float, int]:
+    """(share, words): the largest share of weighted content (general-English rarity x
+    :func:`story_weights`) of one sentence, or of one of its ``clauses``, that is found in the other
+    sentence; and how many content words the two sentences share."""
+    shared = p1.content.keys() & p2.content.keys()
+    if not shared:
+        return 0.0, 0
+    best = 0.0
+    for p, other, parts in ((p1, p2, clauses1), (p2, p1, clauses2)):
+        for keys in (p.content.keys(), *parts):
+            total = sum(p.content.get(k, 0.0) * weights.get(k, 1.0) for k in keys)
+            if total:
+                found = sum(p.content.get(k, 0.0) * weights.get(k, 1.0) for k in keys if k in other.content)
+                best = max(best, found / total)
+    return best, len(shared)
+
+
+def candidate_pairs(body: pd.DataFrame, a: str, b: str, df: dict[str, int] | None = None) -> list[tuple[int, int]]:
+    """Row pairs (i in article a, j in article b) of ``body`` that share a content key used in at most
+    :data:`INDEX_MAX_SENTENCES` body sentences (an inverted index: cost follows the candidates)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in body.index[body["article_id"] == b]:
+        for k in body.at[j, "profile"].content:
+            if df is None or df.get(k, 0) <= INDEX_MAX_SENTENCES:
+                index[k].append(j)
+    out = set()
+    for i in body.index[body["article_id"] == a]:
+        for k in body.at[i, "profile"].content:
+            out.update((i, j) for j in index.get(k, ()))
+    return sorted(out)
+
+
+def match_pair(body: pd.DataFrame, a: str, b: str, weights: dict[str, float] | None = None,
+               df: dict[str, int] | None = None) -> list[tuple[int, int, str, float]]:
+    """(row, matched row, status, score) for article pair (a, b), one entry per sentence that has a
+    counterpart. Shared: competitive linking (best score first, each sentence once) of pairs whose
+    score reaches the shared threshold, an entry for each side. Partial: each remaining sentence's
+    candidate with the largest :func:`containment`, when it reaches the partial threshold with at
+    least :data:`MIN_SHARED_WORDS` words in common."""
+    t_shared, t_partial = thresholds()
+    weights = story_weights(body) if weights is None else weights
+    scored = []
+    for i, j in candidate_pairs(body, a, b, df):
+        pi, pj = body.at[i, "profile"], body.at[j, "profile"]
+        share, n_words = containment(pi, pj, weights, body.at[i, "clauses"], body.at[j, "clauses"])
+        scored.append((score(features(pi, pj)), share if n_words >= MIN_SHARED_WORDS else 0.0, i, j))
+    scored.sort(key=lambda x: (-x[0], x[2], x[3]))
+    used: set[int] = set()
+    out = []
+    for s, _, i, j in scored:
+        if s >= t_shared and i not in used and j not in used:
+            used.update((i, j))
+            out += [(i, j, "shared", s), (j, i, "shared", s)]
+    scored.sort(key=lambda x: (-x[1], -x[0], x[2], x[3]))
+    for s, share, i, j in scored:  # largest overlap first: a sentence's first entry is its best
+        if share < t_partial:
+            break
+        for here, there in ((i, j), (j, i)):
+            if here not in used:
+                used.add(here)
+                out.append((here, there, "partial", s))
+    return out
+
+
+def align(corpus) -> pd.DataFrame:
+    """Every body sentence of every article with its counterparts in each other article (see the
+    module docstring for the columns and the matching)."""
+    body = body_profiles(corpus)
+    ids = list(dict.fromkeys(corpus.articles["article_id"]))
+    weights = story_weights(body)
+    df: dict[str, int] = defaultdict(int)
+    for p in body["profile"]:
+        for k in p.content:
+            df[k] += 1
+    entries = []
+    for x, a in enumerate(ids):
+        for b in ids[x + 1 :]:
+            entries += match_pair(body, a, b, weights, df)
+    matched = {here for here, *_ in entries}
+    entries += [(i, -1, "only_here", float("nan")) for i in body.index if i not in matched]
+    aid, sid, text = body["article_id"].to_numpy(), body["sentence"].to_numpy(), body["text"].to_numpy()
+    records = [(aid[h], int(sid[h]), st, aid[t] if t >= 0 else "", int(sid[t]) if t >= 0 else -1, sc, text[h],
+                text[t] if t >= 0 else "") for h, t, st, sc in entries]
+    order = {a: n for n, a in enumerate(ids)}
+    df = pd.DataFrame(records, columns=COLUMNS)
+    df["_a"], df["_b"] = df["article_id"].map(order), df["match_article"].map(order).fillna(-1)
+    return df.sort_values(["_a", "sentence", "_b"], kind="stable").drop(columns=["_a", "_b"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures and names each article carries
+
+_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "k": 10**3, "m": 10**6,
+               "bn": 10**9, "b": 10**9}
+_HEDGES = ("more than", "less than", "fewer than", "at least", "up to", "as many as", "as much as", "nearly", "almost",
+           "roughly", "about", "around", "approximately", "some", "over", "under", "just over", "just under")
+_FIGURE_RE = re.compile(
+    r"(?P<hedge>\b(?:" + "|".join(re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<cur>[$€£¥])?\s?(?P<num>(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|k|m|b)\b)?(?:\s?(?P<pct>%|percent\b|per cent\b))?",
+    re.IGNORECASE)
+FIGURE_COLUMNS = ["article_id", "sentence", "figure", "written", "kind", "value", "hedge", "start", "end"]
+
+
+def _canonical(value: float) -> str:
+    """A figure's value as a plain number string: 16000000, 1.5, 24000."""
+    return f"{value:.0f}" if value == int(value) else f"{value:.6g}"
+
+
+def figures(corpus) -> pd.DataFrame:
+    """Every figure written in digits in body sentences, normalised so that "16 million" and
+    "16,000,000" are one value: article_id, sentence, figure (as written), kind (money, percent,
+    year or number), value (canonical: "16000000", "$1500000000", "12%"), hedge ("roughly",
+    "more than", ... or ""), start, end (character offsets in the article)."""
+    rows = []
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
+        norm = nlp.normalise(text)
+        for m in _FIGURE_RE.finditer(norm):
+            num = float(m.group("num").replace(",", ""))
+            mag = (m.group("mag") or "").lower()
+            if mag in ("k", "m", "b") and not m.group("cur"):
+                mag = ""  # "5 m" is five metres, "24 k" is rare: a magnitude letter needs a currency
+            value = num * _MAGNITUDES.get(mag, 1)
+            cur, pct = m.group("cur") or "", m.group("pct")
+            if pct:
+                kind, key = "percent", _canonical(value) + "%"
+            elif cur:
+                kind, key = "money", cur + _canonical(value)
+            elif not mag and num == int(num) and 1900 <= num <= 2100 and "," not in m.group("num"):
+                kind, key = "year", _canonical(value)
+            else:
+                kind, key = "number", _canonical(value)
+            start = m.start("cur") if cur else m.start("num")
+            figure = text[start : m.end()].strip()
+            hedge = (m.group("hedge") or "").strip()
+            rows.append((aid, int(sid), figure, f"{hedge} {figure}".strip(), kind, key, hedge.lower(),
+                         int(s0) + start, int(s0) + m.end()))
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
+    """Which articles carry each ``key`` value of ``items`` (figures or names): one row per value
+    with ``n_articles``, ``articles`` (ids joined by ";", in corpus order), ``as_written`` (the forms
+    used, "; "-joined) and ``first`` (article_id, sentence of the first mention), most widely
+    carried first."""
+    order = {a: n for n, a in enumerate(article_ids)}
+    rows = []
+    for value, g in items.groupby(key, sort=False):
+        arts = sorted(set(g["article_id"]), key=order.get)
+        written = list(dict.fromkeys(g["written" if "written" in g.columns else "name"]))
+        first = g.iloc[0]
+        rows.append((value, len(arts), ";".join(arts), "; ".join(written), first["article_id"], int(first["sentence"])))
+    out = pd.DataFrame(rows, columns=[key, "n_articles", "articles", "as_written", "first_article", "first_sentence"])
+    out["_o"] = out["first_article"].map(order)
+    return out.sort_values(["n_articles", "_o", "first_sentence"], ascending=[False, True, True], kind="stable") \
+        .drop(columns="_o").reset_index(drop=True)
+
+
+_NAME_SEQ_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w.&-]*[a-zA-Z0-9])(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w.&-]*[a-zA-Z0-9])*")
+_NOT_NAMES = frozenset("""I A An The This That These Those It Its He She They We You His Her Their Our But And Or So
+If In On At For With After Before When While As Some Many Most Other Others There Meanwhile Still Also Such Even Now
+Then Last Next Earlier Later According Though Although Once Using Beneath Commentators Critics Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September October November
+December""".split())
+NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
+
+
+def names(corpus) -> pd.DataFrame:
+    """Names in body sentences: runs of capitalised words ("Tory Green", "San Francisco", "IO.Net"),
+    with a possessive 's removed and function words, days and months left out; a run opening a
+    sentence counts only if the same words appear capitalised mid-sentence somewhere in the corpus.
+    Columns: article_id, sentence, name (as written), key (lower case), start."""
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    found = []
+    for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
+        norm = nlp.normalise(text)
+        first = _FIRST_WORD_RE.match(norm)
+        for m in _NAME_SEQ_RE.finditer(norm):
+            words = m.group(0).split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            name = re.sub(r"['’]s$", "", name)
+            opens = bool(first) and m.start() < first.end() and words == m.group(0).split()
+            found.append((aid, int(sid), name, name.lower(), int(s0) + m.start(), opens))
+    mid = {k for *_, k, _, opens in found if not opens}
+    rows = [(a, s, n, k, st) for a, s, n, k, st, opens in found if not opens or k in mid]
+    return pd.DataFrame(rows, columns=NAME_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations, order and coverage of the matched sentences
+
+FIDELITY_COLUMNS = ["article_id", "sentence", "quote", "speaker", "match_article", "match_sentence", "match_quote",
+                    "match_speaker", "kind", "diff"]
+
+
+def _quotes_in(atts: pd.DataFrame, corpus) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """(article_id, sentence) -> [(words in quotation marks, resolved speaker)]: direct quotes and
+    the quoted fragments of mixed ones ("identified “industrial-scale campaigns”")."""
+    out: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    direct = atts[atts["kind"].isin(["direct", "partial"])]
+    for aid, spans, spk in zip(direct["doc_id"], direct["quote_spans"], direct["speaker"], strict=True):
+        text = corpus.text(aid)
+        for a, b in spans:
+            _, sid, _ = corpus.sentence_at(aid, a)
+            out[(aid, sid)].append((text[a:b], spk or ""))
+    return out
+
+
+def word_diff(a: str, b: str, context: int = 4) -> str:
+    """Word-by-word difference of two quotations: ``[-removed-]`` and ``{+added+}``, with words
+    both share left plain; long runs at either end that only one side has are cut to "…"."""
+    import difflib
+
+    wa, wb = nlp.normalise(a).split(), nlp.normalise(b).split()
+    key_a = [re.sub(r"\W+", "", w.lower()) for w in wa]
+    key_b = [re.sub(r"\W+", "", w.lower()) for w in wb]
+    ops = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False).get_opcodes()
+    while ops and ops[0][0] != "equal" and len(ops) > 1 and ops[1][0] == "equal" and ops[0][0] == "insert" \
+            and ops[0][4] - ops[0][3] > context:
+        ops = [("trim", *ops[0][1:]), *ops[1:]]
+        break
+    parts = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            parts.append(" ".join(wa[i1:i2]))
+        elif tag == "trim":
+            parts.append("{+…+}")
+        elif tag == "insert" and n == len(ops) - 1 and j2 - j1 > context:
+            parts.append("{+" + " ".join(wb[j1 : j1 + context]) + " …+}")
+        elif tag == "delete" and n == len(ops) - 1 and i2 - i1 > context:
+            parts.append("[-" + " ".join(wa[i1 : i1 + context]) + " …-]")
+        else:
+            if i2 > i1:
+                parts.append("[-" + " ".join(wa[i1:i2]) + "-]")
+            if j2 > j1:
+                parts.append("{+" + " ".join(wb[j1:j2]) + "+}")
+    return " ".join(parts)
+
+
+def quote_fidelity(corpus, alignment: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
+    """For matched sentences (shared or partial) where at least one side quotes directly: the two
+    quotations and a :func:`word_diff` of them (kind ``reworded`` or ``identical``), or, when only
+    one side quotes, kind ``paraphrased`` (the other article tells it in the reporter's words).
+    One row per matched pair, in the direction of the first article in corpus order. Columns:
+    article_id, sentence, quote, speaker, match_article, match_sentence, match_quote, match_speaker,
+    kind, diff."""
+    q = _quotes_in(atts, corpus)
+    order = {a: n for n, a in enumerate(corpus.articles["article_id"])}
+    rows, seen = [], set()
+    m = alignment[alignment["status"].isin(["shared", "partial"])]
+    for r in m.itertuples(index=False):
+        a, sa, b, sb = r.article_id, r.sentence, r.match_article, r.match_sentence
+        if order[a] > order[b]:
+            a, sa, b, sb = b, sb, a, sa
+        if (a, sa, b, sb) in seen:
+            continue
+        seen.add((a, sa, b, sb))
+        qa, qb = q.get((a, sa), []), q.get((b, sb), [])
+        if not qa and not qb:
+            continue
+        if qa and qb:
+            best = max(((x, y) for x in qa for y in qb),
+                       key=lambda xy: len(set(nlp.word_norms(xy[0][0])) & set(nlp.word_norms(xy[1][0]))))
+            (ta, pa), (tb, pb) = best
+            kind = "identical" if nlp.word_norms(ta) == nlp.word_norms(tb) else "reworded"
+            rows.append((a, sa, ta, pa, b, sb, tb, pb, kind, word_diff(ta, tb)))
+        else:
+            (t, p) = (qa or qb)[0]
+            if qa:
+                rows.append((a, sa, t, p, b, sb, "", "", "paraphrased", ""))
+            else:
+                rows.append((a, sa, "", "", b, sb, t, p, "paraphrased", ""))
+    return pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
+
+
+ORDER_COLUMNS = ["article_id", "sentence", "position", "match_article", "match_sentence", "match_position", "status",
+                 "shift"]
+
+
+def order(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
+    """Where each matched fact sits in each article: position (0 = first sentence, 1 = end, as
+    :meth:`Corpus.position`) of the sentence and of its match, one row per matched pair in the
+    direction of the first article in corpus order; ``shift`` = match_position - position (positive:
+    the other article tells it later, i.e. buries it; negative: promotes it)."""
+    ids = list(corpus.articles["article_id"])
+    rank = {a: n for n, a in enumerate(ids)}
+    m = alignment[alignment["status"].isin(["shared", "partial"])]
+    flip = (m["article_id"].map(rank) > m["match_article"].map(rank)).to_numpy()
+    cols = ["article_id", "sentence", "match_article", "match_sentence", "status"]
+    m = pd.DataFrame({"article_id": np.where(flip, m["match_article"], m["article_id"]),
+                      "sentence": np.where(flip, m["match_sentence"], m["sentence"]),
+                      "match_article": np.where(flip, m["article_id"], m["match_article"]),
+                      "match_sentence": np.where(flip, m["sentence"], m["match_sentence"]),
+                      "status": m["status"].to_numpy()}, columns=cols)
+    m = m.sort_values(["status"], key=lambda x: x.map({"shared": 0, "partial": 1}), kind="stable") \
+        .drop_duplicates(["article_id", "sentence", "match_article", "match_sentence"])
+    m = m.assign(_a=m["article_id"].map(rank)).sort_values(["_a", "sentence", "match_article", "match_sentence"],
+                                                           kind="stable").drop(columns="_a")
+    s = corpus.sentences.set_index(["article_id", "sentence"])["start"]
+    starts = [int(s.loc[(a, n)]) for a, n in zip(m["article_id"], m["sentence"], strict=True)]
+    mstarts = [int(s.loc[(a, n)]) for a, n in zip(m["match_article"], m["match_sentence"], strict=True)]
+    pos = corpus.position(m["article_id"].tolist(), starts)
+    mpos = corpus.position(m["match_article"].tolist(), mstarts)
+    return pd.DataFrame({"article_id": m["article_id"].to_numpy(), "sentence": m["sentence"].to_numpy(), "position": pos,
+                         "match_article": m["match_article"].to_numpy(), "match_sentence": m["match_sentence"].to_numpy(),
+                         "match_position": mpos, "status": m["status"].to_numpy(), "shift": mpos - pos}, columns=ORDER_COLUMNS)
+
+
+COVERAGE_COLUMNS = ["article_id", "other", "sentences", "matched_sentences", "share_sentences", "words", "matched_words",
+                    "share_words"]
+
+
+def coverage(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
+    """How much of each article's body has a counterpart (shared or partial) in each other article,
+    and in any other (``other`` = "any", when there are more than two articles): sentences and
+    words (body word tokens), with shares (NaN for an article without body sentences)."""
+    body = corpus.sentences[corpus.sentences["kind"] == "body"]
+    words = body.set_index(["article_id", "sentence"])["n_words"]
+    ids = list(corpus.articles["article_id"])
+    m = alignment[alignment["status"].isin(["shared", "partial"])]
+    rows = []
+    for a in ids:
+        mine = body[body["article_id"] == a]
+        n, w = len(mine), int(mine["n_words"].sum())
+        others = [b for b in ids if b != a] + (["any"] if len(ids) > 2 else [])
+        for b in others:
+            hit = m[(m["article_id"] == a) & ((m["match_article"] == b) | (b == "any"))]
+            sents = sorted(set(hit["sentence"]))
+            mw = int(sum(words.loc[(a, x)] for x in sents))
+            rows.append((a, b, n, len(sents), len(sents) / n if n else float("nan"), w, mw, mw / w if w else float("nan")))
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
