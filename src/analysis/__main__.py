@@ -9,6 +9,10 @@
   actors.csv beside the articles, else each speaker is an actor (with a note on stderr).
 - ``quotes PATH... [--format csv|jsonl]``: one record per attribution (direct, mixed, indirect,
   partial, mention) with character offsets into each article as read from disk.
+- ``align PATH... [--what sentences|figures|names|quotes|coverage] [--format csv|jsonl]``: the
+  fact-by-fact alignment, one row per body sentence (article_id, sentence, status shared|partial|
+  only_here, match_article, match_sentence, score, text, match_text), or the figures, names,
+  quotation differences or coverage shares behind it (see ``analysis.align``).
 - ``findings PATH... [--actors FILE] [--format csv|jsonl|markdown]``: every computed finding
   (finding, section, article_id, statement, value, values, evidence), see ``analysis.findings``.
 
@@ -149,6 +153,31 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_align(args: argparse.Namespace) -> int:
+    from . import align
+
+    corpus = _load(args.paths)
+    if len(corpus.articles) < 2:
+        raise CorpusError(f"{args.paths[0]}: alignment compares articles, so give at least two")
+    ids = corpus.articles["article_id"]
+    if args.what == "figures":
+        table = align.figures(corpus)
+    elif args.what == "names":
+        table = align.carried(align.names(corpus), "key", ids)
+    else:
+        alignment = align.align(corpus)
+        if args.what == "quotes":
+            from .quotes import extract
+
+            table = align.quote_fidelity(corpus, alignment, extract(corpus))
+        elif args.what == "coverage":
+            table = align.coverage(corpus, alignment)
+        else:
+            table = alignment
+    _write_table(table, args.format)
+    return 0
+
+
 def _nonempty_path(value: str) -> Path:
     """A path argument that is not empty ("" would silently mean the current folder)."""
     if not value.strip():
@@ -219,6 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out paragraphs that only repeat other paragraphs (a summary lede)")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_frames)
+
+    p = sub.add_parser("align", help="align the articles fact by fact: shared, partial or only in one article")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders (two or more articles)")
+    p.add_argument("--what", choices=["sentences", "figures", "names", "quotes", "coverage"], default="sentences",
+                   help="the sentence alignment (default), or the figures, names, quotation diffs or coverage")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.set_defaults(func=_cmd_align)
 
     p = sub.add_parser("findings", help="every computed finding: one sentence each, with its numbers and evidence")
     p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")

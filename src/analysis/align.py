@@ -19,7 +19,8 @@ threshold is ``partial`` (it overlaps a fact told elsewhere, or one of several s
 tell one fact). Every other sentence is ``only_here`` for that article.
 
 Columns of :func:`align`: article_id, sentence, status (shared | partial | only_here),
-match_article, match_sentence (-1 when none), score (0-1, NaN when none), text, match_text.
+match_article, match_sentence (-1 when none), score (similarity, 0-1, NaN when none), overlap
+(:func:`containment`, 0-1), text, match_text.
 One row per sentence and other article it matches; a sentence that matches in no other article
 has one ``only_here`` row. With two articles that is exactly one row per body sentence.
 """
@@ -43,7 +44,7 @@ from . import nlp
 FEATURES = ["ng1", "ng4_max", "tri_j", "lcs_max_sq", "tok_edit", "lcs_min", "unmatched_max", "name_unmatched",
             "idf_min", "num_sub", "num_mismatch", "idf_min_sq"]
 STATUSES = ("shared", "partial", "only_here")
-COLUMNS = ["article_id", "sentence", "status", "match_article", "match_sentence", "score", "text", "match_text"]
+COLUMNS = ["article_id", "sentence", "status", "match_article", "match_sentence", "score", "overlap", "text", "match_text"]
 
 _NUMBER_RE = re.compile(r"^\d[\d,.]*$")
 _WORD_NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(),
@@ -279,8 +280,8 @@ def candidate_pairs(body: pd.DataFrame, a: str, b: str, df: dict[str, int] | Non
 
 
 def match_pair(body: pd.DataFrame, a: str, b: str, weights: dict[str, float] | None = None,
-               df: dict[str, int] | None = None) -> list[tuple[int, int, str, float]]:
-    """(row, matched row, status, score) for article pair (a, b), one entry per sentence that has a
+               df: dict[str, int] | None = None) -> list[tuple[int, int, str, float, float]]:
+    """(row, matched row, status, score, overlap) for article pair (a, b), one entry per sentence that has a
     counterpart. Shared: competitive linking (best score first, each sentence once) of pairs whose
     score reaches the shared threshold, an entry for each side. Partial: each remaining sentence's
     candidate with the largest :func:`containment`, when it reaches the partial threshold with at
@@ -295,10 +296,10 @@ def match_pair(body: pd.DataFrame, a: str, b: str, weights: dict[str, float] | N
     scored.sort(key=lambda x: (-x[0], x[2], x[3]))
     used: set[int] = set()
     out = []
-    for s, _, i, j in scored:
+    for s, share, i, j in scored:
         if s >= t_shared and i not in used and j not in used:
             used.update((i, j))
-            out += [(i, j, "shared", s), (j, i, "shared", s)]
+            out += [(i, j, "shared", s, share), (j, i, "shared", s, share)]
     scored.sort(key=lambda x: (-x[1], -x[0], x[2], x[3]))
     for s, share, i, j in scored:  # largest overlap first: a sentence's first entry is its best
         if share < t_partial:
@@ -306,7 +307,7 @@ def match_pair(body: pd.DataFrame, a: str, b: str, weights: dict[str, float] | N
         for here, there in ((i, j), (j, i)):
             if here not in used:
                 used.add(here)
-                out.append((here, there, "partial", s))
+                out.append((here, there, "partial", s, share))
     return out
 
 
@@ -325,10 +326,10 @@ def align(corpus) -> pd.DataFrame:
         for b in ids[x + 1 :]:
             entries += match_pair(body, a, b, weights, df)
     matched = {here for here, *_ in entries}
-    entries += [(i, -1, "only_here", float("nan")) for i in body.index if i not in matched]
+    entries += [(i, -1, "only_here", float("nan"), float("nan")) for i in body.index if i not in matched]
     aid, sid, text = body["article_id"].to_numpy(), body["sentence"].to_numpy(), body["text"].to_numpy()
-    records = [(aid[h], int(sid[h]), st, aid[t] if t >= 0 else "", int(sid[t]) if t >= 0 else -1, sc, text[h],
-                text[t] if t >= 0 else "") for h, t, st, sc in entries]
+    records = [(aid[h], int(sid[h]), st, aid[t] if t >= 0 else "", int(sid[t]) if t >= 0 else -1, sc, ov, text[h],
+                text[t] if t >= 0 else "") for h, t, st, sc, ov in entries]
     order = {a: n for n, a in enumerate(ids)}
     df = pd.DataFrame(records, columns=COLUMNS)
     df["_a"], df["_b"] = df["article_id"].map(order), df["match_article"].map(order).fillna(-1)
