@@ -348,6 +348,7 @@ _FIGURE_RE = re.compile(
     r"(?P<cur>[$€£¥])?\s?(?P<num>(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?)"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|k|m|b)\b)?(?:\s?(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE)
+_LABEL_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\.?\s$")
 FIGURE_COLUMNS = ["article_id", "sentence", "figure", "written", "kind", "value", "hedge", "start", "end"]
 
 
@@ -360,11 +361,14 @@ def figures(corpus) -> pd.DataFrame:
     """Every figure written in digits in body sentences, normalised so that "16 million" and
     "16,000,000" are one value: article_id, sentence, figure (as written), kind (money, percent,
     year or number), value (canonical: "16000000", "$1500000000", "12%"), hedge ("roughly",
-    "more than", ... or ""), start, end (character offsets in the article)."""
+    "more than", ... or ""), start, end (character offsets in the article). A bare number right after
+    a capitalised word ("Pier 9", "Route 66") names something and is left out."""
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
         norm = nlp.normalise(text)
+        first = _FIRST_WORD_RE.match(norm)
+        first_end = first.end() if first else 0
         for m in _FIGURE_RE.finditer(norm):
             num = float(m.group("num").replace(",", ""))
             mag = (m.group("mag") or "").lower()
@@ -380,6 +384,9 @@ def figures(corpus) -> pd.DataFrame:
                 kind, key = "year", _canonical(value)
             else:
                 kind, key = "number", _canonical(value)
+            before = norm[:m.start("num")]
+            if kind == "number" and not m.group("hedge") and _LABEL_BEFORE_RE.search(before) and len(before) > first_end:
+                continue  # "Pier 9", "Route 66", "No. 5": a number that names something, not a figure
             start = m.start("cur") if cur else m.start("num")
             figure = text[start : m.end()].strip()
             hedge = (m.group("hedge") or "").strip()
@@ -415,26 +422,53 @@ December""".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
 
 
+@lru_cache(maxsize=1)
+def _markers() -> frozenset[str]:
+    """Markers of origin ("Chinese", "Western", "U.S.") from ``data/labels_en.csv``: adjectives, not names."""
+    raw = resources.files("analysis").joinpath("data/labels_en.csv").read_text(encoding="utf-8")
+    alts = [a for r in csv.DictReader(raw.splitlines()) if r["kind"] == "marker" for a in r["pattern"].split("|")]
+    return frozenset(a.replace("\\", "") for a in alts)
+
+
+def _name_runs(words: list[str]) -> list[list[str]]:
+    """A run of capitalised words cut where a word is a marker of origin or function word ("Chinese
+    AI" -> "AI") or ends in a lower-case compound ("San Francisco-headquartered Anthropic" -> "San
+    Francisco", "Anthropic")."""
+    runs, cur = [], []
+    for w in words:
+        if w in _NOT_NAMES or w in _markers() or w.rstrip(".") + "." in _markers():
+            runs.append(cur)
+            cur = []
+            continue
+        head, _, tail = w.partition("-")
+        if tail and tail[:1].islower():
+            cur.append(head)
+            runs.append(cur)
+            cur = []
+            continue
+        cur.append(w)
+    runs.append(cur)
+    return [r for r in runs if r and r[-1] not in ("of", "the", "de")]
+
+
 def names(corpus) -> pd.DataFrame:
     """Names in body sentences: runs of capitalised words ("Tory Green", "San Francisco", "IO.Net"),
-    with a possessive 's removed and function words, days and months left out; a run opening a
-    sentence counts only if the same words appear capitalised mid-sentence somewhere in the corpus.
-    Columns: article_id, sentence, name (as written), key (lower case), start."""
+    with a possessive 's removed and function words, days, months and markers of origin ("Chinese",
+    "Western": see ``data/labels_en.csv``) left out; a run opening a sentence counts only if the same
+    words appear capitalised mid-sentence somewhere in the corpus. Columns: article_id, sentence,
+    name (as written), key (lower case), start."""
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     found = []
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
         norm = nlp.normalise(text)
         first = _FIRST_WORD_RE.match(norm)
         for m in _NAME_SEQ_RE.finditer(norm):
-            words = m.group(0).split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]
-            if not words:
-                continue
-            name = " ".join(words)
-            name = re.sub(r"['’]s$", "", name)
-            opens = bool(first) and m.start() < first.end() and words == m.group(0).split()
-            found.append((aid, int(sid), name, name.lower(), int(s0) + m.start(), opens))
+            opens = bool(first) and m.start() < first.end()
+            for run in _name_runs(m.group(0).split()):
+                name = re.sub(r"'s$", "", " ".join(run))
+                if not name or not name[0].isalpha():
+                    continue
+                found.append((aid, int(sid), name, name.lower(), int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))
     mid = {k for *_, k, _, opens in found if not opens}
     rows = [(a, s, n, k, st) for a, s, n, k, st, opens in found if not opens or k in mid]
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
@@ -491,10 +525,19 @@ def word_diff(a: str, b: str, context: int = 4) -> str:
     return " ".join(parts)
 
 
+def _told_in(quote: Profile, other: Profile) -> bool:
+    """True when at least :data:`MIN_SHARED_WORDS` of a quotation's content words, and at least the
+    partial threshold of its rarity-weighted content, are in the other sentence."""
+    shared = quote.content.keys() & other.content.keys()
+    total = sum(quote.content.values())
+    return len(shared) >= MIN_SHARED_WORDS and bool(total) and sum(quote.content[k] for k in shared) / total >= thresholds()[1]
+
+
 def quote_fidelity(corpus, alignment: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
     """For matched sentences (shared or partial) where at least one side quotes directly: the two
     quotations and a :func:`word_diff` of them (kind ``reworded`` or ``identical``), or, when only
-    one side quotes, kind ``paraphrased`` (the other article tells it in the reporter's words).
+    one side quotes and the other sentence tells the quotation's own content (:func:`_told_in`),
+    kind ``paraphrased`` (the other article tells it in the reporter's words).
     One row per matched pair, in the direction of the first article in corpus order. Columns:
     article_id, sentence, quote, speaker, match_article, match_sentence, match_quote, match_speaker,
     kind, diff."""
@@ -518,8 +561,12 @@ def quote_fidelity(corpus, alignment: pd.DataFrame, atts: pd.DataFrame) -> pd.Da
             (ta, pa), (tb, pb) = best
             kind = "identical" if nlp.word_norms(ta) == nlp.word_norms(tb) else "reworded"
             rows.append((a, sa, ta, pa, b, sb, tb, pb, kind, word_diff(ta, tb)))
-        else:
-            (t, p) = (qa or qb)[0]
+        else:  # the quotation must itself be told in the other sentence, not only its neighbours
+            other = profile(corpus.sentence_text(b if qa else a, sb if qa else sa))
+            told = [(t, p) for t, p in (qa or qb) if _told_in(profile(t), other)]
+            if not told:
+                continue
+            t, p = told[0]
             if qa:
                 rows.append((a, sa, t, p, b, sb, "", "", "paraphrased", ""))
             else:

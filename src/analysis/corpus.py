@@ -101,6 +101,12 @@ class Corpus:
         r = hit.iloc[0]
         return article_id, int(r["sentence"]), r["text"]
 
+    def sentence_text(self, article_id: str, sentence: int) -> str:
+        """The text of sentence number ``sentence`` of an article ("" when there is no such sentence)."""
+        s = self.sentences
+        hit = s.loc[(s["article_id"] == article_id) & (s["sentence"] == sentence), "text"]
+        return hit.iloc[0] if len(hit) else ""
+
     def labels(self) -> dict[str, str]:
         """article_id -> human label, in corpus order."""
         return dict(zip(self.articles["article_id"], self.articles["label"], strict=True))

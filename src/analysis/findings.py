@@ -160,7 +160,7 @@ def markdown(table: pd.DataFrame, links: bool = False, base: str = "") -> str:
 
 # The headline differences, in reading order: the ids a reader of two articles asks about first.
 # For two articles, a ``<id>_pair`` row (one sentence for both) stands in for the per-article rows.
-HEADLINE = ["length", "opening_summary", "vocabulary_overlap", "distinctive_terms", "lead_voice", "voiceless",
+HEADLINE = ["length", "opening_summary", "vocabulary_overlap", "coverage", "figures", "quote_reworded", "distinctive_terms", "lead_voice", "voiceless",
             "direct_quotation", "neutral_said", "narrated_evaluation", "right_of_reply", "placement", "counter_frame",
             "closing_voice", "top_frame"]
 
@@ -352,8 +352,7 @@ def _longest_sentence(corpus, counts: pd.DataFrame, aid: str):
     if c.empty or not c["words"].max():
         return None
     sid = int(c.loc[c["words"].idxmax(), "sentence"])
-    s = corpus.sentences
-    return aid, sid, s.loc[(s["article_id"] == aid) & (s["sentence"] == sid), "text"].iloc[0]
+    return aid, sid, corpus.sentence_text(aid, sid)
 
 
 def readability_findings(corpus, table: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
@@ -984,6 +983,186 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
+# Notebook 5: what each article carries
+
+S_COVERAGE = "05_coverage.ipynb#How-much-of-each-article-has-a-counterpart?"
+S_ONLY = "05_coverage.ipynb#What-each-article-carries-alone"
+S_FIGURES = "05_coverage.ipynb#Figures-and-names"
+S_FIDELITY = "05_coverage.ipynb#The-same-source,-in-other-words"
+S_ORDER = "05_coverage.ipynb#Information-order:-promoted-or-buried?"
+
+
+def coverage_findings(corpus, cov: pd.DataFrame) -> pd.DataFrame:
+    """The share of each article's body words with a counterpart in the other (two articles: one
+    sentence for both), or in any other article."""
+    lab = _labels(corpus)
+    if len(lab) == 2:
+        (a, b) = lab
+        ra = cov[(cov["article_id"] == a) & (cov["other"] == b)]
+        rb = cov[(cov["article_id"] == b) & (cov["other"] == a)]
+        if ra.empty or rb.empty or ra["words"].iloc[0] == 0 or rb["words"].iloc[0] == 0:
+            return frame([])
+        ra, rb = ra.iloc[0], rb.iloc[0]
+        text = (f"{pct(ra['share_words'])} of {possessive(lab[a])} body words are in sentences that share a fact with "
+                f"{lab[b]} ({ra['matched_sentences']} of {plural(int(ra['sentences']), 'sentence')}), and "
+                f"{pct(rb['share_words'])} of {possessive(lab[b])} with {lab[a]} ({rb['matched_sentences']} of "
+                f"{int(rb['sentences'])}); the rest of each is told by that article alone")
+        return frame([row("coverage", S_COVERAGE, [a, b], text, value=ra["share_words"] - rb["share_words"],
+                          values={"share_words_a": ra["share_words"], "share_words_b": rb["share_words"],
+                                  "matched_a": ra["matched_sentences"], "matched_b": rb["matched_sentences"]})])
+    rows = []
+    for r in cov[cov["other"] == "any"].itertuples(index=False):
+        if r.words:
+            rows.append(row("coverage", S_COVERAGE, r.article_id,
+                            f"{pct(r.share_words)} of {possessive(lab[r.article_id])} body words share a fact with at least "
+                            f"one other article ({r.matched_sentences} of {plural(int(r.sentences), 'sentence')})",
+                            value=r.share_words, values={"share_words": r.share_words}))
+    return frame(rows)
+
+
+def only_here_findings(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
+    """Per article, how many body sentences have no counterpart in any other article, with them."""
+    lab = _labels(corpus)
+    if len(lab) < 2:
+        return frame([])
+    rows = []
+    for aid in lab:
+        mine = alignment[alignment["article_id"] == aid]
+        alone = mine[mine["status"] == "only_here"]
+        n = mine["sentence"].nunique()
+        if not n:
+            continue
+        others = "the other article" if len(lab) == 2 else "any other article"
+        text = (f"{plural(len(alone), 'body sentence')} of {n} in {lab[aid]} "
+                f"{'has' if len(alone) == 1 else 'have'} no counterpart in {others}")
+        rows.append(row("only_here", S_ONLY, aid, text, value=len(alone) / n, values={"only_here": len(alone), "sentences": n},
+                        evidence=[(aid, x.sentence, x.text) for x in alone.itertuples(index=False)]))
+    return frame(rows)
+
+
+def figure_findings(corpus, figs: pd.DataFrame) -> pd.DataFrame:
+    """Which figures (dates left out) every article carries, and which only one article carries."""
+    from .align import carried
+
+    lab = _labels(corpus)
+    f = figs[figs["kind"] != "year"]
+    if len(lab) < 2 or f.empty:
+        return frame([])
+    table = carried(f, "value", list(lab))
+    first = {v: w.split("; ")[0] for v, w in zip(table["value"], table["as_written"], strict=True)}
+    every = table.loc[table["n_articles"] == len(lab), "value"].tolist()
+    parts = [f"{join([first[v] for v in every])} {'appears' if len(every) == 1 else 'appear'} in "
+             f"{'both articles' if len(lab) == 2 else 'every article'}"] if every else []
+    alone = {}
+    for v, arts in zip(table["value"], table["articles"], strict=True):
+        if ";" not in arts:
+            alone.setdefault(arts, []).append(v)
+    for aid in lab:
+        if aid in alone:
+            parts.append(f"only {lab[aid]} gives {join([first[v] for v in alone[aid]])}")
+    if not parts:
+        return frame([])
+    text = "; ".join(parts)
+    ev = f.drop_duplicates(["article_id", "sentence"])
+    ev = [(r.article_id, r.sentence, corpus.sentence_text(r.article_id, r.sentence))
+          for r in ev.itertuples(index=False) if r.value in set(alone.get(r.article_id, []))]
+    return frame([row("figures", S_FIGURES, list(lab), text[0].upper() + text[1:], value=len(every),
+                      values={"in_every": every, **{f"only_{k}": v for k, v in alone.items()}}, evidence=ev)])
+
+
+def name_findings(corpus, names_: pd.DataFrame, top: int = 6) -> pd.DataFrame:
+    """The names each article mentions that no other article does (most mentioned first)."""
+    from .align import carried
+
+    lab = _labels(corpus)
+    if len(lab) < 2 or names_.empty:
+        return frame([])
+    table = carried(names_, "key", list(lab))
+    counts = names_.groupby("key").size()
+    rows = []
+    for aid in lab:
+        mine = table[table["articles"] == aid]
+        if mine.empty:
+            continue
+        mine = mine.assign(n=mine["key"].map(counts)).sort_values("n", ascending=False, kind="stable")
+        shown = [w.split("; ")[0] for w in mine["as_written"].head(top)]
+        more = f" and {len(mine) - top} more" if len(mine) > top else ""
+        rows.append(row("names_alone", S_FIGURES, aid,
+                        f"Names only {lab[aid]} mentions: {join(shown)}{more}", value=len(mine),
+                        values={"names": mine["key"].tolist()}))
+    return frame(rows)
+
+
+def fidelity_findings(corpus, fid: pd.DataFrame) -> pd.DataFrame:
+    """Statements quoted in different words in two articles, and quotations the other paraphrases."""
+    lab = _labels(corpus)
+    rows = []
+    for r in fid[fid["kind"] == "reworded"].itertuples(index=False):
+        rows.append(row("quote_reworded", S_FIDELITY, [r.article_id, r.match_article],
+                        f"{lab[r.article_id]} quotes {r.speaker or 'its source'} as \"{r.quote.strip(' ,.')}\", "
+                        f"{lab[r.match_article]} as \"{r.match_quote.strip(' ,.')}\" in the matching sentence",
+                        value=float("nan"), values={"diff": r.diff},
+                        evidence=[(r.article_id, r.sentence, corpus.sentence_text(r.article_id, r.sentence)),
+                                  (r.match_article, r.match_sentence, corpus.sentence_text(r.match_article, r.match_sentence))]))
+    para = fid[fid["kind"] == "paraphrased"]
+    para = para.assign(_q=para["quote"] + "\x00" + para["match_quote"], _s=[
+        (x.article_id, x.sentence) if x.quote else (x.match_article, x.match_sentence) for x in para.itertuples(index=False)])
+    para = para.drop_duplicates(["_q", "_s"]).drop(columns=["_q", "_s"])  # one quotation told twice counts once
+    for (a, b), g in para.groupby(["article_id", "match_article"], sort=False):
+        quoting_a = int((g["quote"] != "").sum())
+        quoting_b = len(g) - quoting_a
+        parts = []
+        if quoting_a:
+            parts.append(f"{plural(quoting_a, 'quotation')} in {lab[a]} {'is' if quoting_a == 1 else 'are'} told in "
+                         f"{possessive(lab[b])} own words")
+        if quoting_b:
+            parts.append(f"{plural(quoting_b, 'quotation')} in {lab[b]} {'is' if quoting_b == 1 else 'are'} told in "
+                         f"{possessive(lab[a])} own words")
+        ev = [(x.article_id, x.sentence, corpus.sentence_text(x.article_id, x.sentence)) if x.quote else
+              (x.match_article, x.match_sentence, corpus.sentence_text(x.match_article, x.match_sentence))
+              for x in g.itertuples(index=False)]
+        text = "; ".join(parts)
+        rows.append(row("quote_paraphrased", S_FIDELITY, [a, b], text[0].upper() + text[1:] + " in the matching sentence",
+                        value=len(g), values={"in_a": quoting_a, "in_b": quoting_b}, evidence=ev))
+    return frame(rows)
+
+
+def order_findings(corpus, order_: pd.DataFrame, shift: float = 0.25) -> pd.DataFrame:
+    """For each pair of articles, how many matched facts sit at least ``shift`` of the article later
+    (buried) or earlier (promoted) in the second article than in the first."""
+    lab = _labels(corpus)
+    rows = []
+    for (a, b), g in order_.groupby(["article_id", "match_article"], sort=False):
+        g = g.drop_duplicates("sentence")
+        later, earlier = g[g["shift"] >= shift], g[g["shift"] <= -shift]
+        def n(k):
+            return "none" if k == 0 else number(k)
+        text = (f"Of {plural(len(g), 'fact')} of {lab[a]} matched in {lab[b]}, {n(len(later))} "
+                f"{'comes' if len(later) <= 1 else 'come'} at least {pct(shift)} of the article later in {lab[b]} and "
+                f"{n(len(earlier))} at least {pct(shift)} earlier")
+        ev = [(a, x.sentence, corpus.sentence_text(a, x.sentence)) for x in pd.concat([later, earlier]).itertuples(index=False)]
+        rows.append(row("order", S_ORDER, [a, b], text, value=float(g["shift"].median()),
+                        values={"matched": len(g), "later": len(later), "earlier": len(earlier),
+                                "median_shift": float(g["shift"].median())}, evidence=ev))
+    return frame(rows)
+
+
+def align_findings(corpus, atts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every finding of notebook 5, from one alignment."""
+    from . import align, quotes
+
+    if len(corpus.articles) < 2:
+        return frame([])
+    atts = quotes.extract(corpus) if atts is None else atts
+    al = align.align(corpus)
+    parts = [coverage_findings(corpus, align.coverage(corpus, al)), only_here_findings(corpus, al),
+             figure_findings(corpus, align.figures(corpus)), name_findings(corpus, align.names(corpus)),
+             fidelity_findings(corpus, align.quote_fidelity(corpus, al, atts)), order_findings(corpus, align.order(corpus, al))]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else frame([])
+
+
+# ---------------------------------------------------------------------------------------------
 # All of them
 
 def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
@@ -1033,6 +1212,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         reply_findings(corpus, sourcing.right_of_reply(corpus, atts, actors, mentions=mentions, voice=voice)),
         credential_findings(corpus, sourcing.credentials(corpus, atts)),
         label_findings(corpus, framing.actor_labels(corpus, actors, mentions=mentions)),
+        align_findings(corpus, atts),
     ]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else frame([])
     entman = entman_findings(corpus, framing.frame_rate(corpus, hits=hits), table)

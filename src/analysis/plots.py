@@ -414,3 +414,39 @@ def paragraph_map(pv: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.tick_params(axis="y", length=0)
     margins(fig, [labels[a] for a in ids], bottom=1.15 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight())
     return fig
+
+
+@_described
+def fact_order(order_: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Where each matched fact sits in two articles: a point per matched sentence pair, its position
+    in the first article against its position in the second; off the diagonal, a fact is promoted
+    (below) or buried (above) by the second article."""
+    title = "Where shared facts sit in each article"
+    pairs = list(dict.fromkeys(zip(order_["article_id"], order_["match_article"], strict=True)))
+    if not pairs:
+        return _empty(title, "No sentence of one article has a counterpart in another.")
+    a, b = pairs[0]
+    d = order_[(order_["article_id"] == a) & (order_["match_article"] == b)]
+    fig, ax = plt.subplots(figsize=(5.6, 5.2))
+    ax.plot([0, 1], [0, 1], color="#999999", linewidth=1, linestyle="--", zorder=1)
+    ax.fill_between([0, 1], [0.25, 1.25], [1.25, 1.25], color="#f3e0d0", zorder=0, linewidth=0)
+    ax.fill_between([0, 1], [-0.25, -0.25], [-0.25, 0.75], color="#d7e6f3", zorder=0, linewidth=0)
+    for status, marker, color in (("shared", "o", PALETTE[0]), ("partial", "s", PALETTE[1])):
+        g = d[d["status"] == status]
+        ax.scatter(g["position"], g["match_position"], marker=marker, s=36, color=color, label=f"{status} ({len(g)})",
+                   zorder=3, edgecolor="white", linewidth=0.5)
+        for r in g.itertuples(index=False):
+            ax.annotate(f"{r.sentence}→{r.match_sentence}", (r.position, r.match_position), xytext=(4, 3),
+                        textcoords="offset points", fontsize=9, color="#444444")
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_aspect("equal")
+    ax.set_xlabel(f"position in {labels.get(a, a)} (0 = first sentence, 1 = end)")
+    ax.set_ylabel(f"position in {labels.get(b, b)}")
+    ax.text(0.02, 0.97, "told later: buried", fontsize=9, color="#8a4b16", va="top")
+    ax.text(0.98, 0.03, "told earlier: promoted", fontsize=9, color="#1f4e79", ha="right")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, fontsize=9, frameon=False)
+    note = f" (first of {len(pairs)} pairs of articles)" if len(pairs) > 1 else ""
+    ax.set_title(title + note, loc="left", pad=24)
+    margins(fig, bottom=0.11, top=0.86, left=0.13)
+    return fig

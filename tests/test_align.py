@@ -1,0 +1,187 @@
+"""Fact-by-fact alignment: similarity parts, matching, figures, names, quotations, on text written to check them
+and on the seeds against a hand alignment (tests/fixtures/seeds_alignment.csv)."""
+
+import csv
+import random
+
+import pytest
+from conftest import FIXTURES, LONG, SHORT
+
+from analysis import align, findings, load_corpus, quotes
+from analysis.__main__ import main
+
+
+def corpus_of(tmp_path, texts):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def _dp_edit(a, b):
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def _dp_lcs(a, b):
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[-1]))
+        prev = cur
+    return prev[-1]
+
+
+def test_bit_parallel_edit_and_lcs_equal_the_textbook_tables():
+    rng = random.Random(7)
+    for _ in range(500):
+        a = tuple(rng.choice("abcde") for _ in range(rng.randint(0, 70)))  # beyond 64 words: one machine word
+        b = tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 70)))
+        assert align._edit(a, b) == _dp_edit(a, b)
+        assert align._lcs(a, b) == _dp_lcs(a, b)
+
+
+def test_profile_matches_inflections_groups_and_numbers():
+    p = align.profile("Acme faced accusations over three plants, its shares rose 12 percent.")
+    q = align.profile("The firm was accused over 3 plants as shares climbed 12%.")
+    assert "=charge" in p.keys and "=charge" in q.keys  # accusations / accused: one group, by stem
+    assert "=charge" not in q.content  # "accused" is a reporting verb: attribution, not a fact
+    assert "=rise" in p.content and "=rise" in q.content  # rose / climbed
+    assert p.numbers == q.numbers == {"3", "12"}
+    assert "acme" not in p.names  # the sentence's first word is not taken for a name
+
+
+def test_similarity_orders_pairs_as_a_reader_would():
+    same = align.similarity("Shares of Acme rose 5 percent on Monday after the merger was announced.",
+                            "Acme shares climbed 5% on Monday after the merger announcement.")
+    other_number = align.similarity("Shares of Acme rose 5 percent on Monday after the merger was announced.",
+                                    "Acme shares climbed 9% on Monday after the merger announcement.")
+    unrelated = align.similarity("Shares of Acme rose 5 percent on Monday after the merger was announced.",
+                                 "The mayor opened a new library in the harbour district.")
+    assert same >= align.thresholds()[0] > unrelated
+    assert same > other_number > unrelated
+    assert align.similarity("A cat sat.", "A cat sat.") == pytest.approx(align.similarity("A cat sat.", "A cat sat."))
+
+
+STORY_A = ("The council voted on Tuesday to close Pier 9 to all traffic.\n"
+           "Engineers found cracks in the pier's supports, the council said.\n"
+           "The mayor will host a concert in the park next week.\n")
+STORY_B = ("The council voted on Tuesday to close Pier 9 to all traffic.\n"
+           "Repairs will cost about $4.2 million, and engineers found cracks in the supports of the old pier.\n"
+           "Fishermen said they would lose income.\n")
+
+
+def test_two_articles_one_row_per_body_sentence(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": STORY_A, "b.txt": STORY_B})
+    al = align.align(c)
+    assert list(al.columns) == align.COLUMNS
+    assert len(al) == len(c.sentences[c.sentences["kind"] == "body"])
+    got = {(r.article_id, r.sentence): (r.status, r.match_sentence) for r in al.itertuples()}
+    assert got[("a", 0)] == ("shared", 0) and got[("b", 0)] == ("shared", 0)
+    assert got[("a", 1)] == ("partial", 1)  # cracks in the supports: one clause of b's sentence 1
+    assert got[("a", 2)][0] == "only_here" and got[("b", 2)][0] == "only_here"
+    cov = align.coverage(c, al).set_index("article_id")
+    assert cov.at["a", "matched_sentences"] == 2 and cov.at["a", "sentences"] == 3
+
+
+def test_each_pair_of_articles_gets_its_own_matching(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": STORY_A, "b.txt": STORY_B, "c.txt": "The council voted on Tuesday to close Pier 9 to all traffic.\n"})
+    al = align.align(c)
+    first = al[(al["article_id"] == "a") & (al["sentence"] == 0)]
+    assert sorted(zip(first["match_article"], first["status"], strict=True)) == [("b", "shared"), ("c", "shared")]
+    assert (al[al["article_id"] == "c"]["status"] == "shared").all()
+    cov = align.coverage(c, al)
+    assert set(cov["other"]) == {"a", "b", "c", "any"}
+
+
+def test_no_counterpart_anywhere(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "The council met on Tuesday.\n", "b.txt": "Volcanoes erupt in Iceland.\n"})
+    al = align.align(c)
+    assert (al["status"] == "only_here").all() and (al["match_sentence"] == -1).all()
+    assert align.order(c, al).empty and align.quote_fidelity(c, al, quotes.extract(c)).empty
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It had 16 million users.", [("16 million", "number", "16000000", "")]),
+    ("It had 16,000,000 users.", [("16,000,000", "number", "16000000", "")]),
+    ("They paid roughly $1.5 billion.", [("roughly $1.5 billion", "money", "$1500000000", "roughly")]),
+    ("Sales fell 12 percent in 2024.", [("12 percent", "percent", "12%", ""), ("2024", "year", "2024", "")]),
+    ("The council closed Pier 9 after more than 300 complaints.", [("more than 300", "number", "300", "more than")]),
+])
+def test_figures_are_normalised_with_their_hedges(tmp_path, text, expected):
+    c = corpus_of(tmp_path, {"a.txt": text + "\n"})
+    f = align.figures(c)
+    assert list(zip(f["written"], f["kind"], f["value"], f["hedge"], strict=True)) == expected
+
+
+def test_figures_carried_by_one_article_or_both(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "It had 16 million users and 300 staff.\n", "b.txt": "It had 16,000,000 users.\n"})
+    t = align.carried(align.figures(c), "value", ["a", "b"]).set_index("value")
+    assert t.at["16000000", "articles"] == "a;b" and t.at["300", "articles"] == "a"
+    f = findings.figure_findings(c, align.figures(c))
+    assert f["statement"].iloc[0] == "16 million appears in both articles; only a gives 300."
+
+
+def test_names_leave_out_markers_and_split_compounds(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "Officials said Chinese AI labs and San Francisco-headquartered Acme met Tory Green.\n"})
+    assert align.names(c)["name"].tolist() == ["AI", "San Francisco", "Acme", "Tory Green"]
+
+
+def test_quotes_reworded_and_paraphrased(tmp_path):
+    c = corpus_of(tmp_path, {
+        "a.txt": "Acme said it found \u201cindustrial-scale campaigns\u201d by three rival labs to copy its model.\n"
+                 "Acme said the rival labs made 16 million requests through 24,000 fake accounts.\n",
+        "b.txt": "Acme said it found \u201clarge-scale campaigns\u201d by three rival labs to copy its model.\n"
+                 "\u201cThe rival labs made 16 million requests through 24,000 fake accounts,\u201d Acme said.\n"})
+    al = align.align(c)
+    fid = align.quote_fidelity(c, al, quotes.extract(c))
+    reworded = fid[fid["kind"] == "reworded"].iloc[0]
+    assert reworded["diff"] == "[-industrial-scale-] {+large-scale+} campaigns"
+    para = fid[fid["kind"] == "paraphrased"].iloc[0]
+    assert (para["article_id"], para["quote"], para["match_article"]) == ("a", "", "b")
+    assert para["match_quote"].startswith("The rival labs made 16 million")
+
+
+def test_seeds_against_the_hand_alignment(seeds):
+    """Measured when the aligner was written: link precision 0.78, recall 0.44, sentence status
+    agreement 0.71, and every hand "shared" pair found. The floors below guard those figures."""
+    with open(FIXTURES / "seeds_alignment.csv", encoding="utf-8") as fh:
+        gold = {(int(r["short"]), int(r["long"])): r["relation"] for r in csv.DictReader(fh)}
+    al = align.align(seeds)
+    m = al[al["status"] != "only_here"]
+    pred = {(r.sentence, r.match_sentence) if r.article_id == SHORT else (r.match_sentence, r.sentence)
+            for r in m.itertuples()}
+    hits = pred & gold.keys()
+    assert len(hits) / len(pred) >= 0.75 and len(hits) / len(gold) >= 0.4
+    assert {k for k, v in gold.items() if v == "shared"} <= pred
+    body = seeds.sentences[seeds.sentences["kind"] == "body"]
+    gold_matched = {(SHORT, i) for i, _ in gold} | {(LONG, j) for _, j in gold}
+    pred_matched = set(zip(m["article_id"], m["sentence"], strict=True))
+    agree = sum(((a, s) in gold_matched) == ((a, s) in pred_matched) for a, s in zip(body["article_id"], body["sentence"],
+                                                                                   strict=True))
+    assert agree / len(body) >= 0.7
+
+
+def test_seeds_figures_as_the_articles_give_them(seeds):
+    t = align.carried(align.figures(seeds), "value", [SHORT, LONG]).set_index("value")
+    assert t.at["16000000", "n_articles"] == 2 and t.at["24000", "n_articles"] == 2
+    assert t.at["100000", "articles"] == SHORT
+    assert {v for v in ("$1500000000", "$3000", "500000") if t.at[v, "articles"] == LONG} == {"$1500000000", "$3000", "500000"}
+    assert "roughly 24,000" in t.at["24000", "as_written"]
+
+
+def test_cli(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY_B, encoding="utf-8")
+    assert main(["align", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ",".join(align.COLUMNS) and len(lines) == 7
+    assert main(["align", str(tmp_path / "a.txt")]) == 2
+    assert "alignment compares articles, so give at least two" in capsys.readouterr().err
+    assert main(["align", str(tmp_path), "--what", "figures", "--format", "jsonl"]) == 0
+    assert '"value":"$4200000"' in capsys.readouterr().out
