@@ -115,4 +115,4 @@ def test_run_on_articles_with_no_content_words_runs_every_notebook(tmp_path):
     (src / "b_markup.txt").write_text("<div><p></p></div>\n", encoding="utf-8")
     (src / "c_normal.txt").write_text("The council approved the budget on Monday, the mayor said.\n", encoding="utf-8")
     done = run_all(articles=src, out=tmp_path / "out", log=lambda *_: None)
-    assert len(done) == 5 and not [(p.name, problems(p)) for p in done if problems(p)]
+    assert len(done) == 6 and not [(p.name, problems(p)) for p in done if problems(p)]

@@ -416,7 +416,7 @@ def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
 _NAME_SEQ_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w.&-]*[a-zA-Z0-9])(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w.&-]*[a-zA-Z0-9])*")
 _NOT_NAMES = frozenset("""I A An The This That These Those It Its He She They We You His Her Their Our But And Or So
 If In On At For With After Before When While As Some Many Most Other Others There Meanwhile Still Also Such Even Now
-Then Last Next Earlier Later According Though Although Once Using Beneath Commentators Critics Monday Tuesday Wednesday
+Then Last Next Earlier Later According Though Although Once Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October November
 December""".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
@@ -432,8 +432,8 @@ def _markers() -> frozenset[str]:
 
 def _name_runs(words: list[str]) -> list[list[str]]:
     """A run of capitalised words cut where a word is a marker of origin or function word ("Chinese
-    AI" -> "AI") or ends in a lower-case compound ("San Francisco-headquartered Anthropic" -> "San
-    Francisco", "Anthropic")."""
+    AI" -> "AI") or ends in a lower-case compound ("San Francisco-based Acme" -> "San Francisco",
+    "Acme")."""
     runs, cur = [], []
     for w in words:
         if w in _NOT_NAMES or w in _markers() or w.rstrip(".") + "." in _markers():
