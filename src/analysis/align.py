@@ -221,13 +221,10 @@ def body_profiles(corpus) -> pd.DataFrame:
     return body.reset_index(drop=True)
 
 
-def story_weights(body: pd.DataFrame) -> dict[str, float]:
+def story_weights(body: pd.DataFrame, df: dict[str, int] | None = None) -> dict[str, float]:
     """Content key -> how much it tells within these articles: ln((N+1)/(df+1)) / ln(N+1) over the N
-    body sentences, so that the story's own names ("the company" of every sentence) weigh little."""
-    df: dict[str, int] = defaultdict(int)
-    for p in body["profile"]:
-        for k in p.content:
-            df[k] += 1
+    body sentences, so that the story's own names (in most sentences) weigh little."""
+    df = document_frequency(body) if df is None else df
     n = len(body)
     return {k: math.log((n + 1) / (c + 1)) / math.log(n + 1) for k, c in df.items()} if n else {}
 
@@ -264,35 +261,54 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
     return best, len(shared)
 
 
-def candidate_pairs(body: pd.DataFrame, a: str, b: str, df: dict[str, int] | None = None) -> list[tuple[int, int]]:
-    """Row pairs (i in article a, j in article b) of ``body`` that share a content key used in at most
-    :data:`INDEX_MAX_SENTENCES` body sentences (an inverted index: cost follows the candidates)."""
+def document_frequency(body: pd.DataFrame) -> dict[str, int]:
+    """Content key -> the number of body sentences that use it."""
+    df: dict[str, int] = defaultdict(int)
+    for p in body["profile"]:
+        for k in p.content:
+            df[k] += 1
+    return df
+
+
+def candidate_pairs(body: pd.DataFrame, df: dict[str, int] | None = None) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """Row pairs of ``body`` from different articles that share at least :data:`MIN_SHARED_WORDS`
+    content keys used in at most :data:`INDEX_MAX_SENTENCES` body sentences, grouped by article pair (first article first, in
+    the order of ``body``). One inverted index over all articles: the work is the sum over keys of
+    their postings squared, at most :data:`INDEX_MAX_SENTENCES` times the number of postings, so it
+    grows with the corpus, not with the number of article pairs."""
+    df = document_frequency(body) if df is None else df
     index: dict[str, list[int]] = defaultdict(list)
-    for j in body.index[body["article_id"] == b]:
-        for k in body.at[j, "profile"].content:
-            if df is None or df.get(k, 0) <= INDEX_MAX_SENTENCES:
-                index[k].append(j)
-    out = set()
-    for i in body.index[body["article_id"] == a]:
-        for k in body.at[i, "profile"].content:
-            out.update((i, j) for j in index.get(k, ()))
-    return sorted(out)
+    for i, p in zip(body.index, body["profile"], strict=True):
+        for k in p.content:
+            if df.get(k, 0) <= INDEX_MAX_SENTENCES:
+                index[k].append(i)
+    art = body["article_id"].to_numpy()
+    rank = {a: n for n, a in enumerate(dict.fromkeys(art.tolist()))}
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for rows in index.values():
+        for x, i in enumerate(rows):
+            for j in rows[x + 1 :]:
+                if art[i] != art[j]:
+                    shared[(i, j) if rank[art[i]] < rank[art[j]] else (j, i)] += 1
+    out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sorted(k for k, n in shared.items() if n >= MIN_SHARED_WORDS):
+        out[(art[i], art[j])].append((i, j))
+    return dict(sorted(out.items(), key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]])))
 
 
-def match_pair(body: pd.DataFrame, a: str, b: str, weights: dict[str, float] | None = None,
-               df: dict[str, int] | None = None) -> list[tuple[int, int, str, float, float]]:
-    """(row, matched row, status, score, overlap) for article pair (a, b), one entry per sentence that has a
-    counterpart. Shared: competitive linking (best score first, each sentence once) of pairs whose
-    score reaches the shared threshold, an entry for each side. Partial: each remaining sentence's
-    candidate with the largest :func:`containment`, when it reaches the partial threshold with at
-    least :data:`MIN_SHARED_WORDS` words in common."""
+def match_pair(body: pd.DataFrame, candidates: list[tuple[int, int]], weights: dict[str, float]) \
+        -> list[tuple[int, int, str, float, float]]:
+    """(row, matched row, status, score, overlap) for one pair of articles, from its candidate row
+    pairs; one entry per sentence that has a counterpart. Shared: competitive linking (best score
+    first, each sentence once) of pairs whose score reaches the shared threshold, an entry for each
+    side. Partial: each remaining sentence's candidate with the largest :func:`containment`, when it
+    reaches the partial threshold with at least :data:`MIN_SHARED_WORDS` words in common."""
     t_shared, t_partial = thresholds()
-    weights = story_weights(body) if weights is None else weights
+    prof, cls = body["profile"].tolist(), body["clauses"].tolist()  # row labels are 0..n-1
     scored = []
-    for i, j in candidate_pairs(body, a, b, df):
-        pi, pj = body.at[i, "profile"], body.at[j, "profile"]
-        share, n_words = containment(pi, pj, weights, body.at[i, "clauses"], body.at[j, "clauses"])
-        scored.append((score(features(pi, pj)), share if n_words >= MIN_SHARED_WORDS else 0.0, i, j))
+    for i, j in candidates:
+        share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
+        scored.append((score(features(prof[i], prof[j])), share if n_words >= MIN_SHARED_WORDS else 0.0, i, j))
     scored.sort(key=lambda x: (-x[0], x[2], x[3]))
     used: set[int] = set()
     out = []
@@ -316,24 +332,20 @@ def align(corpus) -> pd.DataFrame:
     module docstring for the columns and the matching)."""
     body = body_profiles(corpus)
     ids = list(dict.fromkeys(corpus.articles["article_id"]))
-    weights = story_weights(body)
-    df: dict[str, int] = defaultdict(int)
-    for p in body["profile"]:
-        for k in p.content:
-            df[k] += 1
+    df = document_frequency(body)
+    weights = story_weights(body, df)
     entries = []
-    for x, a in enumerate(ids):
-        for b in ids[x + 1 :]:
-            entries += match_pair(body, a, b, weights, df)
+    for cands in candidate_pairs(body, df).values():
+        entries += match_pair(body, cands, weights)
     matched = {here for here, *_ in entries}
     entries += [(i, -1, "only_here", float("nan"), float("nan")) for i in body.index if i not in matched]
     aid, sid, text = body["article_id"].to_numpy(), body["sentence"].to_numpy(), body["text"].to_numpy()
     records = [(aid[h], int(sid[h]), st, aid[t] if t >= 0 else "", int(sid[t]) if t >= 0 else -1, sc, ov, text[h],
                 text[t] if t >= 0 else "") for h, t, st, sc, ov in entries]
     order = {a: n for n, a in enumerate(ids)}
-    df = pd.DataFrame(records, columns=COLUMNS)
-    df["_a"], df["_b"] = df["article_id"].map(order), df["match_article"].map(order).fillna(-1)
-    return df.sort_values(["_a", "sentence", "_b"], kind="stable").drop(columns=["_a", "_b"]).reset_index(drop=True)
+    df_out = pd.DataFrame(records, columns=COLUMNS)
+    df_out["_a"], df_out["_b"] = df_out["article_id"].map(order), df_out["match_article"].map(order).fillna(-1)
+    return df_out.sort_values(["_a", "sentence", "_b"], kind="stable").drop(columns=["_a", "_b"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------
