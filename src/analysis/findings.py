@@ -1097,7 +1097,7 @@ def fidelity_findings(corpus, fid: pd.DataFrame) -> pd.DataFrame:
     """Statements quoted in different words in two articles, and quotations the other paraphrases."""
     lab = _labels(corpus)
     rows = []
-    for r in fid[fid["kind"] == "reworded"].itertuples(index=False):
+    for r in fid[fid["kind"] == "reworded"].head(MAX_PAIR_ROWS).itertuples(index=False):
         rows.append(row("quote_reworded", S_FIDELITY, [r.article_id, r.match_article],
                         f"{lab[r.article_id]} quotes {r.speaker or 'its source'} as \"{r.quote.strip(' ,.')}\", "
                         f"{lab[r.match_article]} as \"{r.match_quote.strip(' ,.')}\" in the matching sentence",
@@ -1108,7 +1108,7 @@ def fidelity_findings(corpus, fid: pd.DataFrame) -> pd.DataFrame:
     para = para.assign(_q=para["quote"] + "\x00" + para["match_quote"], _s=[
         (x.article_id, x.sentence) if x.quote else (x.match_article, x.match_sentence) for x in para.itertuples(index=False)])
     para = para.drop_duplicates(["_q", "_s"]).drop(columns=["_q", "_s"])  # one quotation told twice counts once
-    for (a, b), g in para.groupby(["article_id", "match_article"], sort=False):
+    for (a, b), g in sorted(para.groupby(["article_id", "match_article"], sort=False), key=lambda kv: -len(kv[1]))[:MAX_PAIR_ROWS]:
         quoting_a = int((g["quote"] != "").sum())
         quoting_b = len(g) - quoting_a
         parts = []
@@ -1127,12 +1127,17 @@ def fidelity_findings(corpus, fid: pd.DataFrame) -> pd.DataFrame:
     return frame(rows)
 
 
+MAX_PAIR_ROWS = 10  # beyond a few articles, pair findings for the pairs with the most matched facts only
+
+
 def order_findings(corpus, order_: pd.DataFrame, shift: float = 0.25) -> pd.DataFrame:
-    """For each pair of articles, how many matched facts sit at least ``shift`` of the article later
-    (buried) or earlier (promoted) in the second article than in the first."""
+    """For each pair of articles (the :data:`MAX_PAIR_ROWS` with the most matched facts), how many
+    matched facts sit at least ``shift`` of the article later (buried) or earlier (promoted) in the
+    second article than in the first."""
     lab = _labels(corpus)
     rows = []
-    for (a, b), g in order_.groupby(["article_id", "match_article"], sort=False):
+    groups = sorted(order_.groupby(["article_id", "match_article"], sort=False), key=lambda kv: -kv[1]["sentence"].nunique())
+    for (a, b), g in groups[:MAX_PAIR_ROWS]:
         g = g.drop_duplicates("sentence")
         later, earlier = g[g["shift"] >= shift], g[g["shift"] <= -shift]
         def n(k):
