@@ -374,7 +374,8 @@ def figures(corpus) -> pd.DataFrame:
     "16,000,000" are one value: article_id, sentence, figure (as written), kind (money, percent,
     year or number), value (canonical: "16000000", "$1500000000", "12%"), hedge ("roughly",
     "more than", ... or ""), start, end (character offsets in the article). A bare number right after
-    a capitalised word ("Pier 9", "Route 66") names something and is left out."""
+    a capitalised word ("Pier 9", "Route 66") names something and is left out, and so are numbers of
+    ten digits or more (ids) and the parts of a time ("11:00")."""
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
@@ -382,7 +383,11 @@ def figures(corpus) -> pd.DataFrame:
         first = _FIRST_WORD_RE.match(norm)
         first_end = first.end() if first else 0
         for m in _FIGURE_RE.finditer(norm):
-            num = float(m.group("num").replace(",", ""))
+            digits = m.group("num")
+            if len(digits.replace(",", "").replace(".", "")) >= 10 or norm[m.end("num") : m.end("num") + 1] == ":" \
+                    or norm[max(0, m.start("num") - 1) : m.start("num")] == ":":
+                continue  # an id ("672138506081275904") or a time ("11:00"), not a figure
+            num = float(digits.replace(",", ""))
             mag = (m.group("mag") or "").lower()
             if mag in ("k", "m", "b") and not m.group("cur"):
                 mag = ""  # "5 m" is five metres, "24 k" is rare: a magnitude letter needs a currency
@@ -460,7 +465,13 @@ def _name_runs(words: list[str]) -> list[list[str]]:
             continue
         cur.append(w)
     runs.append(cur)
-    return [r for r in runs if r and r[-1] not in ("of", "the", "de")]
+    out = []
+    for r in runs:
+        while r and r[-1].lower() in ("of", "the", "de", "and"):
+            r = r[:-1]
+        if r:
+            out.append(r)
+    return out
 
 
 def names(corpus) -> pd.DataFrame:
@@ -547,7 +558,9 @@ def _told_in(quote: Profile, other: Profile) -> bool:
 
 def quote_fidelity(corpus, alignment: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
     """For matched sentences (shared or partial) where at least one side quotes directly: the two
-    quotations and a :func:`word_diff` of them (kind ``reworded`` or ``identical``), or, when only
+    quotations, when they share a content word and no two different speakers are named for them,
+    and a :func:`word_diff` of them
+    (kind ``reworded`` or ``identical``), or, when only
     one side quotes and the other sentence tells the quotation's own content (:func:`_told_in`),
     kind ``paraphrased`` (the other article tells it in the reporter's words).
     One row per matched pair, in the direction of the first article in corpus order. Columns:
@@ -567,10 +580,12 @@ def quote_fidelity(corpus, alignment: pd.DataFrame, atts: pd.DataFrame) -> pd.Da
         qa, qb = q.get((a, sa), []), q.get((b, sb), [])
         if not qa and not qb:
             continue
-        if qa and qb:
-            best = max(((x, y) for x in qa for y in qb),
-                       key=lambda xy: len(set(nlp.word_norms(xy[0][0])) & set(nlp.word_norms(xy[1][0]))))
-            (ta, pa), (tb, pb) = best
+        if qa and qb:  # two quotations of one statement: a word in common, and no two different speakers
+            same = [(x, y) for x in qa for y in qb if profile(x[0]).content.keys() & profile(y[0]).content.keys()
+                    and (not x[1] or not y[1] or x[1] == y[1])]
+            if not same:
+                continue
+            (ta, pa), (tb, pb) = same[0]
             kind = "identical" if nlp.word_norms(ta) == nlp.word_norms(tb) else "reworded"
             rows.append((a, sa, ta, pa, b, sb, tb, pb, kind, word_diff(ta, tb)))
         else:  # the quotation must itself be told in the other sentence, not only its neighbours

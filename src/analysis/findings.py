@@ -990,6 +990,7 @@ S_ONLY = "05_coverage.ipynb#What-each-article-carries-alone"
 S_FIGURES = "05_coverage.ipynb#Figures-and-names"
 S_FIDELITY = "05_coverage.ipynb#The-same-source,-in-other-words"
 S_ORDER = "05_coverage.ipynb#Information-order:-promoted-or-buried?"
+MAX_PAIR_ROWS = 10  # beyond this many articles (or pairs), a summary or the top rows instead of one row each
 
 
 def coverage_findings(corpus, cov: pd.DataFrame) -> pd.DataFrame:
@@ -1010,6 +1011,15 @@ def coverage_findings(corpus, cov: pd.DataFrame) -> pd.DataFrame:
         return frame([row("coverage", S_COVERAGE, [a, b], text, value=ra["share_words"] - rb["share_words"],
                           values={"share_words_a": ra["share_words"], "share_words_b": rb["share_words"],
                                   "matched_a": ra["matched_sentences"], "matched_b": rb["matched_sentences"]})])
+    anyc = cov[(cov["other"] == "any") & (cov["words"] > 0)]
+    if len(anyc) > MAX_PAIR_ROWS:  # many articles: the spread, with the two ends
+        d = anyc.set_index("article_id")["share_words"]
+        hi, lo = d.idxmax(), d.idxmin()
+        return frame([row("coverage", S_COVERAGE, [hi, lo],
+                          f"Across {number(len(d))} articles, the share of body words that share a fact with at least one "
+                          f"other article runs from {pct(d[lo])} ({lab[lo]}) to {pct(d[hi])} ({lab[hi]}); the median is "
+                          f"{pct(float(d.median()))}", value=float(d.median()),
+                          values={"min": d[lo], "max": d[hi], "median": float(d.median())})])
     rows = []
     for r in cov[cov["other"] == "any"].itertuples(index=False):
         if r.words:
@@ -1037,6 +1047,15 @@ def only_here_findings(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
                 f"{'has' if len(alone) == 1 else 'have'} no counterpart in {others}")
         rows.append(row("only_here", S_ONLY, aid, text, value=len(alone) / n, values={"only_here": len(alone), "sentences": n},
                         evidence=[(aid, x.sentence, x.text) for x in alone.itertuples(index=False)]))
+    if len(rows) > MAX_PAIR_ROWS:  # many articles: the spread, with the article most on its own
+        shares = pd.Series({r["article_id"]: r["value"] for r in rows})
+        hi = shares.idxmax()
+        top = next(r for r in rows if r["article_id"] == hi)
+        return frame([row("only_here", S_ONLY, hi,
+                          f"Across {number(len(shares))} articles, the median share of body sentences with no counterpart in "
+                          f"any other article is {pct(float(shares.median()))}; the highest, {pct(shares[hi])}, is {lab[hi]}'s",
+                          value=float(shares.median()), values={"median": float(shares.median()), "max": shares[hi]},
+                          evidence=[(e["article_id"], e["sentence"], e["text"]) for e in json.loads(top["evidence"])])])
     return frame(rows)
 
 
@@ -1057,9 +1076,16 @@ def figure_findings(corpus, figs: pd.DataFrame) -> pd.DataFrame:
     for v, arts in zip(table["value"], table["articles"], strict=True):
         if ";" not in arts:
             alone.setdefault(arts, []).append(v)
-    for aid in lab:
-        if aid in alone:
-            parts.append(f"only {lab[aid]} gives {join([first[v] for v in alone[aid]])}")
+    shown = [a for a in lab if a in alone]
+    if len(lab) > 2:  # many articles: the five with the most figures of their own, six figures each
+        shown = sorted(shown, key=lambda a: -len(alone[a]))[:5]
+    for aid in shown:
+        vals = alone[aid] if len(lab) == 2 else alone[aid][:6]
+        items = [first[v] for v in vals] + ([f"{len(alone[aid]) - len(vals)} more"] if len(vals) < len(alone[aid]) else [])
+        parts.append(f"only {lab[aid]} gives {join(items)}")
+    rest = len(alone) - len(shown)
+    if rest:
+        parts.append(f"{plural(rest, 'other article')} also {'gives figures of its' if rest == 1 else 'give figures of their'} own")
     if not parts:
         return frame([])
     text = "; ".join(parts)
@@ -1085,11 +1111,12 @@ def name_findings(corpus, names_: pd.DataFrame, top: int = 6) -> pd.DataFrame:
         if mine.empty:
             continue
         mine = mine.assign(n=mine["key"].map(counts)).sort_values("n", ascending=False, kind="stable")
-        shown = [w.split("; ")[0] for w in mine["as_written"].head(top)]
-        more = f" and {len(mine) - top} more" if len(mine) > top else ""
+        shown = [w.split("; ")[0] for w in mine["as_written"].head(top)] + ([f"{len(mine) - top} more"] if len(mine) > top else [])
         rows.append(row("names_alone", S_FIGURES, aid,
-                        f"Names only {lab[aid]} mentions: {join(shown)}{more}", value=len(mine),
+                        f"Names only {lab[aid]} mentions: {join(shown)}", value=len(mine),
                         values={"names": mine["key"].tolist()}))
+    if len(rows) > MAX_PAIR_ROWS:  # many articles: those with the most names of their own
+        rows = sorted(rows, key=lambda r: -r["value"])[:MAX_PAIR_ROWS]
     return frame(rows)
 
 
@@ -1125,9 +1152,6 @@ def fidelity_findings(corpus, fid: pd.DataFrame) -> pd.DataFrame:
         rows.append(row("quote_paraphrased", S_FIDELITY, [a, b], text[0].upper() + text[1:] + " in the matching sentence",
                         value=len(g), values={"in_a": quoting_a, "in_b": quoting_b}, evidence=ev))
     return frame(rows)
-
-
-MAX_PAIR_ROWS = 10  # beyond a few articles, pair findings for the pairs with the most matched facts only
 
 
 def order_findings(corpus, order_: pd.DataFrame, shift: float = 0.25) -> pd.DataFrame:
