@@ -171,3 +171,21 @@ def test_every_text_lies_inside_its_figure_at_a_readable_size(seeds, story):
             assert box.x0 - 1 <= b.x0 and b.x1 <= box.x1 + 1 and box.y0 - 1 <= b.y0 and b.y1 <= box.y1 + 1, (name, t.get_text())
             assert t.get_fontsize() >= 9, (name, t.get_text(), t.get_fontsize())
         plt.close(fig)
+
+
+def test_figures_with_a_panel_per_article_draw_a_few_and_say_so(tmp_path):
+    from analysis import load_corpus, quotes
+
+    for k in range(9):
+        (tmp_path / f"a{k}.txt").write_text(f"The council met on day {k}. \u201cWe will act,\u201d said Jane Roe.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    plots.setup()
+    body = c.sentences[c.sentences["kind"] == "body"]
+    for fig in (plots.sentence_lengths(body, c.labels()), plots.first_voice(quotes.voices(quotes.extract(c), c), c.labels())):
+        assert len(fig.axes) == plots.MAX_PANELS
+        notes = [t.get_text() for t in fig.texts]
+        assert f"The first {plots.MAX_PANELS} of 9 articles are drawn; the CSV beside the figure has all of them." in notes
+        plt.close(fig)
+    fig = plots.sentence_lengths(body[body["article_id"].isin(["a0", "a1"])], c.labels())
+    assert len(fig.axes) == 2 and not fig.texts
+    plt.close(fig)

@@ -20,6 +20,20 @@ from matplotlib.transforms import Bbox
 from .tables import write_csv
 
 PALETTE = ("#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
+MAX_PANELS = len(PALETTE)  # articles drawn in a figure with a panel, row or bar per article: one colour each
+
+
+def _cap(ids: list, limit: int = MAX_PANELS) -> tuple[list, str]:
+    """The first ``limit`` article ids, and a line saying how many were left out ("" when none)."""
+    if len(ids) <= limit:
+        return ids, ""
+    return ids[:limit], f"The first {limit} of {len(ids)} articles are drawn; the CSV beside the figure has all of them."
+
+
+def _note(fig: plt.Figure, left_out: str) -> None:
+    """Write the left-out line of :func:`_cap` at the top left of the figure (callers leave 0.25 in)."""
+    if left_out:
+        fig.text(0.01, 1 - 0.06 / fig.get_figheight(), left_out, fontsize=9, color="#444444", va="top")
 
 
 def setup() -> None:
@@ -139,7 +153,8 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     ids = [a for a in labels if a in set(sentences["article_id"])]
     if not ids:
         return _empty("Sentence lengths", "No body sentences to draw.")
-    fig, axes = plt.subplots(len(ids), 1, figsize=(7, 1.1 + 1.4 * len(ids)), sharex=True, squeeze=False)
+    ids, left_out = _cap(ids)
+    fig, axes = plt.subplots(len(ids), 1, figsize=(7, 1.1 + 1.4 * len(ids) + 0.25 * bool(left_out)), sharex=True, squeeze=False)
     top = int(sentences["n_words"].max()) if len(sentences) else 1
     bins = np.arange(0, top + 5, 5)
     col = colors(labels.values())
@@ -153,7 +168,11 @@ def sentence_lengths(sentences: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
         ax.set_title(f"{labels[aid]} ({len(n)} sentences)", loc="left")
         ax.set_ylabel("sentences")
     axes[-1, 0].set_xlabel("words per sentence (body text)")
-    margins(fig, left=0.1, bottom=0.13, top=0.92, hspace=0.55)
+    _note(fig, left_out)
+    if left_out:
+        margins(fig, left=0.1, bottom=0.7 / fig.get_figheight(), top=1 - 0.6 / fig.get_figheight(), hspace=0.55)
+    else:
+        margins(fig, left=0.1, bottom=0.13, top=0.92, hspace=0.55)
     return fig
 
 
@@ -311,8 +330,9 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     ids = [a for a in labels if a in set(voices["article_id"])]
     if not ids:
         return _empty("Where each speaker is first heard", "No attributed speech found.")
+    ids, left_out = _cap(ids)
     col = colors(labels.values())
-    fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.35 * top * len(ids)), squeeze=False)
+    fig, axes = plt.subplots(len(ids), 1, figsize=(7.5, 1.0 + 0.25 * bool(left_out) + 0.35 * top * len(ids)), squeeze=False)
     for ax, aid in zip(axes[:, 0], ids, strict=True):
         v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
         ax.scatter(v["first"], range(len(v)), s=20 + 4 * v["words"], color=col[labels[aid]], alpha=0.7)
@@ -327,7 +347,9 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         ax.grid(axis="x", color="#eeeeee")
     axes[-1, 0].set_xlabel("position of the speaker's first attribution (0 = start, 1 = end)\n"
                            "dot area: the speaker's words; colour: the article")
-    margins(fig, voices["speaker"], bottom=0.75 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), hspace=0.35)
+    _note(fig, left_out)
+    margins(fig, voices["speaker"], bottom=0.75 / fig.get_figheight(), top=1 - (0.35 + 0.25 * bool(left_out)) / fig.get_figheight(),
+            hspace=0.35)
     return fig
 
 
@@ -337,6 +359,7 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ids = [a for a in labels if a in set(cum["article_id"])]
     if not ids:
         return _empty("Cumulative share of body words spoken", "No attributed speech found.")
+    ids, left_out = _cap(ids, 4)
     sides = list(dict.fromkeys(cum["side"]))
     col = dict(zip(sides, PALETTE, strict=False))
     fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 3.4), sharey=True, squeeze=False)
@@ -351,10 +374,11 @@ def cumulative_voice(cum: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
         ax.set_xlabel("position in article")
         ax.grid(color="#eeeeee")
     axes[0, 0].set_ylabel("share of body words spoken so far")
+    _note(fig, left_out)
     drawn = {lab: h for ax in axes[0] for h, lab in zip(*ax.get_legend_handles_labels(), strict=True)}
     if drawn:  # one legend for all panels, whichever panel drew each side
         axes[0, -1].legend(list(drawn.values()), list(drawn), loc="upper left", fontsize=9, frameon=False)
-    margins(fig, left=0.09, bottom=0.15, top=0.9, wspace=0.08)
+    margins(fig, left=0.09, bottom=0.15, top=0.9 - 0.06 * bool(left_out), wspace=0.08)
     return fig
 
 
@@ -364,9 +388,9 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     frames = [f for f in dict.fromkeys(rates["frame"]) if rates.loc[rates["frame"] == f, "hits"].sum() > 0]
     if not frames:
         return _empty("Frame keywords per 1,000 body words", "No frame keyword found in the body text.")
-    ids = [a for a in labels if a in set(rates["article_id"])]
+    ids, left_out = _cap([a for a in labels if a in set(rates["article_id"])])
     col = colors(labels.values())
-    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.42 * len(frames)))
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.25 * bool(left_out) + 0.42 * len(frames) * max(1, len(ids) / 3)))
     h = 0.8 / len(ids)
     for k, aid in enumerate(ids):
         d = rates[rates["article_id"] == aid].set_index("frame").reindex(frames)
@@ -378,7 +402,8 @@ def frame_bars(rates: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.invert_yaxis()
     ax.set_xlabel("keyword hits per 1,000 body words (hits beside each bar)")
     ax.legend(loc="lower right", fontsize=9, frameon=False)
-    margins(fig, [f.replace("_", " ") for f in frames], bottom=0.55 / fig.get_figheight(), top=1 - 0.2 / fig.get_figheight())
+    _note(fig, left_out)
+    margins(fig, [f.replace("_", " ") for f in frames], bottom=0.55 / fig.get_figheight(), top=1 - (0.2 + 0.25 * bool(left_out)) / fig.get_figheight())
     return fig
 
 
@@ -389,11 +414,12 @@ def paragraph_map(pv: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ids = [a for a in labels if a in set(pv["article_id"])]
     if not ids:
         return _empty("Who speaks, paragraph by paragraph", "No body paragraph to draw.")
-    lead = pv[pv["lead"]]
+    ids, left_out = _cap(ids)
+    lead = pv[pv["lead"] & pv["article_id"].isin(ids)]
     sides = ["narrator", *sorted(s for s in set(lead["side"]) if s != "narrator")]
     col = {"narrator": "#dddddd", **{s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sides[1:])}}
     width = int(lead.groupby("article_id")["order"].max().max()) + 1
-    fig, ax = plt.subplots(figsize=(7.5, 1.5 + 0.55 * len(ids)))
+    fig, ax = plt.subplots(figsize=(7.5, 1.5 + 0.25 * bool(left_out) + 0.55 * len(ids)))
     for row_i, aid in enumerate(ids):
         d = lead[lead["article_id"] == aid]
         for r in d.itertuples(index=False):
@@ -406,13 +432,15 @@ def paragraph_map(pv: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.set_ylim(len(ids) - 0.5, -0.5)
     ax.set_yticks(range(len(ids)), [labels[a] for a in ids])
     ax.set_xlabel("body paragraph, in reading order; colour: the side with the most words in it")
+    _note(fig, left_out)
     fig.legend(*ax.get_legend_handles_labels(), loc="lower left", bbox_to_anchor=(0.01, 0.01), ncol=min(len(sides), 5),
                fontsize=9, frameon=False)
     ax.set_title("Who speaks, paragraph by paragraph", loc="left")
     for spine in ("left", "bottom"):
         ax.spines[spine].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    margins(fig, [labels[a] for a in ids], bottom=1.15 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight())
+    margins(fig, [labels[a] for a in ids], bottom=1.15 / fig.get_figheight(),
+            top=1 - (0.35 + 0.25 * bool(left_out)) / fig.get_figheight())
     return fig
 
 
