@@ -506,7 +506,7 @@ FIDELITY_COLUMNS = ["article_id", "sentence", "quote", "speaker", "match_article
 
 def _quotes_in(atts: pd.DataFrame, corpus) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """(article_id, sentence) -> [(words in quotation marks, resolved speaker)]: direct quotes and
-    the quoted fragments of mixed ones ("identified “industrial-scale campaigns”")."""
+    the quoted fragments of mixed ones ("described “record-breaking sales”")."""
     out: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     direct = atts[atts["kind"].isin(["direct", "partial"])]
     for aid, spans, spk in zip(direct["doc_id"], direct["quote_spans"], direct["speaker"], strict=True):

@@ -101,7 +101,7 @@ def join(items: Sequence[str]) -> str:
 
 
 def possessive(name: str) -> str:
-    """"Anthropic's", "Critics'"."""
+    """"Acme's", "Critics'"."""
     return name + ("'" if name.endswith("s") else "'s")
 
 
