@@ -14,7 +14,8 @@ Columns (one row each; ``article_id`` is the file name without its suffix):
 - ``sentences``: article_id, sentence (0-based in the article), paragraph, kind (the
   paragraph's kind), start, end, text, n_words.
 - ``tokens``: article_id, token (0-based in the article), sentence, paragraph, kind, start,
-  end, text, norm (lower case, straight quotes), is_word (has a letter or digit), is_stop
+  end, text, norm (lower case, straight quotes), is_word (has a letter or digit and is not inside a
+  markup tag such as ``<tweet author="@x">``), is_stop
   (in the shipped stopword list), stem (Snowball).
 """
 
@@ -41,6 +42,9 @@ PARAGRAPH_KINDS = ("headline", "heading", "body", "boilerplate")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
 _BULLET_RE = re.compile(r"([-*+•]|\d+[.)])\s")
+# A markup tag as news captures keep them (<tweet id="..." author="@x">, </tweet>, <br/>): its
+# characters are markup, not words, so tokens inside one are not counted as words.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 # Byte-order marks of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16 LE).
 _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
                (b"\xfe\xff", "UTF-16"))
@@ -484,6 +488,14 @@ def _article_counts(articles: pd.DataFrame, paragraphs, sentences, tokens) -> pd
     return out[cols + [c for c in out.columns if c not in cols]]
 
 
+def _in_tag(tags: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """True when characters a..b overlap one of the (sorted) tag spans."""
+    import bisect
+
+    i = bisect.bisect_right(starts, a) - 1
+    return any(tags[k][0] < b and a < tags[k][1] for k in (i, i + 1) if 0 <= k < len(tags))
+
+
 def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[list, list, list]:
     """Paragraph, sentence and token rows (as tuples) for one article's text."""
     norm = nlp.normalise(text)
@@ -491,6 +503,8 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
     kinds = classify_paragraphs([norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans])
     stops = nlp.stopwords()
     prow, srow, trow = [], [], []
+    tags = [m.span() for m in _TAG_RE.finditer(text)] if "<" in text else []
+    tag_starts = [a for a, _ in tags]
     for p, ((ps, pe, _), kind) in enumerate(zip(pspans, kinds, strict=True)):
         prow.append((article_id, p, kind, ps, pe, text[ps:pe]))
         if kind in ("headline", "heading"):
@@ -504,7 +518,7 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
                 ts, te = ss + a, ss + b
                 tok = text[ts:te]
                 norm_tok = nlp.token_norm(tok)
-                word = nlp.is_word(tok)
+                word = nlp.is_word(tok) and not (tags and _in_tag(tags, tag_starts, ts, te))
                 n_words += word
                 trow.append(
                     (article_id, len(trow), s_id, p, kind, ts, te, tok, norm_tok, word, norm_tok in stops, nlp.stem(norm_tok))

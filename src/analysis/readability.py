@@ -77,7 +77,8 @@ def grade(words: float, sentences: float, syls: float) -> float:
 
 
 def sentence_counts(corpus) -> pd.DataFrame:
-    """Per body sentence: article_id, sentence, words, syllables (the inputs of the formulas)."""
+    """Per body sentence with at least one word: article_id, sentence, words, syllables (the inputs
+    of the formulas; a sentence of numerals or markup only is not a sentence to read)."""
     t = corpus.tokens
     w = t[t["is_word"] & (t["kind"] == "body") & t["text"].str.contains(r"[^\W\d_]", regex=True)]
     per = pd.DataFrame({"article_id": w["article_id"], "sentence": w["sentence"],
@@ -85,8 +86,8 @@ def sentence_counts(corpus) -> pd.DataFrame:
     counts = per.groupby(["article_id", "sentence"], sort=False).agg(words=("syllables", "size"),
                                                                     syllables=("syllables", "sum"))
     body = corpus.sentences.loc[corpus.sentences["kind"] == "body", ["article_id", "sentence"]]
-    out = body.merge(counts.reset_index(), on=["article_id", "sentence"], how="left")
-    return out.fillna({"words": 0, "syllables": 0}).astype({"words": int, "syllables": int})
+    out = body.merge(counts.reset_index(), on=["article_id", "sentence"], how="inner")  # a sentence needs a word
+    return out.astype({"words": int, "syllables": int}).reset_index(drop=True)
 
 
 def _boot_grades(w: np.ndarray, s: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
