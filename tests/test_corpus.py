@@ -159,12 +159,13 @@ def test_select_keeps_only_the_given_articles(seeds):
 def test_markup_tags_are_not_words(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Police named a suspect.\n\n<tweet id=\"672138506081275904\" author=\"@MissDBunker\">Scanner: Farook was "
-        "nervous</tweet>.\n\n<tweet/>.\n\nHe said 2 < 3 and 5 > 4.\n", encoding="utf-8")
+        "nervous</tweet>.\n\n<div><p>It is.</p></div>\n\nHe said 2 < 3 and 5 > 4.\n", encoding="utf-8")
     c = load_corpus(tmp_path)
     words = c.tokens.loc[c.tokens["is_word"], "text"].tolist()
-    assert words == ["Police", "named", "a", "suspect", "Scanner", "Farook", "was", "nervous", "He", "said", "2", "3",
-                     "and", "5", "4"]
+    assert words == ["Police", "named", "a", "suspect", "Scanner", "Farook", "was", "nervous", "It", "is", "He", "said",
+                     "2", "3", "and", "5", "4"]
     assert c.articles["n_words"].iloc[0] == len(words)
-    text = c.text("a")  # the markup stays in the text and in the tokens, only its words do not count
+    text = c.text("a")  # the markup stays in the text and the sentences; it only yields no token
     assert all(text[a:b] == t for a, b, t in zip(c.tokens["start"], c.tokens["end"], c.tokens["text"], strict=True))
-    assert "tweet" in set(c.tokens["text"]) and not c.tokens.loc[c.tokens["text"] == "tweet", "is_word"].any()
+    assert all(text[a:b] == t for a, b, t in zip(c.sentences["start"], c.sentences["end"], c.sentences["text"], strict=True))
+    assert "</tweet>" in " ".join(c.sentences["text"]) and not c.tokens["text"].str.contains("tweet").any()

@@ -129,7 +129,7 @@ NO_CONTENT = {
     "emoji.txt": "😀 😀 😀\n",
     "guillemet.txt": "«\n",
     "stopwords.txt": "It is what it is.\n",
-    "markup.txt": "<div><p></p></div>\n",
+    "markup.txt": "<div><p>It is.</p></div>\n",
     "normal.txt": "The council approved the budget on Monday, the mayor said.\n",
 }
 
@@ -164,6 +164,16 @@ def test_rates_over_no_body_words_are_undefined_not_zero(no_content):
     d = terms.distinctive(terms.count_table(c.tokens))  # stopword-free: only some articles have words
     assert set(d["article_id"]) <= {"markup", "normal"} and np.isfinite(d["z"]).all()
     assert terms.vocabulary_overlap(c.tokens).query("article_a == 'emoji'")["share_of_a"].isna().all()
+
+
+def test_an_article_of_markup_tags_only_is_refused_by_name(tmp_path):
+    from analysis.run import run_all
+
+    (tmp_path / "x.txt").write_text('<div class="story"><p></p><tweet id="1"/></div>\n', encoding="utf-8")
+    (tmp_path / "y.txt").write_text("The council met on Monday.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"x\.txt: has no body text to analyse .*markup tags"):
+        run_all(articles=tmp_path, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_two_articles_with_only_a_guillemet_are_refused_by_name(tmp_path):

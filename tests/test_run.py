@@ -108,11 +108,12 @@ def test_run_on_two_tiny_articles_without_quotes_explains_instead_of_failing(tmp
 
 
 def test_run_on_articles_with_no_content_words_runs_every_notebook(tmp_path):
-    # "It is what it is." has body words but none that is not a stopword; markup has only tag names.
+    # "It is what it is." has body words but none that is not a stopword, and neither has the markup
+    # article (its tag names are not words): only one article has content words to compare.
     src = tmp_path / "odd"
     src.mkdir()
     (src / "a_stopwords.txt").write_text("It is what it is.\n", encoding="utf-8")
-    (src / "b_markup.txt").write_text("<div><p></p></div>\n", encoding="utf-8")
+    (src / "b_markup.txt").write_text("<div><p>It is.</p></div>\n", encoding="utf-8")
     (src / "c_normal.txt").write_text("The council approved the budget on Monday, the mayor said.\n", encoding="utf-8")
     done = run_all(articles=src, out=tmp_path / "out", log=lambda *_: None)
     assert len(done) == 6 and not [(p.name, problems(p)) for p in done if problems(p)]

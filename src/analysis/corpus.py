@@ -14,8 +14,7 @@ Columns (one row each; ``article_id`` is the file name without its suffix):
 - ``sentences``: article_id, sentence (0-based in the article), paragraph, kind (the
   paragraph's kind), start, end, text, n_words.
 - ``tokens``: article_id, token (0-based in the article), sentence, paragraph, kind, start,
-  end, text, norm (lower case, straight quotes), is_word (has a letter or digit and is not inside a
-  markup tag such as ``<tweet author="@x">``), is_stop
+  end, text, norm (lower case, straight quotes), is_word (has a letter or digit), is_stop
   (in the shipped stopword list), stem (Snowball).
 """
 
@@ -42,8 +41,8 @@ PARAGRAPH_KINDS = ("headline", "heading", "body", "boilerplate")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
 _BULLET_RE = re.compile(r"([-*+•]|\d+[.)])\s")
-# A markup tag as news captures keep them (<tweet id="..." author="@x">, </tweet>, <br/>): its
-# characters are markup, not words, so tokens inside one are not counted as words.
+# A markup tag as news captures keep them (<tweet id="..." author="@x">, </tweet>, <br/>): markup,
+# not words. Sentences and tokens are found as if its characters were spaces.
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 # Byte-order marks of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16 LE).
 _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
@@ -458,12 +457,12 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) 
 
 
 def body_has_words(text: str, markdown: bool = False) -> bool:
-    """True if some body paragraph of ``text`` has a word (a letter or digit): the cheap check,
-    before any tokenising, that an article has something to compare."""
+    """True if some body paragraph of ``text`` has a word (a letter or digit outside markup tags):
+    the cheap check, before any tokenising, that an article has something to compare."""
     spans = paragraph_spans(text, markdown=markdown)
     norm = nlp.normalise(text)
     kinds = classify_paragraphs([norm[s:e] for s, e, _ in spans], [h for _, _, h in spans])
-    return any(k == "body" and nlp.is_word(norm[s:e]) for (s, e, _), k in zip(spans, kinds, strict=True))
+    return any(k == "body" and nlp.is_word(_TAG_RE.sub(" ", norm[s:e])) for (s, e, _), k in zip(spans, kinds, strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,14 +487,6 @@ def _article_counts(articles: pd.DataFrame, paragraphs, sentences, tokens) -> pd
     return out[cols + [c for c in out.columns if c not in cols]]
 
 
-def _in_tag(tags: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
-    """True when characters a..b overlap one of the (sorted) tag spans."""
-    import bisect
-
-    i = bisect.bisect_right(starts, a) - 1
-    return any(tags[k][0] < b and a < tags[k][1] for k in (i, i + 1) if 0 <= k < len(tags))
-
-
 def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[list, list, list]:
     """Paragraph, sentence and token rows (as tuples) for one article's text."""
     norm = nlp.normalise(text)
@@ -503,22 +494,23 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
     kinds = classify_paragraphs([norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans])
     stops = nlp.stopwords()
     prow, srow, trow = [], [], []
-    tags = [m.span() for m in _TAG_RE.finditer(text)] if "<" in text else []
-    tag_starts = [a for a, _ in tags]
+    # Sentences and tokens are found on the text with its markup tags blanked (same length, so
+    # offsets hold): a tag yields no token, and "is.</p>" ends a sentence as "is." would.
+    plain = _TAG_RE.sub(lambda m: " " * len(m.group()), text) if "<" in text else text
     for p, ((ps, pe, _), kind) in enumerate(zip(pspans, kinds, strict=True)):
         prow.append((article_id, p, kind, ps, pe, text[ps:pe]))
         if kind in ("headline", "heading"):
             sspans = [(ps, pe)]
         else:
-            sspans = [(ps + a, ps + b) for a, b in nlp.sentence_spans(text[ps:pe])]
+            sspans = [(ps + a, ps + b) for a, b in nlp.sentence_spans(plain[ps:pe])]
         for ss, se in sspans:
             s_id = len(srow)
             n_words = 0
-            for a, b in nlp.token_spans(text[ss:se]):
+            for a, b in nlp.token_spans(plain[ss:se]):
                 ts, te = ss + a, ss + b
                 tok = text[ts:te]
                 norm_tok = nlp.token_norm(tok)
-                word = nlp.is_word(tok) and not (tags and _in_tag(tags, tag_starts, ts, te))
+                word = nlp.is_word(tok)
                 n_words += word
                 trow.append(
                     (article_id, len(trow), s_id, p, kind, ts, te, tok, norm_tok, word, norm_tok in stops, nlp.stem(norm_tok))

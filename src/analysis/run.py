@@ -262,13 +262,13 @@ def check_articles(articles: str | Path, log=print) -> tuple[Path, list[Path]]:
 
 def no_body_text(f: Path, text: str) -> None:
     """CorpusError if an article has no body text with a letter or digit (only a headline,
-    headings, boilerplate or symbols): every comparison would be empty for it."""
+    headings, boilerplate, symbols or markup tags): every comparison would be empty for it."""
     from .corpus import body_has_words
 
     if not body_has_words(text, markdown=f.suffix.lower() == ".md"):
         raise CorpusError(
             f"{f}: has no body text to analyse (no paragraph of running text with a letter or digit: "
-            "only a headline, headings, boilerplate or symbols); add the article's text or leave the file out"
+            "only a headline, headings, boilerplate, symbols or markup tags); add the article's text or leave the file out"
         )
 
 

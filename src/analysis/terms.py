@@ -375,8 +375,9 @@ def distinctive(
             "log_ratio": log_ratio(y_i, y_j, n_i, n_j), "delta": delta, "z": z, "p_z": p_from_z(z),
             "g2": g2, "p_g2": p_g2, "q_g2": np.where(present, bh_qvalues(p_g2), np.nan),
         })[present])
-    if not frames:  # no articles: an empty table with the documented columns
-        return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
+    if not frames:  # fewer than two articles with counted words: an empty table with the documented columns
+        return pd.DataFrame({c: pd.Series(dtype=object if c in ("article_id", "term") else
+                                          "int64" if c.startswith(("count", "n_")) else float) for c in DISTINCTIVE_COLUMNS})
     out = pd.concat(frames, ignore_index=True)
     order = {a: i for i, a in enumerate(table.index)}
     out = out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "z", "term"], ascending=[True, False, True])
