@@ -185,3 +185,11 @@ def test_cli(tmp_path, capsys):
     assert "alignment compares articles, so give at least two" in capsys.readouterr().err
     assert main(["align", str(tmp_path), "--what", "figures", "--format", "jsonl"]) == 0
     assert '"value":"$4200000"' in capsys.readouterr().out
+
+
+def test_markup_is_neither_a_figure_a_name_nor_a_word(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": '<tweet id="672138506081275904" author="@Ed" datetime="2015-12-02">Police '
+                                      "named Syed Farook, 28.</tweet>\n"})
+    assert align.figures(c)["written"].tolist() == ["28"]
+    assert align.names(c)["name"].tolist() == ["Syed Farook"]
+    assert "tweet" not in align.profile(c.sentences["text"].iloc[0]).keys

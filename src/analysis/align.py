@@ -40,6 +40,7 @@ import pandas as pd
 from wordfreq import word_frequency
 
 from . import nlp
+from .corpus import blank_markup
 
 FEATURES = ["ng1", "ng4_max", "tri_j", "lcs_max_sq", "tok_edit", "lcs_min", "unmatched_max", "name_unmatched",
             "idf_min", "num_sub", "num_mismatch", "idf_min_sq"]
@@ -99,6 +100,7 @@ class Profile:
 def profile(text: str) -> Profile:
     """The :class:`Profile` of a sentence."""
     eq, stop = equivalents(), _reporting_words()
+    text = blank_markup(text)  # tag names and attributes are not words
     toks = [_PERCENT.get(t, _WORD_NUMBERS.get(t, t)) for t in nlp.word_norms(text) if t == "%" or nlp.is_word(t)]
     keys = tuple([eq.get(t) or eq.get(st) or st for t in toks for st in (nlp.stem(t),)])
     content: dict = {}
@@ -379,7 +381,7 @@ def figures(corpus) -> pd.DataFrame:
     rows = []
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
-        norm = nlp.normalise(text)
+        norm = blank_markup(nlp.normalise(text))
         first = _FIRST_WORD_RE.match(norm)
         first_end = first.end() if first else 0
         for m in _FIGURE_RE.finditer(norm):
@@ -483,7 +485,7 @@ def names(corpus) -> pd.DataFrame:
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     found = []
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
-        norm = nlp.normalise(text)
+        norm = blank_markup(nlp.normalise(text))
         first = _FIRST_WORD_RE.match(norm)
         for m in _NAME_SEQ_RE.finditer(norm):
             opens = bool(first) and m.start() < first.end()

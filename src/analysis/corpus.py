@@ -456,13 +456,19 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) 
     return kinds
 
 
+def blank_markup(text: str) -> str:
+    """``text`` with every markup tag (``<tweet author="@x">``, ``</p>``) replaced by as many spaces:
+    the same length, so offsets into it are offsets into ``text``."""
+    return _TAG_RE.sub(lambda m: " " * len(m.group()), text) if "<" in text else text
+
+
 def body_has_words(text: str, markdown: bool = False) -> bool:
     """True if some body paragraph of ``text`` has a word (a letter or digit outside markup tags):
     the cheap check, before any tokenising, that an article has something to compare."""
     spans = paragraph_spans(text, markdown=markdown)
     norm = nlp.normalise(text)
     kinds = classify_paragraphs([norm[s:e] for s, e, _ in spans], [h for _, _, h in spans])
-    return any(k == "body" and nlp.is_word(_TAG_RE.sub(" ", norm[s:e])) for (s, e, _), k in zip(spans, kinds, strict=True))
+    return any(k == "body" and nlp.is_word(blank_markup(norm[s:e])) for (s, e, _), k in zip(spans, kinds, strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -496,7 +502,7 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
     prow, srow, trow = [], [], []
     # Sentences and tokens are found on the text with its markup tags blanked (same length, so
     # offsets hold): a tag yields no token, and "is.</p>" ends a sentence as "is." would.
-    plain = _TAG_RE.sub(lambda m: " " * len(m.group()), text) if "<" in text else text
+    plain = blank_markup(text)
     for p, ((ps, pe, _), kind) in enumerate(zip(pspans, kinds, strict=True)):
         prow.append((article_id, p, kind, ps, pe, text[ps:pe]))
         if kind in ("headline", "heading"):
