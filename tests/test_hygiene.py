@@ -59,3 +59,31 @@ def test_in_context_marks_the_hit(seeds):
     r = hygiene.in_context(hygiene.capture_artifacts(seeds), seeds, width=10)
     assert r["context"].iloc[0] == "…h Claude, [its .] “We’ve un…"
     assert "[⍽⍽]" in r["context"].iloc[3]
+
+
+def test_near_duplicates_by_prefix_filter_equal_every_pair_compared(tmp_path):
+    """The candidate filter must not lose a pair: compare with the test applied to every pair."""
+    import itertools
+    import random
+
+    from analysis import load_corpus
+
+    rng = random.Random(3)
+    vocab = "council budget mayor vote harbor pier repair cost million said the of a and to in on".split()
+    for k in range(3):
+        sents = [" ".join(rng.choice(vocab) for _ in range(rng.randint(3, 14))).capitalize() + "." for _ in range(60)]
+        (tmp_path / f"a{k}.txt").write_text(" ".join(sents) + "\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    got = hygiene.near_duplicates(c)
+    content, bigrams = hygiene._shingles(c.tokens[c.tokens["kind"] == "body"])
+    want = []
+    for aid in c.articles["article_id"]:
+        cs, bs = content.loc[aid], bigrams.loc[aid]
+        for (i, ci), (j, cj) in itertools.combinations(cs.items(), 2):
+            shared = len(ci & cj)
+            bi, bj = bs.get(i, frozenset()), bs.get(j, frozenset())
+            if shared >= hygiene.MIN_SHARED_WORDS and (shared / min(len(ci), len(cj)) >= hygiene.WORD_CONTAINMENT or
+                                                       len(bi & bj) / max(1, min(len(bi), len(bj))) >= hygiene.BIGRAM_CONTAINMENT):
+                want.append((aid, int(i), int(j)))
+    assert len(want) > 20  # the random text has near-duplicates to find
+    assert list(zip(got["article_id"], got["sentence"], got["other_sentence"], strict=True)) == want

@@ -20,7 +20,7 @@ start, end, text (``article_text[start:end]``), detail. Kinds:
 
 from __future__ import annotations
 
-import itertools
+import math
 import re
 
 import numpy as np
@@ -79,6 +79,44 @@ def _shingles(tokens: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return content, bigrams
 
 
+def _prefix_probe(sets: dict, need) -> set[tuple]:
+    """Pairs (i, j), i < j, that can share at least ``need(smaller set)`` items, by prefix filtering
+    (Chaudhuri, Ganti & Kaushik 2006): with items ordered rarest first, two sets sharing at least t
+    items share one among the first len(x) - t + 1 items of the smaller set x. Each set's prefix is
+    probed against every set's items, so common items at the end of every order are never probed."""
+    df: dict = {}
+    for items in sets.values():
+        for t in items:
+            df[t] = df.get(t, 0) + 1
+    index: dict = {}
+    for k, items in sets.items():
+        for t in items:
+            index.setdefault(t, []).append(k)
+    out = set()
+    for k, items in sets.items():
+        t = need(len(items))
+        if t > len(items) or t < 1:
+            continue
+        prefix = sorted(items, key=lambda x: (df[x], repr(x)))[: len(items) - t + 1]
+        for item in prefix:
+            for other in index[item]:
+                if other != k and len(sets[other]) >= len(items):
+                    out.add((k, other) if k < other else (other, k))
+    return out
+
+
+def _candidates(content: pd.Series, bigrams: pd.Series) -> list[tuple]:
+    """Sentence pairs of one article that could pass :func:`near_duplicates`' test: those that can
+    share half the smaller sentence's content stems (and at least MIN_SHARED_WORDS), and those that
+    can share a quarter of the smaller sentence's bigrams; the test itself is applied afterwards.
+    The same pairs as comparing every pair, without comparing every pair."""
+    c = {k: v for k, v in content.items()}
+    b = {k: v for k, v in bigrams.items() if k in c}
+    by_words = _prefix_probe(c, lambda n: max(MIN_SHARED_WORDS, math.ceil(WORD_CONTAINMENT * n - 1e-9)))
+    by_bigrams = _prefix_probe(b, lambda n: max(1, math.ceil(BIGRAM_CONTAINMENT * n - 1e-9)))
+    return sorted(by_words | by_bigrams)
+
+
 def near_duplicates(corpus: Corpus) -> pd.DataFrame:
     """Pairs of body sentences in the same article that say nearly the same thing.
 
@@ -96,7 +134,8 @@ def near_duplicates(corpus: Corpus) -> pd.DataFrame:
         if aid not in content.index.get_level_values(0):
             continue
         c, b = content.loc[aid], bigrams.loc[aid]
-        for (i, ci), (j, cj) in itertools.combinations(c.items(), 2):
+        for i, j in _candidates(c, b):
+            ci, cj = c[i], c[j]
             shared = len(ci & cj)
             if shared < MIN_SHARED_WORDS:
                 continue
