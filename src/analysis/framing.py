@@ -107,14 +107,17 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     sents = corpus.sentences
+    # Compiled once: re's own cache holds 512 patterns, and an actor table made from every speaker
+    # of a few hundred articles has more, so compiling in the loop recompiled each one per article.
+    compiled = [(a, sd, _pattern_re(nlp.normalise(p))) for a, sd, p in actors[["actor", "side", "pattern"]].itertuples(index=False)]
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         norm = nlp.normalise(text)
         taken = np.zeros(len(text), dtype=bool)
         s = sents[sents["article_id"] == aid].sort_values("start")
         starts, ends = s["start"].to_numpy(), s["end"].to_numpy()
         ids, kinds = s["sentence"].to_numpy(), s["kind"].to_numpy()
-        for actor, side, pattern in actors[["actor", "side", "pattern"]].itertuples(index=False):
-            for m in _pattern_re(nlp.normalise(pattern)).finditer(norm):
+        for actor, side, rx in compiled:
+            for m in rx.finditer(norm):
                 if taken[m.start() : m.end()].any():
                     continue
                 taken[m.start() : m.end()] = True
