@@ -433,11 +433,7 @@ def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
 
 
 _NAME_SEQ_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w.&-]*[a-zA-Z0-9])(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w.&-]*[a-zA-Z0-9])*")
-_NOT_NAMES = frozenset("""I A An The This That These Those It Its He She They We You His Her Their Our But And Or So
-If In On At For With After Before When While As Some Many Most Other Others There Meanwhile Still Also Such Even Now
-Then Last Next Earlier Later According Though Although Once Monday Tuesday Wednesday
-Thursday Friday Saturday Sunday January February March April May June July August September October November
-December""".split())
+_NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
 
 

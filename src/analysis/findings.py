@@ -1176,14 +1176,14 @@ def order_findings(corpus, order_: pd.DataFrame, shift: float = 0.25) -> pd.Data
     return frame(rows)
 
 
-def align_findings(corpus, atts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every finding of notebook 5, from one alignment."""
+def align_findings(corpus, atts: pd.DataFrame | None = None, alignment: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every finding of notebook 5, from one alignment (:func:`analysis.align.align`, computed if None)."""
     from . import align, quotes
 
     if len(corpus.articles) < 2:
         return frame([])
     atts = quotes.extract(corpus) if atts is None else atts
-    al = align.align(corpus)
+    al = align.align(corpus) if alignment is None else alignment
     parts = [coverage_findings(corpus, align.coverage(corpus, al)), only_here_findings(corpus, al),
              figure_findings(corpus, align.figures(corpus)), name_findings(corpus, align.names(corpus)),
              fidelity_findings(corpus, align.quote_fidelity(corpus, al, atts)), order_findings(corpus, align.order(corpus, al))]

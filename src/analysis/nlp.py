@@ -97,8 +97,9 @@ def _punkt() -> PunktSentenceTokenizer:
 WORD_ABBREVIATIONS = frozenset("sat sun wed mar ill wash mass no fig vol".split())
 _DAYS = frozenset("sat sun wed".split())
 _STATES = frozenset("ill wash mass".split())
-_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July "
-                    "August September October November December".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_MONTHS = MONTHS | frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _CITY_BEFORE_RE = re.compile(r"[A-Z][\w.'-]*,\s*$")
 
 
