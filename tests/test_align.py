@@ -193,3 +193,12 @@ def test_markup_is_neither_a_figure_a_name_nor_a_word(tmp_path):
     assert align.figures(c)["written"].tolist() == ["28"]
     assert align.names(c)["name"].tolist() == ["Syed Farook"]
     assert "tweet" not in align.profile(c.sentences["text"].iloc[0]).keys
+
+
+def test_a_lone_surname_is_the_full_name_it_ends(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "The council heard Maria Ortiz of Acme AI. Later, Ortiz left.\n",
+                             "b.txt": "Speaking for the union, Maria Ortiz objected to AI.\n"})
+    n = align.names(c)
+    assert set(n.loc[n["name"] == "Ortiz", "key"]) == {"maria ortiz"}
+    assert set(n.loc[n["name"] == "AI", "key"]) == {"ai"}
+    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2

@@ -476,8 +476,9 @@ def names(corpus) -> pd.DataFrame:
     """Names in body sentences: runs of capitalised words ("Tory Green", "San Francisco", "IO.Net"),
     with a possessive 's removed and function words, days, months and markers of origin ("Chinese",
     "Western": see ``data/labels_en.csv``) left out; a run opening a sentence counts only if the same
-    words appear capitalised mid-sentence somewhere in the corpus. Columns: article_id, sentence,
-    name (as written), key (lower case), start."""
+    words appear capitalised mid-sentence somewhere in the corpus; a lone surname takes the key of
+    the one full name in the corpus that ends with it. Columns: article_id, sentence, name (as
+    written), key (lower case), start."""
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     found = []
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
@@ -492,6 +493,13 @@ def names(corpus) -> pd.DataFrame:
                 found.append((aid, int(sid), name, name.lower(), int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))
     mid = {k for *_, k, _, opens in found if not opens}
     rows = [(a, s, n, k, st) for a, s, n, k, st, opens in found if not opens or k in mid]
+    # A lone surname is the full name it ends, when the corpus has exactly one ("Ortiz" after "Maria Ortiz").
+    full: dict[str, set] = defaultdict(set)
+    for *_, k, _ in rows:
+        if " " in k:
+            full[k.rsplit(" ", 1)[1]].add(k)
+    rows = [(a, s, n, next(iter(full[k])) if " " not in k and not n.isupper() and len(full.get(k, ())) == 1 else k, st)
+            for a, s, n, k, st in rows]  # an acronym ("AI" of "Moonshot AI") is not a surname
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
 
 
