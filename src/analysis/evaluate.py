@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -54,6 +55,39 @@ def load_gold(folder: str | Path) -> tuple[dict[str, list[dict]], dict[str, str]
             raise CorpusError(f"{f}: article named in gold.jsonl is missing")
         texts[doc] = f.read_text(encoding="utf-8")
     return dict(gold), texts
+
+
+# The develop/check split of a PolNeAR-format folder, fixed once (2026-12-01) before any rule was
+# tuned against it: within each publisher (the doc_id before its first "_"), articles are ordered
+# by the CRC-32 of their doc_id and the first 20% (rounded) are the check part. Errors are read on
+# the develop part only; the check part is scored, never read.
+CHECK_SHARE = 0.2
+PARTS = ("develop", "check")
+
+
+def split_part(doc_ids) -> dict[str, str]:
+    """``{doc_id: "develop" | "check"}``: 20% of each publisher's articles, chosen by CRC-32, are check."""
+    by_pub: dict[str, list[str]] = defaultdict(list)
+    for d in doc_ids:
+        by_pub[d.split("_", 1)[0]].append(d)
+    out = {}
+    for docs in by_pub.values():
+        docs = sorted(docs, key=lambda d: (zlib.crc32(d.encode("utf-8")), d))
+        n_check = round(CHECK_SHARE * len(docs))
+        for i, d in enumerate(docs):
+            out[d] = "check" if i < n_check else "develop"
+    return out
+
+
+def select_part(gold: dict, texts: dict, part: str) -> tuple[dict, dict]:
+    """The gold and texts of one part of :func:`split_part` ("all" keeps everything)."""
+    if part == "all":
+        return gold, texts
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS} or 'all', not {part!r}")
+    parts = split_part(texts)
+    keep = {d for d, p in parts.items() if p == part}
+    return {d: g for d, g in gold.items() if d in keep}, {d: t for d, t in texts.items() if d in keep}
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -101,8 +135,13 @@ def _speaker_right(g: dict, p: dict, p_speaker_spans) -> bool:
 
 
 def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[dict],
-          speech_only: bool = True, types: set[str] | None = None, level: str = "j50") -> dict:
-    """Precision, recall, F1 (quotes), speaker accuracy, end-to-end P/R/F1, per-type recall, per-kind speaker accuracy."""
+          speech_only: bool = True, types: set[str] | None = None, level: str = "j50",
+          detail: bool = False) -> dict:
+    """Precision, recall, F1 (quotes), speaker accuracy, end-to-end P/R/F1, per-type recall, per-kind speaker accuracy.
+
+    With ``detail``, also ``missed`` (gold records not matched), ``spurious`` (predictions not
+    matched) and ``matched`` ((gold, [predictions], speaker right) triples), for reading errors.
+    """
     preds: dict[str, list[dict]] = defaultdict(list)
     for p in predictions:
         if p["doc_id"] in texts:
@@ -110,6 +149,7 @@ def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[
     tot = Counter()
     by_type: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
+    missed, spurious, matched_all = [], [], []
 
     def keep(g):
         return (not types or g["type"] in types) and (not speech_only or g.get("speech_cue", True))
@@ -167,6 +207,11 @@ def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[
             by_type[g["type"]]["tp"] += 1
             by_kind[g["speaker_kind"]]["tp"] += 1
             by_kind[g["speaker_kind"]]["speaker_ok"] += right
+            if detail:
+                matched_all.append((g, [ps[j] for j in js], right))
+        if detail:
+            missed += [g for i, g in enumerate(gs) if i not in used_g]
+            spurious += [p for j, p in enumerate(ps) if j not in used_p]
 
     def prf(tp, p, g):
         prec = tp / p if p else 0.0
@@ -175,7 +220,8 @@ def score(gold: dict[str, list[dict]], texts: dict[str, str], predictions: list[
 
     P, R, F = prf(tot["tp"], tot["pred"], tot["gold"])
     eP, eR, eF = prf(tot["speaker_ok"], tot["pred"], tot["gold"])
-    return {
+    extra = {"missed": missed, "spurious": spurious, "matched": matched_all} if detail else {}
+    return extra | {
         "level": level, "gold": tot["gold"], "pred": tot["pred"], "tp": tot["tp"],
         "precision": P, "recall": R, "f1": F,
         "speaker_accuracy": tot["speaker_ok"] / tot["tp"] if tot["tp"] else 0.0,
