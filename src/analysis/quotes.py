@@ -25,10 +25,15 @@ takes the body's speaker. Negated cues ("has not announced") and nouns that look
 ("a blog post") are skipped. Pronouns, "the company"-style nominals and bare surnames are
 resolved to earlier names by recency and salience (see :func:`resolve_speakers`).
 
+The rules are named functions, each with a docstring and an example it handles, tried in a
+stated order: SENTENCE_RULES per sentence (the first that fires ends the sentence; the reported
+speech rule tries CUE_RULES at each cue in turn), then ARTICLE_RULES across sentences. ``RULES``
+lists them all; ``benchmarks/eval_quotes.py`` prints each rule's count and precision.
+
 Columns of :func:`extract` (and of ``python -m analysis quotes``): doc_id, kind, quote,
 quote_start, quote_end (first to last span), quote_spans, speaker (resolved), speaker_mention
 (as written), speaker_start, speaker_end, cue, cue_start, cue_end, cue_lemma, stance,
-sentence_start, sentence_end.
+sentence_start, sentence_end, rule (the name of the rule that made the row, see ``RULES``).
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ from . import nlp, terms
 COLUMNS = [
     "doc_id", "kind", "quote", "quote_start", "quote_end", "quote_spans", "speaker", "speaker_mention",
     "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "cue_lemma", "stance",
-    "sentence_start", "sentence_end",
+    "sentence_start", "sentence_end", "rule",
 ]
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "self", "we": "group",
@@ -87,6 +92,7 @@ class Attribution:
     sentence: tuple[int, int] = (0, 0)
     resolved: str = ""
     fragments: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""  # the rule that made it (see RULES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,8 +523,9 @@ def _split_participles(text: str, atts: list[Attribution]) -> list[Attribution]:
             second = _clean_end(text, m.end(), e)
             cue = (m.start(1), m.start(1) + len(m.group(1).split()[0]))
             lemma, stance = _cue_info(text[cue[0] : cue[1]])
-            out.append(Attribution(a.kind, [first], a.cue, a.cue_lemma, a.stance, a.speaker, a.sentence))
-            out.append(Attribution(a.kind, [second], cue, lemma, stance, a.speaker, a.sentence))
+            out.append(Attribution(a.kind, [first], a.cue, a.cue_lemma, a.stance, a.speaker, a.sentence, rule=a.rule))
+            out.append(Attribution(a.kind, [second], cue, lemma, stance, a.speaker, a.sentence,
+                                   rule="adding_participle"))
         else:
             out.append(a)
     return out
@@ -529,17 +536,26 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
     return _split_participles(text, _analyse_one(text, s0, s1, quotes))
 
 
-def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
-    """The first attribution frame of a sentence, or its quoted mentions."""
-    outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
-    masked = _mask(text, s0, s1, [(o, c, 0) for o, c in outer])
-    cues = [(a + s0, b + s0) for a, b in find_cues(masked)
-            if masked[a:b].lower().startswith("according") or _is_verbal(masked, a)]
-    quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in outer)
-    sent_len = max(1, len(text[s0:s1].strip()))
-    out: list[Attribution] = []
+class _Sentence:
+    """One sentence under analysis: its quotes, its text with the quotes blanked, its cues, and what was found."""
 
-    def add(kind, spans, cue=None, speaker=None):
+    def __init__(self, text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]):
+        self.text, self.s0, self.s1, self.quotes = text, s0, s1, quotes
+        self.outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
+        self.masked = _mask(text, s0, s1, [(o, c, 0) for o, c in self.outer])
+        self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked)
+                     if self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a)]
+        self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
+        self.sent_len = max(1, len(text[s0:s1].strip()))
+        self.quote_spans = [sp for sp in (_content(text, o, c) for o, c in self.outer) if sp[1] > sp[0]]
+        self.out: list[Attribution] = []
+
+    def rel(self, i: int) -> int:
+        return i - self.s0
+
+    def add(self, rule: str, kind: str, spans, cue=None, speaker=None) -> None:
+        """Record one attribution made by ``rule`` (and the partial quotes inside a mixed one)."""
+        text, outer, s0, s1, out = self.text, self.outer, self.s0, self.s1, self.out
         spans = [(a, b) for a, b in spans if b > a]  # a quote is never empty or inverted
         if not spans:
             return
@@ -552,7 +568,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                     spans = [_clean_end(text, spans[0][0], colon)]
                     kind = "indirect"
                     a, b = _content(text, o, c)
-                    out.append(Attribution("direct", [(a, b)], sentence=(s0, s1)))
+                    out.append(Attribution("direct", [(a, b)], sentence=(s0, s1), rule=rule))
         if kind == "mixed" and len(spans) == 1:
             a0, b0 = spans[0]
             inside = [(o, c) for o, c in outer if a0 - 1 <= o and c <= b0 + 2]
@@ -562,38 +578,51 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 after = text[c:b0].strip()
                 if not after or _AFTER_QUOTE_RE.match(after):
                     spans, kind = [_content(text, o, c)], "direct"
-        out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1)))
+        out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
                 a, b = _content(text, o, c)
                 if any(x <= a and b <= y + 1 for x, y in spans) and b > a:
-                    out.append(Attribution("partial", [(a, b)], cue, lemma, stance, speaker, (s0, s1)))
+                    out.append(Attribution("partial", [(a, b)], cue, lemma, stance, speaker, (s0, s1), rule=rule))
 
-    def rel(i: int) -> int:
-        return i - s0
 
-    quote_spans = [sp for sp in (_content(text, o, c) for o, c in outer) if sp[1] > sp[0]]
+# --- Sentence rules, tried in the order of SENTENCE_RULES; the first that returns True ends the sentence.
 
-    # --- "CONTENT, X noted, calling for “Q”": the participle's speaker is the earlier cue's ----------
-    for k, (cs, ce) in enumerate(cues):
-        if k and text[cs:ce].lower().split()[0].endswith("ing") and masked[: rel(cs)].rstrip().endswith(","):
-            comma = s0 + len(masked[: rel(cs)].rstrip()) - 1
-            first = _analyse_one(text, s0, comma, quotes)
+
+def participle_continues_cue(s: _Sentence) -> bool:
+    """A participle after a cue's clause speaks for that cue's speaker.
+
+    "The tax would hurt families, Smith noted, calling for “a fair deal”": two attributions of Smith.
+    """
+    text, masked, outer = s.text, s.masked, s.outer
+    for k, (cs, ce) in enumerate(s.cues):
+        if k and text[cs:ce].lower().split()[0].endswith("ing") and masked[: s.rel(cs)].rstrip().endswith(","):
+            comma = s.s0 + len(masked[: s.rel(cs)].rstrip()) - 1
+            first = _analyse_one(text, s.s0, comma, s.quotes)
             spk = next((a.speaker for a in first if a.speaker), None)
             if spk is not None:
-                out.extend(first)
+                s.out.extend(first)
                 rest = [sp for sp in (_content(text, o, c) for o, c in outer if o >= ce) if sp[1] > sp[0]]
                 first_open = min((o for o, _ in outer if o >= ce), default=None)
-                if rest and not re.search(r"\w", masked[rel(ce) : rel(first_open)]):
-                    add("direct", rest, (cs, ce), spk)
+                if rest and not re.search(r"\w", masked[s.rel(ce) : s.rel(first_open)]):
+                    s.add("participle_continues_cue", "direct", rest, (cs, ce), spk)
                 else:
-                    span = _reported_content(text, ce, s1, _cue_info(text[cs:ce])[0])
+                    span = _reported_content(text, ce, s.s1, _cue_info(text[cs:ce])[0])
                     if span[1] - span[0] >= 8:
-                        add(_span_kind(span, outer), [span], (cs, ce), spk)
-                return out
+                        s.add("participle_continues_cue", _span_kind(span, outer), [span], (cs, ce), spk)
+                return True
+    return False
 
-    # --- direct: the frame is only "cue + speaker" next to a quote --------------------------------
-    for cs, ce in cues:
+
+def quote_beside_frame(s: _Sentence) -> bool:
+    """A quotation next to a frame of only cue and speaker.
+
+    "“We will appeal,” said Tory Green." / "“We will appeal,” Green said." / "Green said: “We will appeal.”"
+    Quotes chained to it by punctuation alone are its too; a later quote in the sentence gets its own analysis.
+    """
+    text, masked, outer, s0, s1 = s.text, s.masked, s.outer, s.s0, s.s1
+    rel = s.rel
+    for cs, ce in s.cues:
         if not outer:
             break
         if text[cs:ce].lower().startswith("according"):
@@ -634,9 +663,6 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                 if cand and (prev_close is None or cand[0] >= prev_close):
                     spk = cand
         if spk is not None:
-            # The quotes this frame attributes: the one it follows (or precedes) and any that continue
-            # it with only punctuation between ("…,” said X, “…”). Other quotes in the sentence get
-            # their own analysis ("…,” Cruz said as the heckler yelled: “…”).
             frame_end = max(ce, spk[1])
             frame_start = min(cs, spk[0])
             mine, rest_start, prev_c = [], None, 0
@@ -649,95 +675,257 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
                     prev_c = c
                 elif o >= frame_end and rest_start is None:
                     rest_start = frame_end
-            spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or quote_spans
-            add("direct", spans, (cs, ce), spk)
+            spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or s.quote_spans
+            s.add("quote_beside_frame", "direct", spans, (cs, ce), spk)
             if rest_start is not None:
-                out.extend(_analyse_one(text, rest_start, s1, quotes))
-            return out
+                s.out.extend(_analyse_one(text, rest_start, s1, s.quotes))
+            return True
+    return False
 
-    # --- "according to X, CONTENT" / "CONTENT, according to X" --------------------------------
-    acc = _ACCORDING_RE.search(masked)
-    if acc:
-        a0, a1 = acc.start() + s0, acc.end() + s0
-        spk = _speaker_after(masked, s0, a1)
-        if spk:
-            before = _clean_end(text, s0, a0)  # "CONTENT, according to X"
-            after = _clean_end(text, spk[1] + 1, s1)  # "according to X, CONTENT"
-            long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
-            has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
-            span = before if long_before or not has_after else after
-            add(_span_kind(span, outer), [span], (a0, a0 + len("according to")), spk)
-            return out
 
-    # --- reported speech ---------------------------------------------------------------------------
-    for cs, ce in cues:
-        lemma, _ = _cue_info(text[cs:ce])
-        if _NEGATED_RE.search(masked, max(0, rel(cs) - 40), rel(cs)):
+def according_to(s: _Sentence) -> bool:
+    """"According to X" before or after the content.
+
+    "The plan failed, according to two officials." / "According to the report, the plan failed."
+    """
+    acc = _ACCORDING_RE.search(s.masked)
+    if not acc:
+        return False
+    text, s0, s1 = s.text, s.s0, s.s1
+    a0, a1 = acc.start() + s0, acc.end() + s0
+    spk = _speaker_after(s.masked, s0, a1)
+    if not spk:
+        return False
+    before = _clean_end(text, s0, a0)  # "CONTENT, according to X"
+    after = _clean_end(text, spk[1] + 1, s1)  # "according to X, CONTENT"
+    long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
+    has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
+    span = before if long_before or not has_after else after
+    s.add("according_to", _span_kind(span, s.outer), [span], (a0, a0 + len("according to")), spk)
+    return True
+
+
+# --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
+
+
+class _Cue:
+    """One cue of a sentence, with what the cue rules ask of it."""
+
+    def __init__(self, s: _Sentence, cs: int, ce: int):
+        self.cs, self.ce = cs, ce
+        self.lemma = _cue_info(s.text[cs:ce])[0]
+        self.lead = s.masked[: s.rel(cs)].rstrip()
+        self.participle = s.text[cs:ce].lower().endswith("ing") and self.lead.endswith(",")
+        self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
+
+
+def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
+    """A participle clause speaks for the sentence's subject.
+
+    "Reddit sued Anthropic, accusing it of scraping the site."
+    """
+    if not c.participle:
+        return False
+    spk = _sentence_subject(s.masked, s.s0)
+    if spk and spk[1] <= c.cs:
+        span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+        if span[1] - span[0] >= 8:
+            s.add("participle_of_subject", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
+            return True
+    return False
+
+
+def _tail_after_cue(s: _Sentence, c: _Cue) -> str:
+    tail = s.masked[s.rel(c.ce) :]
+    m = _ADVERBIAL_RE.match(tail)
+    return tail[m.end():] if m else tail
+
+
+def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
+    """Content on both sides of a parenthetical frame: one attribution, two spans.
+
+    "The deal, Smith said, was never on the table."
+    """
+    if c.subject is None:
+        return False
+    pre = s.masked[: s.rel(c.subject[0])].rstrip()
+    tail = _tail_after_cue(s, c)
+    if len(tail.strip(" .,;!?").split()) <= 3:
+        return False
+    after_comma = re.match(r"\s*,\s*", tail)
+    if pre.endswith(",") and len(pre.strip()) > 3 and after_comma:
+        first = _clean_end(s.text, s.s0, s.s0 + len(pre))
+        second = _clean_end(s.text, s.s1 - len(tail) + after_comma.end(), s.s1)
+        if second[1] - second[0] >= 8:
+            s.add("content_speaker_content", _span_kind(first, s.outer), [first, second], (c.cs, c.ce), c.subject)
+            return True
+    return False
+
+
+def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
+    """Content first, then subject and cue at the end.
+
+    "The deal was never on the table, Smith said."
+    """
+    if c.subject is None:
+        return False
+    pre = s.masked[: s.rel(c.subject[0])].rstrip()
+    if pre.endswith(",") and len(pre.strip()) > 20 and len(_tail_after_cue(s, c).strip(" .,;!?").split()) <= 3:
+        span = _clean_end(s.text, s.s0, s.s0 + len(pre))
+        s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
+        return True
+    return False
+
+
+def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
+    """Subject, cue, then the reported clause (with or without "that").
+
+    "Smith said the deal was never on the table." / "Smith wrote in a memo to staff that the deal was off."
+    """
+    if c.subject is None:
+        return False
+    text = s.text
+    span = _reported_content(text, c.ce, s.s1, c.lemma)
+    content_words = text[span[0] : span[1]].split()
+    if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
+        that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
+        if that:
+            span = (span[0] + that.end(), span[1])
+    if span[1] - span[0] >= 8:
+        s.add("speaker_cue_content", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
+        return True
+    return False
+
+
+def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
+    """Content first, then an inverted cue and speaker.
+
+    "The deal was never on the table, said Smith."
+    """
+    if c.subject is not None or c.participle:
+        return False
+    inv = _speaker_after(s.masked, s.s0, c.ce)
+    if inv and c.lead.endswith(",") and len(c.lead) > 20:
+        span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
+        s.add("content_cue_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), inv)
+        return True
+    return False
+
+
+CUE_RULES = (participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
+             content_cue_speaker)
+
+
+def reported_speech(s: _Sentence) -> bool:
+    """Reported speech around a cue, by CUE_RULES; negated cues and non-reporting cues without "that" are skipped.
+
+    "Smith has not announced a decision" reports nothing; "Smith described the plan" needs "that" or a colon.
+    """
+    for cs, ce in s.cues:
+        lemma, _ = _cue_info(s.text[cs:ce])
+        if _NEGATED_RE.search(s.masked, max(0, s.rel(cs) - 40), s.rel(cs)):
             continue  # "has not yet announced": nothing was said
-        quote_follows = any(o >= ce for o, _ in outer)
-        if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", masked[rel(ce) :]):
+        quote_follows = any(o >= ce for o, _ in s.outer)
+        if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", s.masked[s.rel(ce) :]):
             continue
-        lead = masked[: rel(cs)].rstrip()
-        cue_word = text[cs:ce].lower()
-        if cue_word.endswith("ing") and lead.endswith(","):  # "Reddit sued Anthropic, accusing it of …"
-            spk = _sentence_subject(masked, s0)
-            if spk and spk[1] <= cs:
-                span = _reported_content(text, ce, s1, lemma)
-                if span[1] - span[0] >= 8:
-                    add(_span_kind(span, outer), [span], (cs, ce), spk)
-                    return out
-            continue
-        spk = _speaker_before(masked, s0, cs)
-        if spk is not None:
-            pre = masked[: rel(spk[0])].rstrip()
-            tail = masked[rel(ce) :]
-            m = _ADVERBIAL_RE.match(tail)
-            tail = tail[m.end():] if m else tail
-            ends_here = len(tail.strip(" .,;!?").split()) <= 3
-            after_comma = re.match(r"\s*,\s*", tail) if not ends_here else None
-            if pre.endswith(",") and len(pre.strip()) > 3 and after_comma and not ends_here:
-                # CONTENT, X said, CONTENT.  (one attribution, two spans)
-                first = _clean_end(text, s0, s0 + len(pre))
-                rest_start = s1 - len(tail) + after_comma.end()
-                second = _clean_end(text, rest_start, s1)
-                if second[1] - second[0] >= 8:
-                    add(_span_kind(first, outer), [first, second], (cs, ce), spk)
-                    return out
-            if pre.endswith(",") and len(pre.strip()) > 20 and ends_here:  # CONTENT, X said.
-                span = _clean_end(text, s0, s0 + len(pre))
-                add(_span_kind(span, outer), [span], (cs, ce), spk)
-                return out
-            span = _reported_content(text, ce, s1, lemma)  # X said (that) CONTENT
-            content_words = text[span[0] : span[1]].split()
-            if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
-                that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
-                if that:
-                    span = (span[0] + that.end(), span[1])
-            if span[1] - span[0] >= 8:
-                add(_span_kind(span, outer), [span], (cs, ce), spk)
-                return out
-            continue
-        inv = _speaker_after(masked, s0, ce)
-        if inv and lead.endswith(",") and len(lead) > 20:  # CONTENT, said X.
-            span = _clean_end(text, s0, s0 + len(lead))
-            add(_span_kind(span, outer), [span], (cs, ce), inv)
-            return out
+        c = _Cue(s, cs, ce)
+        for rule in CUE_RULES:
+            if rule(s, c):
+                return True
+    return False
 
-    if outer and quoted_chars >= 0.5 * sent_len:
-        colon = _NAME_COLON_RE.search(masked, max(0, rel(outer[0][0]) - 80), rel(outer[0][0]))
-        dash = _INLINE_DASH_RE.match(masked, rel(outer[-1][1]))
-        if colon:
-            add("direct", quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1), (s0 + colon.start(1), s0 + colon.end(1)))
-        elif dash:  # “…” — Tory Green
-            add("direct", quote_spans, (s0 + dash.start(1), s0 + dash.end(1)), (s0 + dash.start(2), s0 + dash.end(2)))
-        else:
-            add("direct", quote_spans)  # the caller attaches the previous speaker, if any
-        return out
 
-    # --- quoted fragments with no reporting frame -------------------------------------------------
-    for a, b in quote_spans:
-        out.append(Attribution("mention", [(a, b)], sentence=(s0, s1)))
-    return out
+def _mostly_quoted(s: _Sentence) -> bool:
+    return bool(s.outer) and s.quoted_chars >= 0.5 * s.sent_len
+
+
+def name_colon_quote(s: _Sentence) -> bool:
+    """A name and a colon before a mostly quoted sentence.
+
+    "Green: “We will appeal.”"
+    """
+    if not _mostly_quoted(s):
+        return False
+    colon = _NAME_COLON_RE.search(s.masked, max(0, s.rel(s.outer[0][0]) - 80), s.rel(s.outer[0][0]))
+    if not colon:
+        return False
+    s0 = s.s0
+    s.add("name_colon_quote", "direct", s.quote_spans, (s0 + colon.end(1), s0 + colon.end(1) + 1),
+          (s0 + colon.start(1), s0 + colon.end(1)))
+    return True
+
+
+def quote_dash_name(s: _Sentence) -> bool:
+    """A quotation signed by a dash and a name.
+
+    "“We will appeal.” — Tory Green"
+    """
+    if not _mostly_quoted(s):
+        return False
+    dash = _INLINE_DASH_RE.match(s.masked, s.rel(s.outer[-1][1]))
+    if not dash:
+        return False
+    s0 = s.s0
+    s.add("quote_dash_name", "direct", s.quote_spans, (s0 + dash.start(1), s0 + dash.end(1)),
+          (s0 + dash.start(2), s0 + dash.end(2)))
+    return True
+
+
+def quote_without_frame(s: _Sentence) -> bool:
+    """A mostly quoted sentence with no frame: a direct quote whose speaker the article rules find.
+
+    "“We will appeal.”" after "“This is wrong,” Green said." (see ARTICLE_RULES)
+    """
+    if not _mostly_quoted(s):
+        return False
+    s.add("quote_without_frame", "direct", s.quote_spans)
+    return True
+
+
+def quoted_mention(s: _Sentence) -> bool:
+    """Quoted words with no reporting frame: a term merely mentioned, with no speaker.
+
+    "The group calls itself a “think tank.”"
+    """
+    for a, b in s.quote_spans:
+        s.out.append(Attribution("mention", [(a, b)], sentence=(s.s0, s.s1), rule="quoted_mention"))
+    return True
+
+
+SENTENCE_RULES = (participle_continues_cue, quote_beside_frame, according_to, reported_speech, name_colon_quote,
+                  quote_dash_name, quote_without_frame, quoted_mention)
+
+
+# Rules applied across sentences, after the sentence rules, in this order (see extract_text).
+ARTICLE_RULES = {
+    "adding_participle": "A participle inside reported content starts a second attribution of the same speaker: "
+                         "\"Smith said the plan failed, adding that it cost too much.\"",
+    "next_sentence_frame": "An unattributed quote is claimed by a frame opening the next sentence: "
+                           "\"“Why now?” Smith told reporters that …\"",
+    "colon_lead_in": "A sentence ending in a colon introduces the next quote: \"Stated Smith:\" + \"“…”\"",
+    "previous_speaker": "A quote without a frame continues the speaker of the previous direct quote in the same "
+                        "or the previous paragraph.",
+    "dash_line": "A paragraph of a dash and a name signs the quotes before it: \"— Tory Green\"",
+    "repeated_quote": "A quote repeating an attributed one (a headline quoting the body) takes its speaker.",
+}
+
+
+def _rule_doc(fn) -> str:
+    return " ".join(fn.__doc__.split())
+
+
+# Every rule by name, in the order it is tried, with what it handles: the ``rule`` column says which made a row.
+RULES = ({r.__name__: _rule_doc(r) for r in SENTENCE_RULES if r is not reported_speech}
+         | {r.__name__: _rule_doc(r) for r in CUE_RULES} | ARTICLE_RULES)
+
+
+def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
+    """The first attribution frame of a sentence, or its quoted mentions: SENTENCE_RULES in order."""
+    s = _Sentence(text, s0, s1, quotes)
+    for rule in SENTENCE_RULES:
+        if rule(s):
+            break
+    return s.out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -941,7 +1129,7 @@ def extract_text(text: str) -> list[Attribution]:
         dash = _DASH_ATTRIBUTION_RE.fullmatch(text, p0, p1) if waiting else None
         if dash:
             for att in waiting:
-                att.speaker, att.cue = dash.span(1), (p0, p0 + 1)
+                att.speaker, att.cue, att.rule = dash.span(1), (p0, p0 + 1), "dash_line"
                 att.speaker = (att.speaker[0], att.speaker[0] + len(dash.group(1).rstrip(" .")))
                 atts.append(att)
             waiting = []
@@ -966,6 +1154,7 @@ def extract_text(text: str) -> list[Attribution]:
                 if frame is not None and len(text[s : frame.cue[0]].split()) <= 3:
                     pending.speaker, pending.cue = frame.speaker, frame.cue
                     pending.cue_lemma, pending.stance = frame.cue_lemma, frame.stance
+                    pending.rule = "next_sentence_frame"
                     waiting.remove(pending)
                     atts.append(pending)
                     last, last_para = pending, p_idx
@@ -976,6 +1165,7 @@ def extract_text(text: str) -> list[Attribution]:
                         att.speaker = last.speaker
                         att.cue = last.cue if last.kind == "leadin" else None
                         att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
+                        att.rule = "colon_lead_in" if last.kind == "leadin" else "previous_speaker"
                     else:
                         waiting.append(att)
                         pending = att
@@ -1007,9 +1197,10 @@ def _attribute_repeats(text: str, orphans: list[Attribution], atts: list[Attribu
         key = _quote_key(text, o.spans[0])
         src = next((a for k, a in known if key and (key in k or k in key) and len(key.split()) >= 2), None)
         if src is not None:
-            out.append(Attribution("direct", o.spans, None, REPEAT_CUE, "", src.speaker, o.sentence))
+            out.append(Attribution("direct", o.spans, None, REPEAT_CUE, "", src.speaker, o.sentence,
+                                   rule="repeated_quote"))
         else:
-            out.append(Attribution("mention", o.spans, sentence=o.sentence))
+            out.append(Attribution("mention", o.spans, sentence=o.sentence, rule="quoted_mention"))
     return out
 
 
@@ -1027,7 +1218,7 @@ def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
             "speaker_start": a.speaker[0] if a.speaker else None, "speaker_end": a.speaker[1] if a.speaker else None,
             "cue": text[a.cue[0] : a.cue[1]] if a.cue else "", "cue_start": a.cue[0] if a.cue else None,
             "cue_end": a.cue[1] if a.cue else None, "cue_lemma": a.cue_lemma, "stance": a.stance,
-            "sentence_start": a.sentence[0], "sentence_end": a.sentence[1],
+            "sentence_start": a.sentence[0], "sentence_end": a.sentence[1], "rule": a.rule,
         })
     return rows
 
