@@ -539,8 +539,10 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
 class _Sentence:
     """One sentence under analysis: its quotes, its text with the quotes blanked, its cues, and what was found."""
 
-    def __init__(self, text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]):
+    def __init__(self, text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]],
+                 prev_speaker: tuple[int, int] | None = None):
         self.text, self.s0, self.s1, self.quotes = text, s0, s1, quotes
+        self.prev_speaker = prev_speaker  # the speaker of an attribution earlier in the same sentence
         self.outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
         self.masked = _mask(text, s0, s1, [(o, c, 0) for o, c in self.outer])
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked)
@@ -812,7 +814,78 @@ def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-CUE_RULES = (participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
+# Verbs that put the speaker after them in "CONTENT, said X" (not "told", whose object follows it).
+_INVERTING_LEMMAS = {"say", "add", "write", "explain", "note", "argue", "ask", "reply", "respond", "insist", "warn",
+                     "recall", "claim", "declare", "observe", "tweet", "report", "concede", "acknowledge", "admit",
+                     "contend", "predict", "suggest", "continue", "state", "remark", "conclude", "counter", "joke"}
+_VERBISH = _AUX_WORDS | {"be", "been", "being", "can", "should", "may", "might", "must", "that", "if", "whether"}
+_INVERTED_NP_RE = re.compile(rf"(?:{_DET_NP}|{_NAME_TOKEN})")
+
+
+def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
+    """Content, a comma, then an inverting cue and a speaker phrase that ends the sentence or meets a comma.
+
+    "The race will be tight, said Dan Gerstein, an analyst in New York." (not "The firm, which …, said the deal is off")
+    """
+    if c.participle or c.lemma not in _INVERTING_LEMMAS or not c.lead.endswith(",") or len(c.lead) < 20:
+        return False
+    inv = _speaker_after(s.masked, s.s0, c.ce)
+    if inv is None:
+        return False
+    words = s.text[inv[0] : inv[1]].split()
+    after = s.masked[s.rel(inv[1]) :].lstrip()
+    if (not _INVERTED_NP_RE.match(words[0]) or any(w.lower() in _VERBISH for w in words)
+            or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
+        return False
+    span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
+    s.add("comma_cue_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), inv)
+    return True
+
+
+_CONNECTOR_RE = re.compile(r"[\s,;—–-]*(?:(?:and|but|or|then|also|later|and\s+then|and\s+also|but\s+also)\s*)?"
+                           r"(?:[a-z]+ly\s+)?$")
+
+
+def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
+    """A second cue joined by "and" or "but" to an earlier attribution shares its speaker.
+
+    "Clinton said the plan was unserious and charged that it would hurt families."
+    """
+    if c.subject is not None or c.participle or s.prev_speaker is None or not _CONNECTOR_RE.fullmatch(c.lead):
+        return False
+    span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+    if span[1] - span[0] >= 8:
+        s.add("coordinated_cue", _span_kind(span, s.outer), [span], (c.cs, c.ce), s.prev_speaker)
+        return True
+    return False
+
+
+_RELATIVE_RE = re.compile(r"(?:^|[,—–])\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
+
+
+def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
+    """A relative clause reports its antecedent's words; "who" is the speaker (resolved to the phrase before it).
+
+    "Juanita Broaddrick, who said Clinton raped her in 1978, recounted the incident." (content ends at the comma)
+    """
+    if c.subject is not None or c.participle:
+        return False
+    m = _RELATIVE_RE.search(c.lead)
+    if not m:
+        return False
+    who = (s.s0 + m.start(1), s.s0 + m.end(1))
+    span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+    if "," not in c.lead[: m.start()].strip(" ,"):  # "Subject, who said A, verb …": the clause closes at its comma
+        comma = s.text.find(", ", span[0], span[1])
+        if comma > span[0]:
+            span = _clean_end(s.text, span[0], comma)
+    if span[1] - span[0] >= 8:
+        s.add("relative_clause_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), who)
+        return True
+    return False
+
+
+CUE_RULES = (comma_cue_speaker, coordinated_cue, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
              content_cue_speaker)
 
 
@@ -919,12 +992,25 @@ RULES = ({r.__name__: _rule_doc(r) for r in SENTENCE_RULES if r is not reported_
          | {r.__name__: _rule_doc(r) for r in CUE_RULES} | ARTICLE_RULES)
 
 
-def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
-    """The first attribution frame of a sentence, or its quoted mentions: SENTENCE_RULES in order."""
-    s = _Sentence(text, s0, s1, quotes)
+def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]],
+                 prev_speaker: tuple[int, int] | None = None) -> list[Attribution]:
+    """The attribution frames of a sentence, or its quoted mentions: SENTENCE_RULES in order.
+
+    When the first frame found leaves a cue after everything it covered ("X said A, but he
+    said B"; "“Q,” said X, who added that B"), the rest of the sentence is analysed the same way,
+    with X as the speaker a coordinated cue shares.
+    """
+    s = _Sentence(text, s0, s1, quotes, prev_speaker)
     for rule in SENTENCE_RULES:
         if rule(s):
             break
+    said = [a for a in s.out if a.kind not in ("mention", "partial") and a.speaker is not None]
+    if not said:
+        return s.out
+    end = max(max(b for a in s.out for _, b in a.spans),
+              max(a.cue[1] for a in said if a.cue), max(a.speaker[1] for a in said))
+    if end < s1 and any(cs >= end for cs, _ in s.cues):
+        return s.out + _analyse_one(text, end, s1, quotes, said[-1].speaker)
     return s.out
 
 
@@ -1026,7 +1112,12 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
             last_seen[name] = s
             kinds.setdefault(name, set()).add(kind)
             nxt += 1
-        mention = text[att.speaker[0] : att.speaker[1]]
+        span = att.speaker
+        mention = text[span[0] : span[1]]
+        if mention.lower() == "who":  # a relative clause speaks for the phrase before it ("Jo Ames, who said …")
+            ante = _speaker_before(text, 0, len(text[: span[0]].rstrip(" ,—–")))
+            if ante is not None:
+                span, mention = ante, text[ante[0] : ante[1]]
         words = mention.split()
         head = words[-1].lower().strip(".,’'") if words else ""
         first = words[0].lower() if words else ""
@@ -1049,12 +1140,12 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
                     best, best_score = name, score
             att.resolved = best or mention
         else:
-            lo = bisect.bisect_left(starts, att.speaker[0])
+            lo = bisect.bisect_left(starts, span[0])
             names = []
             for s, e, n, _ in ents[lo:]:
-                if s >= att.speaker[1]:
+                if s >= span[1]:
                     break
-                if e <= att.speaker[1]:
+                if e <= span[1]:
                     names.append(n)
             att.resolved = canonical(names[-1]) if names else mention
         spoken.add(att.resolved)
