@@ -184,6 +184,8 @@ _NOT_VERB_BEFORE = {
 }
 
 
+_QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
+_IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
 _PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
@@ -211,6 +213,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     if not m:
         return True
     prev = m.group(1).lower()
+    if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
+        return True  # "Some said …", "Many warned …": the quantifier is the subject
     return prev not in _NOT_VERB_BEFORE
 
 
@@ -336,6 +340,31 @@ _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
 
 
+_NOT_PLURAL = {"this", "his", "its", "hers", "ours", "theirs", "yours", "always", "perhaps", "thus", "whereas",
+               "sometimes", "afterwards", "towards", "besides", "unless", "less", "was", "has", "does", "is", "as",
+               "us", "yes", "news", "series", "means", "gas", "bus", "plus", "bonus", "status", "virus"}
+
+
+def _plural_subject(words: list[str]) -> str | None:
+    """One to three lower-case words ending in a plural noun, with no function word ("security specialists")."""
+    out = []
+    for w in reversed(words[-3:]):
+        low = w.lower()
+        if not re.fullmatch(r"[a-z][a-z’'-]*", w) or low in _CLAUSE_WORDS or low in _AUX_WORDS or low in _NOT_PLURAL \
+                or low in _PREPOSITIONS or low in _NOT_VERB_BEFORE:
+            break
+        out.append(w)
+    if not out:
+        return None
+    head = out[0]
+    if not head.endswith("s") or head.endswith(("ss", "us", "is", "'s", "’s")) or head.lower() in _NOT_PLURAL:
+        return None
+    return " ".join(reversed(out))
+
+
+_CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -345,7 +374,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     while len(words) == 2 and words[1].lower() in _AUX_WORDS:
         left = words[0]
         words = left.rstrip().rsplit(None, 1)
-    left = left.rstrip()
+    left = _CONTRACTED_AUX_RE.sub("", left.rstrip())  # "they’ve suggested"
     left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
     left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
@@ -365,9 +394,12 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     # A lowercase verb-like word before the NP ends it: keep the maximal NP at the end.
     tail = " ".join(words[-8:])
     m = _SUBJECT_NP_RE.search(tail)
-    if not m:
-        return None
-    np_text = m.group(0)
+    if m:
+        np_text = m.group(0)
+    else:
+        np_text = _plural_subject(words)
+        if np_text is None:
+            return None
     if np_text.lower() in _CLAUSE_WORDS:
         return None
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
@@ -860,7 +892,7 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-_RELATIVE_RE = re.compile(r"(?:^|[,—–])\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
+_RELATIVE_RE = re.compile(r"(?:^|[,—–]|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
 
 def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
