@@ -170,7 +170,7 @@ REPORTING_LEMMAS = {
     "warn", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
     "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
     "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
-    "praise", "dismiss",
+    "praise", "dismiss", "pledge", "threaten", "denounce", "decry", "lament", "blast",
 }
 
 
@@ -190,7 +190,8 @@ _PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
-                   "vows", "warning", "warnings", "statement"}
+                   "vows", "warning", "warnings", "statement", "demand", "demands", "pledge", "pledges", "threat",
+                   "blast", "blasts", "lament", "laments"}
 _NOUNLIKE_NEXT_RE = re.compile(
     r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
 )
@@ -498,12 +499,27 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
+# Where reported content ends, besides _CLAUSE_BREAK_RE: a comma before a non-restrictive relative
+# clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
+# ("said A and criticized him for B": the second cue is its own attribution).
+_RELATIVE_BREAK_RE = re.compile(r",\s+(?:which|who|whom|whose|where)\s|,\s+(?!according\b)[a-z]+ing\s")
+_COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
+
+
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut reported content at the first break into a new clause (; — ", but" ", and he")."""
+    """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized")."""
     masked = text[s:e]
-    m = _CLAUSE_BREAK_RE.search(masked)
-    if m and m.start() >= 12:
-        return _clean_end(text, s, s + m.start())
+    cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), _RELATIVE_BREAK_RE.search(masked)) if m]
+    first, _ = _cue_tables()
+    for m in _COORD_CUE_RE.finditer(masked):
+        word = m.group(1)
+        if word in first and word.endswith(("ed", "s")) and _is_verbal(masked, m.start(1)) \
+                and _cue_info(word)[0] in REPORTING_LEMMAS:
+            cuts.append(m.start())
+            break
+    cuts = [c for c in cuts if c >= 12]
+    if cuts:
+        return _clean_end(text, s, s + min(cuts))
     return s, e
 
 
