@@ -363,6 +363,27 @@ def _plural_subject(words: list[str]) -> str | None:
     return " ".join(reversed(out))
 
 
+_SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "most", "more", "very", "so", "as",
+                      "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
+
+
+def _speaker_phrase(np_text: str) -> str | None:
+    """The noun phrase as a speaker, or None: it names or describes someone, so it does not end in a
+    function word or an adverb ("one of Trump's most", "Cruz to formally") and does not open with "that"."""
+    words = np_text.split()
+    if len(words) > 1 and words[0].lower() in ("that", "which"):
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
+        return words[-1]  # "Manafort who argued": the relative pronoun speaks for the phrase before it
+    while len(words) > 1 and (words[-1].lower() in ("and", "but", "or") or (words[-1].islower() and words[-1].endswith("ly"))):
+        words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
+    last = words[-1] if words else ""
+    if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly")) \
+            or re.search(r"\bto\s+[a-z]+$", " ".join(words)):
+        return None
+    return " ".join(words)
+
+
 _CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
 
 
@@ -402,6 +423,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         if np_text is None:
             return None
     if np_text.lower() in _CLAUSE_WORDS:
+        return None
+    np_text = _speaker_phrase(np_text)
+    if np_text is None:
         return None
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
     if idx < 0:
@@ -841,6 +865,8 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
         that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
         if that:
             span = (span[0] + that.end(), span[1])
+        elif content_words[0].lower() in ("by", "with") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
+            return False  # "accused by a reporter", "responded with ads": the cue reports nothing here
     if span[1] - span[0] >= 8:
         s.add("speaker_cue_content", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
