@@ -526,7 +526,8 @@ _CLAUSE_BREAK_RE = re.compile(
 # Where reported content ends, besides _CLAUSE_BREAK_RE: a comma before a non-restrictive relative
 # clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
 # ("said A and criticized him for B": the second cue is its own attribution).
-_RELATIVE_BREAK_RE = re.compile(r",\s+(?:which|who|whom|whose|where)\s|,\s+(?!according\b)[a-z]+ing\s")
+_RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!according\b)[a-z]+ing\s"
+                                )
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
@@ -534,14 +535,14 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized")."""
     masked = text[s:e]
     cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), _RELATIVE_BREAK_RE.search(masked)) if m]
+    cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
     for m in _COORD_CUE_RE.finditer(masked):
         word = m.group(1)
-        if word in first and word.endswith(("ed", "s")) and _is_verbal(masked, m.start(1)) \
-                and _cue_info(word)[0] in REPORTING_LEMMAS:
+        if m.start() >= 3 and word in first and (word.endswith(("ed", "s", "ing")) or word in _IRREGULAR_PAST) \
+                and _is_verbal(masked, m.start(1)):
             cuts.append(m.start())
             break
-    cuts = [c for c in cuts if c >= 12]
     if cuts:
         return _clean_end(text, s, s + min(cuts))
     return s, e
