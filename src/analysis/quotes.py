@@ -528,6 +528,9 @@ _CLAUSE_BREAK_RE = re.compile(
 # ("said A and criticized him for B": the second cue is its own attribution).
 _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!according\b)[a-z]+ing\s"
                                 )
+# A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
+_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas)\s+)"
+                             r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
@@ -537,6 +540,14 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), _RELATIVE_BREAK_RE.search(masked)) if m]
     cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
+    for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
+        lemma = _cue_info(masked[cs:ce])[0]
+        if cs < 12 or lemma not in REPORTING_LEMMAS or not _is_verbal(masked, cs):
+            continue
+        b = _NEW_SPEAKER_RE.search(masked, max(0, cs - 80), cs)
+        if b and _speaker_before(masked, 0, cs) is not None and b.start() >= 12:
+            cuts.append(b.start())
+            break
     for m in _COORD_CUE_RE.finditer(masked):
         word = m.group(1)
         if m.start() >= 3 and word in first and (word.endswith(("ed", "s", "ing")) or word in _IRREGULAR_PAST) \
