@@ -496,6 +496,9 @@ _SUBJECT_START_RE = re.compile(
 _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
 
 
+_OPENER_RE = re.compile(r"(?:And|But|Still|Then|So|Yet|Now|Also)\s+(?:(?:even|also|then|now)\s+)?")
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
     lead = len(masked) - len(masked.lstrip())
@@ -503,6 +506,9 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     for candidate in (text, text[_INTRO_RE.match(text).end():] if _INTRO_RE.match(text) else None):
         if candidate is None:
             continue
+        opener = _OPENER_RE.match(candidate)  # "And even Obama tried …": the subject follows the conjunction
+        if opener:
+            candidate = candidate[opener.end():]
         off = len(masked) - len(candidate)
         words = candidate.split(None, 1)
         if words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}:
@@ -946,6 +952,26 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))*$")
+
+
+def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
+    """A cue that is the second verb of the sentence's subject ("and", "but" before it) has that subject as speaker.
+
+    "Mr. Trump was forced into damage control and said that his words had been misconstrued."
+    """
+    if c.subject is not None or c.participle or s.prev_speaker is not None or not _COORD_PREDICATE_RE.search(c.lead):
+        return False
+    spk = _sentence_subject(s.masked, s.s0)
+    if spk is None or spk[1] > c.cs - 5:
+        return False
+    span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+    if span[1] - span[0] >= 8:
+        s.add("coordinated_predicate", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
+        return True
+    return False
+
+
 _RELATIVE_RE = re.compile(r"(?:^|[,—–]|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
 
@@ -971,7 +997,7 @@ def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-CUE_RULES = (comma_cue_speaker, coordinated_cue, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
+CUE_RULES = (comma_cue_speaker, coordinated_cue, coordinated_predicate, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
              content_cue_speaker)
 
 
