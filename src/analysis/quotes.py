@@ -333,7 +333,7 @@ _SUBJECT_NP_RE = re.compile(
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
-    rf"members|people|users|commentators|others|many|some|both|most|all)|\d[\d,.]*\s*(?:percent|%))$"
+    rf"members|people|users|commentators|others|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%))$"
 )
 
 
@@ -402,7 +402,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if not left.strip():
         return None
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
-    app = re.search(r"([^,;:—()]+),\s+([^,;:]{2,80}),\s*$", left)
+    app = re.search(r"([^,;:—()]+),\s+([^,;:]{2,80}),\s*$", left) or \
+        re.search(r"([^,;:—–()]+?)\s+[—–]\s*([^—–]{2,160}?)\s*[—–]\s*$", left) or \
+        re.search(r"([^,;:—–()]+?)\s+--\s*([^—–]{2,160}?)\s*--\s*$", left)
     if app and re.search(r"(?:^|\s)(?:[A-Z]|he|she|they|it)", app.group(1)):
         left = left[: app.end(1)]
     left = left.rstrip(" ,")
