@@ -799,7 +799,35 @@ def according_to(s: _Sentence) -> bool:
     return True
 
 
+_AS_REPORTED_RE = re.compile(r"(?i)(?<![\w])as\s+(?:first\s+|previously\s+|originally\s+|also\s+)?"
+                             r"(reported|noted|stated|written|revealed|detailed|described|told)\s+(?:by|to|in)\s+")
+
+
+def as_reported_by(s: _Sentence) -> bool:
+    """"As reported by X" before or after the content, read like "according to".
+
+    "As reported by the Times, the talks collapsed." / "The talks collapsed, as first reported by the Times."
+    """
+    m = _AS_REPORTED_RE.search(s.masked)
+    if not m:
+        return False
+    text, s0, s1 = s.text, s.s0, s.s1
+    spk = _speaker_after(s.masked, s0, m.end() + s0)
+    if not spk:
+        return False
+    before = _clean_end(text, s0, m.start() + s0)
+    after = _clean_end(text, spk[1] + 1, s1)
+    long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
+    has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
+    span = before if long_before or not has_after else after
+    s.add("as_reported_by", _span_kind(span, s.outer), [span], (m.start(1) + s0, m.end(1) + s0), spk)
+    return True
+
+
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
+
+
+_PARTICIPLE_LEAD_RE = re.compile(r"\S\s+(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
 class _Cue:
@@ -809,7 +837,8 @@ class _Cue:
         self.cs, self.ce = cs, ce
         self.lemma = _cue_info(s.text[cs:ce])[0]
         self.lead = s.masked[: s.rel(cs)].rstrip()
-        self.participle = s.text[cs:ce].lower().endswith("ing") and self.lead.endswith(",")
+        self.participle = s.text[cs:ce].lower().endswith("ing") and (
+            self.lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(self.lead) is not None)
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
 
 
@@ -1079,7 +1108,7 @@ def quoted_mention(s: _Sentence) -> bool:
     return True
 
 
-SENTENCE_RULES = (participle_continues_cue, quote_beside_frame, according_to, reported_speech, name_colon_quote,
+SENTENCE_RULES = (participle_continues_cue, quote_beside_frame, according_to, as_reported_by, reported_speech, name_colon_quote,
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
