@@ -542,9 +542,15 @@ _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
+_QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
+
+
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized")."""
-    masked = text[s:e]
+    """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized").
+
+    Breaks inside quotation marks do not count: a quotation is one piece of the content.
+    """
+    masked = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text[s:e])
     cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), _RELATIVE_BREAK_RE.search(masked)) if m]
     cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
@@ -795,7 +801,12 @@ def according_to(s: _Sentence) -> bool:
     long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
     has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
     span = before if long_before or not has_after else after
-    s.add("according_to", _span_kind(span, s.outer), [span], (a0, a0 + len("according to")), spk)
+    spans = [span]
+    # "CONTENT, according to X, CONTENT": a sentence cut in two by the frame carries both halves
+    if text[before[1] : a0].strip() == "," and text[spk[1] : spk[1] + 1] == "," and has_after \
+            and before[1] > before[0] and not re.match(r"\s*(?:and|but|while|though|although)\b", text[spk[1] + 1 : s1]):
+        spans = [before, after]
+    s.add("according_to", _span_kind(span, s.outer), spans, (a0, a0 + len("according to")), spk)
     return True
 
 
