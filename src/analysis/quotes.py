@@ -184,6 +184,13 @@ _NOT_VERB_BEFORE = {
 }
 
 
+# Verbs and adjectives whose infinitive complement is the subject's own act of saying.
+_CONTROL_WORDS = ("had|has|have|having|refused|refuses|declined|declines|decline|wanted|wants|want|tried|tries|try|"
+                  "sought|seeks|struggled|struggles|continued|continues|began|begins|started|starts|decided|decides|"
+                  "chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
+                  "likely|unlikely|willing|able|going|got|needed|needs|hoped|hopes|went\s+on|goes\s+on|only|"
+                  "moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared")
+_CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
 _PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
@@ -214,6 +221,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     if not m:
         return True
     prev = m.group(1).lower()
+    if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
+        return True  # "had to explain", "refused to say": the infinitive reports the subject's words
     if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "Some said …", "Many warned …": the quantifier is the subject
     return prev not in _NOT_VERB_BEFORE
@@ -393,6 +402,10 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     left = masked[cut : cue_start - base]
     base += cut
     words = left.rstrip().rsplit(None, 1)
+    control = _CONTROL_TO_RE.search(left.rstrip())
+    if control:  # "Sullivan had to explain": the subject is before the control verb
+        left = left.rstrip()[: control.start()]
+        words = left.rstrip().rsplit(None, 1)
     while len(words) == 2 and words[1].lower() in _AUX_WORDS:
         left = words[0]
         words = left.rstrip().rsplit(None, 1)
