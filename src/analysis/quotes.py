@@ -73,6 +73,7 @@ _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", 
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
                  "to", "of", "with", "by", "from", "last", "during", "once"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
+still even now again
 then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
 just already often frequently flatly openly angrily bluntly explicitly""".split())
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
@@ -757,6 +758,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 while words and words[-1].lower() in _AUX_WORDS:
                     words = words[:-1]
                 limit = 14 if words and words[0][:1].isupper() else 9
+                if words and words[0].lower() in ("and", "but", "or", "then"):
+                    words = []  # "“…,” and said …": a second verb of the sentence's subject, not a speaker
                 if words and len(words) <= limit and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
                     a = s0 + rel(prev_close) + gap.index(words[0])
                     spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
