@@ -1139,6 +1139,23 @@ SENTENCE_RULES = (participle_continues_cue, quote_beside_frame, according_to, as
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
+_ASKED_RE = re.compile(
+    r"\s*(?:When\s+|After\s+being\s+|Later\s+|Also\s+)?([Aa]sked)\s+(?:by\s+([^,]{2,60}?)\s+)?"
+    r"(?:(?:on|in|at|during|later|again)\s+[^,]{1,40}?\s+)?((?:if|whether|about|what|why|how|when|where|who|to|for)\s[^,]{3,200}),\s")
+
+
+def asked_opening(text: str, s0: int, s1: int) -> Attribution | None:
+    """An opening "Asked whether …," reports the question put to the subject (by the asker named after "by", if any).
+
+    "Asked whether he would run, Smith said, “Not this year.”" (the rest of the sentence is analysed as usual)
+    """
+    m = _ASKED_RE.match(text, s0, s1)
+    if not m:
+        return None
+    speaker = m.span(2) if m.group(2) else None
+    return Attribution("indirect", [m.span(3)], m.span(1), *_cue_info("asked"), speaker, (s0, s1), rule="asked_opening")
+
+
 # Rules applied across sentences, after the sentence rules, in this order (see extract_text).
 ARTICLE_RULES = {
     "adding_participle": "A participle inside reported content starts a second attribution of the same speaker: "
@@ -1159,6 +1176,7 @@ def _rule_doc(fn) -> str:
 
 # Every rule by name, in the order it is tried, with what it handles: the ``rule`` column says which made a row.
 RULES = ({r.__name__: _rule_doc(r) for r in SENTENCE_RULES if r is not reported_speech}
+         | {"asked_opening": _rule_doc(asked_opening)}
          | {r.__name__: _rule_doc(r) for r in CUE_RULES} | ARTICLE_RULES)
 
 
@@ -1174,6 +1192,9 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     for rule in SENTENCE_RULES:
         if rule(s):
             break
+    asked = asked_opening(text, s0, s1) if prev_speaker is None else None
+    if asked is not None and not any(a < asked.spans[0][1] and asked.spans[0][0] < b for x in s.out for a, b in x.spans):
+        s.out.insert(0, asked)
     said = [a for a in s.out if a.kind not in ("mention", "partial") and a.speaker is not None]
     if not said:
         return s.out
@@ -1345,7 +1366,8 @@ def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tu
             head = text[s:e]
             cues = find_cues(head)
             first_quote = min((o - s for o, c, d in quotes if d == 0 and s <= o < e), default=len(head))
-            if cues and cues[0][0] < first_quote and len(head[: cues[0][0]].split()) <= 8:
+            if cues and cues[0][0] < first_quote and len(head[: cues[0][0]].split()) <= 8 \
+                    and len(head[cues[0][1] : first_quote].split()) <= 4:  # "He said." not "He noted that …"
                 merged[-1] = (merged[-1][0], e)
                 continue
         merged.append((s, e))
