@@ -1078,6 +1078,49 @@ def reported_speech(s: _Sentence) -> bool:
     return False
 
 
+_COLON_SPEAKER_RE = re.compile(
+    r"\s*((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)|to|at|of|on|in|and|the)){0,6}?)\s*:\s+(?=\S)")
+_NOT_COLON_SPEAKERS = {"update", "note", "editor's note", "editor’s note", "correction", "photo", "photos", "video",
+                       "source", "sources", "related", "read more", "watch", "breaking", "exclusive", "warning",
+                       "advertisement", "disclaimer", "see also", "also", "pictured", "listen", "full text", "live",
+                       "opinion", "analysis", "read", "click here", "more", "sign up", "subscribe", "caption",
+                       "credit", "image", "getty images", "ap photo", "reuters", "here", "this", "that", "the",
+                       "fact", "bottom line", "the bottom line", "why", "what", "how", "when", "where", "who", "but",
+                       "and", "so", "now", "then", "first", "second", "third", "finally", "answer", "question"}
+
+
+def _is_person_name(text: str, name: str) -> bool:
+    """A name of one to three capitalised words that the article also uses after a title or as a full name."""
+    words = name.split()
+    if not 1 <= len(words) <= 3 or words[0] in ("The", "A", "An") or not all(_PERSON_WORD_RE.fullmatch(w) for w in words):
+        return False
+    surname = re.escape(words[-1])
+    return re.search(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator)\.?\s+|[A-Z][a-z]+\s+){surname}\b[^:]", text) is not None
+
+
+def name_colon_content(s: _Sentence) -> bool:
+    """A name and a colon open the sentence: a transcript line or a headline reporting the speaker's words.
+
+    "FALLIN: Well, I think the whole nation needs to work together." / "Rubio: Trump Can’t Be Trusted"
+    """
+    if s.prev_speaker is not None:
+        return False
+    m = _COLON_SPEAKER_RE.match(s.masked)
+    if not m or m.group(1).lower().rstrip(".") in _NOT_COLON_SPEAKERS or any(ch.isdigit() for ch in m.group(1)):
+        return False
+    name = m.group(1)
+    if not (re.fullmatch(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}", name) or _is_person_name(s.text, name)):
+        return False  # a transcript's "TAPPER:" or a person named in the article, not "The Latest:" or "Q:"
+    content = _clean_end(s.text, s.s0 + m.end(), s.s1)
+    if len(s.text[content[0] : content[1]].split()) < 3:
+        return False
+    kind = "direct" if _mostly_quoted(s) else _span_kind(content, s.outer)
+    spans = s.quote_spans if kind == "direct" else [content]
+    colon = s.s0 + m.end(1) + s.masked[m.end(1) : m.end()].index(":")
+    s.add("name_colon_content", kind, spans, (colon, colon + 1), (s.s0 + m.start(1), s.s0 + m.end(1)))
+    return True
+
+
 def _mostly_quoted(s: _Sentence) -> bool:
     return bool(s.outer) and s.quoted_chars >= 0.5 * s.sent_len
 
@@ -1135,7 +1178,7 @@ def quoted_mention(s: _Sentence) -> bool:
     return True
 
 
-SENTENCE_RULES = (participle_continues_cue, quote_beside_frame, according_to, as_reported_by, reported_speech, name_colon_quote,
+SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, reported_speech, name_colon_quote,
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
