@@ -728,6 +728,20 @@ def participle_continues_cue(s: _Sentence) -> bool:
     return False
 
 
+_MAX_WORDS_BEFORE_DIRECT = 6
+
+
+def _words_before_quotes(s: _Sentence, close: int) -> int:
+    """Words outside quotation marks between the sentence start and the quote run ending at ``close``."""
+    opens = [o for o, c in s.outer if c <= close]
+    # the run of quotes before the frame: walk back while only punctuation separates them
+    start = max(opens) if opens else s.s0
+    for o, c in sorted(s.outer, reverse=True):
+        if c <= start and not re.search(r"\w", s.masked[s.rel(c) : s.rel(start)]):
+            start = o
+    return len(re.findall(r"\w+", s.masked[: s.rel(start)]))
+
+
 def quote_beside_frame(s: _Sentence) -> bool:
     """A quotation next to a frame of only cue and speaker.
 
@@ -744,6 +758,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
         prev_close = max((c for _, c in outer if c <= cs), default=None)
         next_open = min((o for o, _ in outer if o >= ce), default=None)
         spk = None
+        if prev_close is not None and _words_before_quotes(s, prev_close) > _MAX_WORDS_BEFORE_DIRECT:
+            prev_close = None  # "Given his success, his words carry “weight,” X said": reported speech, mixed
         if prev_close is not None:
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
@@ -885,8 +901,12 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_COMMA_END_RE = re.compile(r",[”’\"']*$")  # a comma, perhaps inside the closing quotation mark ("cool off,”)
+
+
 def _tail_after_cue(s: _Sentence, c: _Cue) -> str:
-    tail = s.masked[s.rel(c.ce) :]
+    """The text after a cue and its adverbials ("in a statement"), quotations included."""
+    tail = s.text[c.ce : s.s1]
     m = _ADVERBIAL_RE.match(tail)
     return tail[m.end():] if m else tail
 
@@ -898,12 +918,12 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
     """
     if c.subject is None:
         return False
-    pre = s.masked[: s.rel(c.subject[0])].rstrip()
+    pre = s.text[s.s0 : c.subject[0]].rstrip()
     tail = _tail_after_cue(s, c)
     if len(tail.strip(" .,;!?").split()) <= 3:
         return False
     after_comma = re.match(r"\s*,\s*", tail)
-    if pre.endswith(",") and len(pre.strip()) > 3 and after_comma:
+    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 3 and after_comma:
         first = _clean_end(s.text, s.s0, s.s0 + len(pre))
         second = _clean_end(s.text, s.s1 - len(tail) + after_comma.end(), s.s1)
         if second[1] - second[0] >= 8:
@@ -919,8 +939,8 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     """
     if c.subject is None:
         return False
-    pre = s.masked[: s.rel(c.subject[0])].rstrip()
-    if pre.endswith(",") and len(pre.strip()) > 20 and len(_tail_after_cue(s, c).strip(" .,;!?").split()) <= 3:
+    pre = s.text[s.s0 : c.subject[0]].rstrip()
+    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(_tail_after_cue(s, c).strip(" .,;!?").split()) <= 3:
         span = _clean_end(s.text, s.s0, s.s0 + len(pre))
         s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
