@@ -548,8 +548,10 @@ _CLAUSE_BREAK_RE = re.compile(
 # Where reported content ends, besides _CLAUSE_BREAK_RE: a comma before a non-restrictive relative
 # clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
 # ("said A and criticized him for B": the second cue is its own attribution).
-_RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!according\b)[a-z]+ing\s"
-                                )
+_RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
+                                r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing\s")
+# A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
+_RESUMES_RE = re.compile(r"[^,;]{0,120},\s+[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
@@ -565,7 +567,10 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     Breaks inside quotation marks do not count: a quotation is one piece of the content.
     """
     masked = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text[s:e])
-    cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), _RELATIVE_BREAK_RE.search(masked)) if m]
+    rel = _RELATIVE_BREAK_RE.search(masked)
+    if rel and _RESUMES_RE.match(masked, rel.end()):
+        rel = None
+    cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), rel) if m]
     cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
     for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
