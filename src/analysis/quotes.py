@@ -205,6 +205,11 @@ _NOUNLIKE_NEXT_RE = re.compile(
 )
 
 
+# "he claims", "the company claims": a subject right before a noun-like form makes it the verb.
+_SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|It|They|We)|"
+                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s))\s+$")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
@@ -212,7 +217,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     colon, a comma or a quotation mark.
     """
     word = re.match(r"[A-Za-z]+", masked[start:])
-    if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start):
+    if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start) \
+            and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
@@ -381,7 +387,7 @@ def _speaker_phrase(np_text: str) -> str | None:
     """The noun phrase as a speaker, or None: it names or describes someone, so it does not end in a
     function word or an adverb ("one of Trump's most", "Cruz to formally") and does not open with "that"."""
     words = np_text.split()
-    if len(words) > 1 and words[0].lower() in ("that", "which"):
+    if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
         return words[-1]  # "Manafort who argued": the relative pronoun speaks for the phrase before it
@@ -551,7 +557,7 @@ _CLAUSE_BREAK_RE = re.compile(
 _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
                                 r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing\s")
 # A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
-_RESUMES_RE = re.compile(r"[^,;]{0,120},\s+[a-z]+(?<!ing)\s")
+_RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,120},\s+[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
@@ -1334,6 +1340,45 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
+_QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
+                             r"a\s+coalition|a\s+majority|some|many|most)\s+of\s+$", re.IGNORECASE)
+_FILED_RE = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*)\s+(?:has\s+|had\s+|also\s+)?(?:sued|sues|filed|brought)\b")
+_NP_STOP = {"have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "said", "say", "says",
+            "do", "did", "does", "may", "might", "must", "should", "who", "which", "that"}
+
+
+def _filer_before(text: str, pos: int) -> str | None:
+    """The name before "sued"/"filed" nearest before ``pos`` (within 600 characters): who brought a lawsuit."""
+    found = None
+    for m in _FILED_RE.finditer(text, max(0, pos - 600), pos):
+        found = m.group(1)
+    if found is None:
+        return None
+    words = found.split()
+    while words and words[0].lower() in _NOT_NAME_STARTS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _plural_subject_of(text: str, s0: int, pos: int) -> str | None:
+    """The plural noun phrase opening the sentence, when a later "they" refers back to it ("U.S. firms such as
+    Anthropic and OpenAI have … rivals they accuse"); None when the sentence opens otherwise."""
+    words = []
+    for m in re.finditer(r"\S+", text[s0:pos]):
+        w = m.group(0)
+        if w.lower() in _NP_STOP or w.endswith((",", ";", ":")) or (w.islower() and w.endswith("ed")):
+            break
+        words.append(w)
+    if not words or len(words) > 10 or not (words[0][0].isupper()) or words[0].lower() in PRONOUNS \
+            or words[0].lower() in _CLAUSE_WORDS:
+        return None
+    np_text = " ".join(words)
+    if len(np_text) >= pos - s0 or not (words[-1].endswith("s") or " and " in np_text):
+        return None
+    return np_text
+
+
 def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
@@ -1376,10 +1421,24 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
         if mention.lower() == "who":  # a relative clause speaks for the phrase before it ("Jo Ames, who said …")
             ante = _speaker_before(text, 0, len(text[: span[0]].rstrip(" ,—–")))
             if ante is not None:
-                span, mention = ante, text[ante[0] : ante[1]]
+                q = _QUANTITY_OF_RE.search(text, max(0, ante[0] - 40), ante[0])
+                span = (q.start(), ante[1]) if q else ante  # "thousands of authors, who alleged …"
+                mention = text[span[0] : span[1]]
         words = mention.split()
         head = words[-1].lower().strip(".,’'") if words else ""
         first = words[0].lower() if words else ""
+        if head in DOCUMENT_HEADS and first in {"the", "this", "that", "its", "their"}:
+            filer = _filer_before(text, span[0])  # "Reddit sued Anthropic. That lawsuit said …": Reddit
+            if filer is not None:
+                att.resolved = canonical(filer)
+                spoken.add(att.resolved)
+                continue
+        if first == "they" and len(words) == 1:
+            group = _plural_subject_of(text, att.sentence[0], span[0])  # "U.S. firms … rivals they accuse of …"
+            if group is not None:
+                att.resolved = group
+                spoken.add(att.resolved)
+                continue
         target = None
         if first in PRONOUNS and len(words) == 1:
             target = PRONOUNS[first]
