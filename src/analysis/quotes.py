@@ -379,6 +379,7 @@ def _plural_subject(words: list[str]) -> str | None:
     return " ".join(reversed(out))
 
 
+_INNER_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their"}
 _SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "most", "more", "very", "so", "as",
                       "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
 
@@ -391,6 +392,11 @@ def _speaker_phrase(np_text: str) -> str | None:
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
         return words[-1]  # "Manafort who argued": the relative pronoun speaks for the phrase before it
+    for i in range(len(words) - 1, 0, -1):  # "a move the company claims …": the subject is "the company"
+        if words[i].lower() in _INNER_DETERMINERS and words[i - 1].islower() and words[i - 1] not in _PREPOSITIONS \
+                and words[i - 1] not in _SPEAKER_END_WORDS:
+            words = words[i:]
+            break
     while len(words) > 1 and (words[-1].lower() in ("and", "but", "or") or (words[-1].islower() and words[-1].endswith("ly"))):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
     last = words[-1] if words else ""
