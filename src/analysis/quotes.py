@@ -409,6 +409,36 @@ def _speaker_phrase(np_text: str) -> str | None:
 _CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
 
 
+_HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
+
+
+def _appositive_cut(left: str) -> int | None:
+    """Where the subject ends when ``left`` closes with one appositive: "X, a spokesman for Y," or
+    "X — a teacher from Z —" (string search from the right: a regex anchored at the end rescans every start)."""
+    t = left.rstrip()
+    if t.endswith(","):
+        inner_end = len(t) - 1
+        j = t.rfind(",", 0, inner_end)
+        if j < 0:
+            return None
+        app = t[j + 1 : inner_end]
+        if not (2 <= len(app.strip()) <= 80) or any(ch in app for ch in ";:") or not app[:1].isspace():
+            return None
+    elif t.endswith(("—", "–", "--")):
+        mark = "--" if t.endswith("--") else t[-1]
+        inner_end = len(t) - len(mark)
+        j = max(t.rfind("—", 0, inner_end), t.rfind("–", 0, inner_end), t.rfind("--", 0, inner_end - 1))
+        if j < 0 or not (2 <= inner_end - j <= 162) or not t[j - 1 : j].isspace():
+            return None
+    else:
+        return None
+    head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
+    head = t[head_start:j]
+    if not head.strip() or not _HEAD_START_RE.search(head):
+        return None
+    return j if t[j] == "," else len(t[:j].rstrip())
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -428,11 +458,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if not left.strip():
         return None
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
-    app = re.search(r"([^,;:—()]+),\s+([^,;:]{2,80}),\s*$", left) or \
-        re.search(r"([^,;:—–()]+?)\s+[—–]\s*([^—–]{2,160}?)\s*[—–]\s*$", left) or \
-        re.search(r"([^,;:—–()]+?)\s+--\s*([^—–]{2,160}?)\s*--\s*$", left)
-    if app and re.search(r"(?:^|\s)(?:[A-Z]|he|she|they|it)", app.group(1)):
-        left = left[: app.end(1)]
+    cut_at = _appositive_cut(left)
+    if cut_at is not None:
+        left = left[:cut_at]
     left = left.rstrip(" ,")
     clause = re.split(r"[;:—()\[\]]|,\s|\s[-–]\s|\.\s", left)[-1]
     words = clause.split()
