@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:  # NLTK is imported where it is first used, so reading texts alone starts fast
+    from nltk.stem.snowball import SnowballStemmer
+    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Length-preserving character map: typographic quotes become ASCII quotes, exotic spaces become
 # spaces. One character in, one character out, so offsets stay valid.
@@ -85,6 +87,8 @@ def ends_like_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
@@ -150,6 +154,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_tokenizer() -> NLTKWordTokenizer:
+    from nltk.tokenize import NLTKWordTokenizer
+
     return NLTKWordTokenizer()
 
 
@@ -201,6 +207,8 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> SnowballStemmer:
+    from nltk.stem.snowball import SnowballStemmer
+
     return SnowballStemmer("english")
 
 

@@ -44,10 +44,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from . import nlp
 
-from . import nlp, terms
+if TYPE_CHECKING:  # pandas is imported by the table functions below, so the extractor alone starts fast
+    import pandas as pd
 
 COLUMNS = [
     "doc_id", "kind", "quote", "quote_start", "quote_end", "quote_spans", "speaker", "speaker_mention",
@@ -104,12 +106,19 @@ class Attribution:
 def cue_lexicon() -> pd.DataFrame:
     """The shipped cue lexicon: one row per form with its lemma, stance class (the reporter's),
     speech flag and act (what the source does: statement, accusation, denial, ...)."""
+    import pandas as pd
+
+    return pd.DataFrame(_cue_rows(), columns=["form", "lemma", "stance", "speech", "act"])
+
+
+@lru_cache(maxsize=1)
+def _cue_rows() -> tuple[tuple[str, str, str, bool, str], ...]:
     raw = resources.files("analysis").joinpath("data/cue_verbs.csv").read_text(encoding="utf-8")
     rows = []
     for r in csv.DictReader(raw.splitlines()):
         forms = [r["forms"]] if " " in r["lemma"] and r["lemma"] == r["forms"] else _split_forms(r["forms"], r["lemma"])
         rows += [(f, r["lemma"], r["stance"], r["speech"] == "yes", r["act"]) for f in forms]
-    return pd.DataFrame(rows, columns=["form", "lemma", "stance", "speech", "act"])
+    return tuple(rows)
 
 
 def _split_forms(forms: str, lemma: str) -> list[str]:
@@ -124,8 +133,7 @@ def _split_forms(forms: str, lemma: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _cue_tables() -> tuple[dict[str, list[str]], dict[str, tuple[str, str]]]:
     """(first word -> possible continuations ("" for one-word cues), form -> (lemma, stance))."""
-    lex = cue_lexicon()
-    info = {f: (lemma, stance) for f, lemma, stance in zip(lex["form"], lex["lemma"], lex["stance"], strict=True)}
+    info = {f: (lemma, stance) for f, lemma, stance, _speech, _act in _cue_rows()}
     first: dict[str, list[str]] = {}
     for f in info:
         head, _, rest = f.partition(" ")
@@ -188,11 +196,11 @@ _NOT_VERB_BEFORE = {
 
 
 # Verbs and adjectives whose infinitive complement is the subject's own act of saying.
-_CONTROL_WORDS = ("had|has|have|having|refused|refuses|declined|declines|decline|wanted|wants|want|tried|tries|try|"
-                  "sought|seeks|struggled|struggles|continued|continues|began|begins|started|starts|decided|decides|"
-                  "chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
-                  "likely|unlikely|willing|able|going|got|needed|needs|hoped|hopes|went\s+on|goes\s+on|only|"
-                  "moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared")
+_CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|decline|wanted|wants|want|tried|tries|try|"
+                  r"sought|seeks|struggled|struggles|continued|continues|began|begins|started|starts|decided|decides|"
+                  r"chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
+                  r"likely|unlikely|willing|able|going|got|needed|needs|hoped|hopes|went\s+on|goes\s+on|only|"
+                  r"moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared")
 _CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
@@ -1210,7 +1218,7 @@ def noun_cue(s: _Sentence) -> bool:
         return False  # most sentences have no noun of saying: skip the long pattern
     for m in _NOUN_CUE_RE.finditer(s.masked):
         noun, link = m.group("noun").lower(), m.group("link")
-        if link == "to" and noun not in _TO_NOUNS or link == "for" and not noun.startswith(("call", "demand")):
+        if (link == "to" and noun not in _TO_NOUNS) or (link == "for" and not noun.startswith(("call", "demand"))):
             continue
         if m.group("by"):
             sp = _speaker_phrase(m.group("by"))
@@ -1723,6 +1731,8 @@ def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
 
 def extract(corpus) -> pd.DataFrame:
     """Attributions of every article of a :class:`analysis.corpus.Corpus` (columns in the module doc)."""
+    import pandas as pd
+
     rows = []
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         rows += to_records(aid, text, extract_text(text))
@@ -1757,6 +1767,10 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
     out. Sorted by article, then all words descending.
     """
+    import pandas as pd
+
+    from . import terms
+
     a = body_attributions(corpus, atts[atts["kind"] != "mention"]).copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
     body = terms.body_word_counts(corpus)
@@ -1806,6 +1820,8 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     longer name that begins or ends with it ("Moonshot" into "Moonshot AI"); a name counts as voiced when any attribution's resolved speaker or speaker
     mention contains it. Headline and body text are both searched.
     """
+    import pandas as pd
+
     rows = []
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         a = atts[atts["doc_id"] == aid]
@@ -1830,6 +1846,8 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
 
 def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series:
     """True for attributions whose sentence is one of ``keys`` ((article_id, sentence) pairs)."""
+    import pandas as pd
+
     keys = set(keys)
     spans: dict[str, list[tuple[int, int]]] = {}  # article -> its selected sentences' spans
     for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False):
