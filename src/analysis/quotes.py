@@ -698,8 +698,19 @@ def _split_participles(text: str, atts: list[Attribution]) -> list[Attribution]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Words without which no rule can fire: the cue forms' first words, the nouns of saying, "according"."""
+    nouns = {w for alt in _CUE_NOUNS.split("|") for w in (alt.rstrip("?").rstrip("s"), alt.rstrip("?"))}
+    return frozenset(_cue_tables()[0]) | nouns | {"according"}
+
+
 def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
     """Attributions in one sentence (or quote-merged group of sentences)."""
+    chunk = text[s0:s1]
+    if ":" not in chunk and not any(o < s1 and c > s0 for o, c, _ in quotes) \
+            and _trigger_words().isdisjoint(_WORD_RE.findall(chunk.lower())):
+        return []  # no quotation, no colon and no trigger word: no rule can fire (most sentences)
     return _split_participles(text, _analyse_one(text, s0, s1, quotes))
 
 
@@ -1404,36 +1415,54 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """
     out = []
     for m in _NAME_RE.finditer(text):
-        raw = m.group(0)
-        if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
-            continue  # a capitalised function word opening a sentence: the common case, skipped fast
-        words = raw.split()
-        while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
-            words = words[1:]
-        # a hyphenated lower-case word ("Francisco-headquartered") ends a name
-        for i, w in enumerate(words):
-            if "-" in w and _HYPHEN_LOWER_RE.search(w):
-                words = words[i + 1 :] if i + 1 < len(words) else []
-                break
-        if not words:
+        parts = _name_parts(m.group(0))
+        if parts is None:
             continue
-        words[-1] = _POSSESSIVE_RE.sub("", words[-1])
-        name = " ".join(w for w in words if w)
-        if not name:
-            continue
-        start = m.start() if raw.startswith(name) else text.find(name, m.start())
-        before = text[max(0, start - 12) : start].lower().split()
-        low = [w.lower().strip(".") for w in words]
-        if any(w in _ORG_WORDS for w in low):
-            kind = "org"
-        elif (before and before[-1].strip(".") in TITLES) or (
-            len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
-        ):
-            kind = "person"
-        else:
-            kind = "unknown"
-        out.append((start, start + len(name), name, kind))
+        name, offset, length, kind = parts
+        start = m.start() + offset
+        if kind == "unknown":
+            before = text[max(0, start - 12) : start].lower().split()
+            if before and before[-1].strip(".") in TITLES:
+                kind = "person"
+        out.append((start, start + length, name, kind))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
+    """(name, its offset and length in ``raw``, person|org|unknown before the title check) for one capitalised
+    run, or None. The name's words are joined by one space; offset and length are those of the run in the text
+    (a name broken across a line, "Breitbart\nNews", keeps its real span).
+
+    Cached: an article repeats its names, and the same run always gives the same parts.
+    """
+    if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
+        return None  # a capitalised function word opening a sentence: the common case
+    words = raw.split()
+    while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
+        words = words[1:]
+    # a hyphenated lower-case word ("Francisco-headquartered") ends a name
+    for i, w in enumerate(words):
+        if "-" in w and _HYPHEN_LOWER_RE.search(w):
+            words = words[i + 1 :] if i + 1 < len(words) else []
+            break
+    if not words:
+        return None
+    words[-1] = _POSSESSIVE_RE.sub("", words[-1])
+    name = " ".join(w for w in words if w)
+    if not name:
+        return None
+    offset = raw.find(words[0])
+    last = raw.rfind(words[-1])
+    length = last + len(words[-1]) - offset
+    low = [w.lower().strip(".") for w in words]
+    if any(w in _ORG_WORDS for w in low):
+        kind = "org"
+    elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words):
+        kind = "person"
+    else:
+        kind = "unknown"
+    return name, offset, length, kind
 
 
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
