@@ -1345,9 +1345,10 @@ ARTICLE_RULES = {
                            "\"“Why now?” Smith told reporters that …\"",
     "colon_lead_in": "A sentence ending in a colon introduces the next quote: \"Stated Smith:\" + \"“…”\"",
     "previous_speaker": "A quote without a frame continues the speaker of the previous direct quote in the same "
-                        "or the previous paragraph.",
+                        "or the previous paragraph: \"“We will appeal,” Green said. “This is wrong.”\"",
     "dash_line": "A paragraph of a dash and a name signs the quotes before it: \"— Tory Green\"",
-    "repeated_quote": "A quote repeating an attributed one (a headline quoting the body) takes its speaker.",
+    "repeated_quote": "A quote repeating an attributed one takes its speaker: a headline \"‘How the turn "
+                      "tables’\" quoting the body's \"“How the turn tables,” wrote a commenter\"",
 }
 
 

@@ -1,0 +1,176 @@
+"""Each named rule of ``analysis.quotes`` on the example it documents, speakers resolved as the text says,
+the develop/check split of the PolNeAR evaluation, and the quotes command's light writer."""
+
+import io
+import json
+import re
+import sys
+
+import pandas as pd
+import pytest
+from conftest import SEEDS
+
+from analysis import evaluate, quotes
+from analysis.tables import write_table
+
+
+def rows(text):
+    return [r for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("mention", "partial")]
+
+
+def only(text, rule):
+    found = [r for r in rows(text) if r["rule"] == rule]
+    assert len(found) == 1, rows(text)
+    return found[0]
+
+
+def test_every_rule_is_named_documented_and_has_an_example():
+    for name, doc in quotes.RULES.items():
+        assert re.fullmatch(r"[a-z_]+", name)
+        assert len(doc) > 20 and ('"' in doc or "“" in doc), (name, doc)  # a sentence it handles, quoted
+    # the order is stated: sentence rules, then cue rules, then article rules
+    assert list(quotes.RULES)[:2] == [r.__name__ for r in quotes.SENTENCE_RULES[:2]]
+
+
+def test_rows_name_the_rule_that_made_them():
+    text = open(SEEDS / "001_923bd7c0f2416d6f.txt", encoding="utf-8").read()
+    made = {r["rule"] for r in quotes.to_records("x", text, quotes.extract_text(text))}
+    assert made and made <= set(quotes.RULES)
+
+
+@pytest.mark.parametrize("text, rule, speaker, content", [
+    ("The race will be tight, said Dan Gerstein, an analyst in New York.", "comma_cue_speaker",
+     "Dan Gerstein", "The race will be tight"),
+    ("Clinton said the plan was unserious and charged that it would hurt families.", "coordinated_cue",
+     "Clinton", "it would hurt families"),
+    ("Mr. Trump was forced into damage control and said that his words had been misconstrued.",
+     "coordinated_predicate", "Mr. Trump", "his words had been misconstrued"),
+    ("Juanita Broaddrick, who said Clinton raped her in 1978, recounted the incident on the radio.",
+     "relative_clause_speaker", "who", "Clinton raped her in 1978"),
+    ("FALLIN: Well, I think the whole nation needs to work together.", "name_colon_content",
+     "FALLIN", "Well, I think the whole nation needs to work together"),
+    ("Trump's accusation that Clinton is playing the woman's card drew fire.", "noun_cue",
+     "Trump", "Clinton is playing the woman's card drew fire"),
+    ("As reported by the Times, the talks collapsed after midnight.", "as_reported_by",
+     "the Times", "the talks collapsed after midnight"),
+    ("Sullivan had to explain to Clinton that he could not send her the statement.", "speaker_cue_content",
+     "Sullivan", "he could not send her the statement"),
+    ("Some said they have cringed as Trump likened the talks to real estate deals.", "speaker_cue_content",
+     "Some", "they have cringed as Trump likened the talks to real estate deals"),
+    ("It would be unusual, but security specialists say it is a realistic extension of the effort.",
+     "speaker_cue_content", "security specialists", "it is a realistic extension of the effort"),
+])
+def test_a_rule_on_its_example(text, rule, speaker, content):
+    r = only(text, rule)
+    assert r["speaker_mention"] == speaker
+    assert r["quote"] == content
+
+
+def test_asked_opening_reports_the_question_and_the_answer_is_analysed_too():
+    found = rows("Asked whether he would run again, Smith said, “Not this year.”")
+    asked = [r for r in found if r["rule"] == "asked_opening"]
+    assert [(r["quote"], r["speaker"]) for r in asked] == [("whether he would run again", "")]
+    assert any(r["kind"] == "direct" and r["speaker"] == "Smith" and r["quote"] == "Not this year." for r in found)
+
+
+def test_according_to_in_mid_sentence_carries_both_halves():
+    r = only("Since last November, according to Human Rights Watch, security forces have killed 400 protesters.",
+             "according_to")
+    assert r["quote"] == "Since last November … security forces have killed 400 protesters"
+
+
+def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker():
+    assert only("Proponents like Mr. Eisenbrey urged the administration to raise the cutoff, which is where it "
+                "stood in 1975.", "speaker_cue_content")["quote"] == "the administration to raise the cutoff"
+    found = rows("Ms. Khan said Mr. Trump was ignorant of Islam and criticized him for saying he had sacrificed.")
+    assert [r["quote"] for r in found][0] == "Mr. Trump was ignorant of Islam"
+    assert any(r["cue"] == "criticized" and r["speaker"] == "Khan" for r in found)
+    found = rows("One company says there are more than 2,400 billionaires in the world, another says there are 1,800.")
+    assert [r["quote"] for r in found] == ["there are more than 2,400 billionaires in the world", "there are 1,800"]
+
+
+def test_a_parenthetical_participle_or_a_quotation_does_not_end_content():
+    assert only("The company claims the activity, involving 16 million exchanges from 24,000 accounts, violates "
+                "its terms.", "speaker_cue_content")["quote"].endswith("violates its terms")
+    r = only("Critics questioned its stance given how major AI models, including Claude, are trained.",
+             "speaker_cue_content")
+    assert r["quote"] == "its stance given how major AI models, including Claude, are trained"
+    r = only('Clinton said that her family "came out of the White House not only dead broke, but in debt."',
+             "speaker_cue_content")
+    assert r["quote"].endswith('but in debt."')
+
+
+def test_a_speaker_is_a_noun_phrase():
+    # no trailing function word or adverb, no determiner-led clause before it
+    assert only("Trump vigorously denied that he had met the envoy.", "speaker_cue_content")["speaker_mention"] == "Trump"
+    assert only("It was a move the company claims violates its terms of service.",
+                "speaker_cue_content")["speaker_mention"] == "the company"
+    # '“Q,” and said …' is the subject's second verb, not a speaker called "and"
+    found = rows("He called her handling of it “extremely careless,” and said any reasonable person would have known.")
+    assert all(r["speaker_mention"] != "and" for r in found)
+
+
+def test_speakers_resolved_to_what_the_text_says():
+    text = ("In June, Reddit sued Anthropic, accusing it of scraping posts. That lawsuit said the company has a "
+            "public face of righteousness. Anthropic faced accusations from thousands of authors, who alleged the "
+            "company downloaded books. U.S. firms such as Anthropic and OpenAI have advocated strict enforcement "
+            "against rivals they accuse of copying proprietary systems.")
+    by_cue = {r["cue"]: r["speaker"] for r in rows(text)}
+    assert by_cue["said"] == "Reddit"
+    assert by_cue["alleged"] == "thousands of authors"
+    assert by_cue["accuse"] == "U.S. firms such as Anthropic and OpenAI"
+
+
+def test_seed_speakers_are_the_annotated_entities_strictly():
+    gold, texts = evaluate.load_seed_gold(SEEDS)
+    preds = [r for d, t in texts.items() for r in quotes.to_records(d, t, quotes.extract_text(t)) if r["kind"] != "mention"]
+    r = evaluate.score(gold, texts, preds, speech_only=False, detail=True)
+    wrong = [(g["speaker"], [p["speaker"] for p in ps]) for g, ps, _ in r["matched"]
+             if not any(p["speaker"] == g["speaker"] for p in ps)]
+    assert not wrong  # resolved name equals the annotated entity, not merely shares a word with it
+    reported = [g for g in r["missed"] if g["type"] in ("indirect", "mixed")]
+    assert len(reported) <= 1, reported  # every reported voice but one boundary case is found
+    assert r["recall_by_type"]["indirect"] >= 0.95
+
+
+def test_a_name_broken_across_a_line_keeps_its_real_span():
+    text = "Follow Breitbart\nNews on Twitter. Later, Breitbart News said the report was wrong."
+    spans = [(s, e, n) for s, e, n, _ in quotes._entity_mentions(text)]
+    assert all(s >= 0 and text[s:e].split() == n.split() for s, e, n in spans)
+
+
+def test_develop_check_split_is_fixed_and_balanced_by_publisher():
+    ids = [f"{pub}_2016-01-{i:02d}_story-{i}" for pub in ("alpha", "beta-news") for i in range(1, 31)]
+    parts = evaluate.split_part(ids)
+    assert parts == evaluate.split_part(list(reversed(ids)))  # independent of order
+    for pub in ("alpha", "beta-news"):
+        check = [d for d in ids if d.startswith(pub) and parts[d] == "check"]
+        assert len(check) == 6  # 20% of 30
+    gold = {d: [] for d in ids}
+    texts = {d: "" for d in ids}
+    dev_gold, dev_texts = evaluate.select_part(gold, texts, "develop")
+    chk_gold, chk_texts = evaluate.select_part(gold, texts, "check")
+    assert not set(dev_texts) & set(chk_texts) and len(dev_texts) + len(chk_texts) == len(ids)
+    with pytest.raises(ValueError):
+        evaluate.select_part(gold, texts, "train")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_quotes_command_writes_the_bytes_pandas_would(fmt, monkeypatch):
+    from analysis.__main__ import _write_records
+
+    text = open(SEEDS / "000_114e8d6102804466.txt", encoding="utf-8").read() + "\nA/B “test,” said O’Neil.\n"
+    recs = quotes.to_records("a/b", text, quotes.extract_text(text))
+    buf = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", buf)
+    _write_records(recs, quotes.COLUMNS, fmt)
+    df = pd.DataFrame(recs, columns=quotes.COLUMNS)
+    if fmt == "csv":
+        df["quote_spans"] = [";".join(f"{a}-{b}" for a, b in spans) for spans in df["quote_spans"]]
+    for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        df[col] = df[col].astype("Int64")
+    ref = io.StringIO()
+    write_table(df, fmt, out=ref)
+    assert buf.getvalue() == ref.getvalue()
+    if fmt == "jsonl":
+        assert json.loads(buf.getvalue().splitlines()[0])["doc_id"] == "a/b"
