@@ -83,7 +83,7 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert only("Proponents like Mr. Eisenbrey urged the administration to raise the cutoff, which is where it "
                 "stood in 1975.", "speaker_cue_content")["quote"] == "the administration to raise the cutoff"
     found = rows("Ms. Khan said Mr. Trump was ignorant of Islam and criticized him for saying he had sacrificed.")
-    assert [r["quote"] for r in found][0] == "Mr. Trump was ignorant of Islam"
+    assert found[0]["quote"] == "Mr. Trump was ignorant of Islam"
     assert any(r["cue"] == "criticized" and r["speaker"] == "Khan" for r in found)
     found = rows("One company says there are more than 2,400 billionaires in the world, another says there are 1,800.")
     assert [r["quote"] for r in found] == ["there are more than 2,400 billionaires in the world", "there are 1,800"]
@@ -148,8 +148,8 @@ def test_develop_check_split_is_fixed_and_balanced_by_publisher():
         assert len(check) == 6  # 20% of 30
     gold = {d: [] for d in ids}
     texts = {d: "" for d in ids}
-    dev_gold, dev_texts = evaluate.select_part(gold, texts, "develop")
-    chk_gold, chk_texts = evaluate.select_part(gold, texts, "check")
+    _, dev_texts = evaluate.select_part(gold, texts, "develop")
+    _, chk_texts = evaluate.select_part(gold, texts, "check")
     assert not set(dev_texts) & set(chk_texts) and len(dev_texts) + len(chk_texts) == len(ids)
     with pytest.raises(ValueError):
         evaluate.select_part(gold, texts, "train")

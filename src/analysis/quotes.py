@@ -242,6 +242,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         return True  # "had to explain", "refused to say": the infinitive reports the subject's words
     if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "Some said …", "Many warned …": the quantifier is the subject
+    if prev == "another" and word and word.group(0).endswith("s"):
+        return True  # "one says …, another says …"
     return prev not in _NOT_VERB_BEFORE
 
 
@@ -359,7 +361,7 @@ _SUBJECT_NP_RE = re.compile(
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
-    rf"members|people|users|commentators|others|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%))$"
+    rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%))$"
 )
 
 
