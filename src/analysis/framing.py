@@ -130,14 +130,22 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """``atts`` with actor and side for each attribution: the first pattern found in the resolved
-    speaker, else in the speaker mention; unmatched speakers keep their own name and side "other"."""
+    """``atts`` with actor and side for each attribution: the actor whose pattern is the resolved speaker,
+    else the first pattern found in it, else in the speaker mention; unmatched speakers keep their own
+    name and side "other"."""
     compiled = [(a, s, _pattern_re(nlp.normalise(p))) for a, s, p in actors[["actor", "side", "pattern"]].itertuples(index=False)]
+
+    exact = {nlp.normalise(p): (a, s) for a, s, p in actors[["actor", "side", "pattern"]].itertuples(index=False)}
 
     def find(*names):
         for name in names:
+            if not name:
+                continue
+            norm = nlp.normalise(name)
+            if norm in exact:  # the speaker is an actor's own pattern ("U.S. firms such as X and Y", not X)
+                return exact[norm]
             for a, s, rx in compiled:
-                if name and rx.search(nlp.normalise(name)):
+                if rx.search(norm):
                     return a, s
         return None
 

@@ -325,6 +325,14 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
 
 
 @_described
+MAX_LABEL = 28
+
+
+def _short(label: str, width: int = MAX_LABEL) -> str:
+    """A tick label cut to ``width`` characters with an ellipsis, so a long speaker phrase stays inside the figure."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
 def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> plt.Figure:
     """Where each speaker is first heard in each article (0 = start, 1 = end), dot size = words given."""
     ids = [a for a in labels if a in set(voices["article_id"])]
@@ -340,7 +348,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
             right = r["first"] < 0.6
             ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['words']} words, {r['quoted_words']} in quotation marks",
                     va="center", fontsize=9, color="#444444", ha="left" if right else "right")
-        ax.set_yticks(range(len(v)), v["speaker"])
+        ax.set_yticks(range(len(v)), [_short(x) for x in v["speaker"]])
         ax.set_xlim(0, 1)
         ax.set_ylim(-0.7, len(v) - 0.3)
         ax.set_title(labels[aid], loc="left")

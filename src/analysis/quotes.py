@@ -567,6 +567,10 @@ _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\
 _OPENER_RE = re.compile(r"(?:And|But|Still|Then|So|Yet|Now|Also)\s+(?:(?:even|also|then|now)\s+)?")
 
 
+_POSSESSED_RE = re.compile(r"(?<=['’]s)(?:\s+(?!(?:has|have|had|was|were|is|are|will|would|said|says)\b)"
+                           r"[a-z][a-z-]*(?<!ed)(?<!ly)){1,3}(?=\s+(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|[a-z]+s)\b)")
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
     lead = len(masked) - len(masked.lstrip())
@@ -583,7 +587,11 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             continue
         m = _SUBJECT_START_RE.match(candidate)
         if m:
-            return base + off + m.start(), base + off + m.end()
+            end = m.end()
+            poss = _POSSESSED_RE.match(candidate, end)  # "Millbrook's harbor council has shut …": the council
+            if poss:
+                end = poss.end()
+            return base + off + m.start(), base + off + end
     return None
 
 
@@ -657,7 +665,7 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     pos = ce
     m = _ADVERBIAL_RE.match(text, pos, s1)
     pos = m.end() if m else pos
-    if lemma in {"tell", "remind", "warn", "assure", "inform"}:
+    if lemma in {"tell", "remind", "warn", "assure", "inform"} and not re.match(r"\s*that\b", text[pos:s1]):
         m = _TOLD_OBJ_RE.match(text, pos, s1)
         if m:
             pos = m.end()
@@ -1468,6 +1476,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     return name, offset, length, kind
 
 
+_POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
                              r"a\s+coalition|a\s+majority|some|many|most)\s+of\s+$", re.IGNORECASE)
@@ -1591,8 +1600,8 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
             for s, e, n, _ in ents[lo:]:
                 if s >= span[1]:
                     break
-                if e <= span[1]:
-                    names.append(n)
+                if e <= span[1] and not _POSSESSOR_RE.match(text, e, span[1]):
+                    names.append(n)  # "Millbrook's harbor council" is the council, not Millbrook
             att.resolved = canonical(names[-1]) if names else mention
         spoken.add(att.resolved)
 
