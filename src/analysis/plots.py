@@ -324,7 +324,6 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
     return fig
 
 
-@_described
 MAX_LABEL = 28
 
 
@@ -333,6 +332,7 @@ def _short(label: str, width: int = MAX_LABEL) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
+@_described
 def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> plt.Figure:
     """Where each speaker is first heard in each article (0 = start, 1 = end), dot size = words given."""
     ids = [a for a in labels if a in set(voices["article_id"])]
