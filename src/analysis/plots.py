@@ -345,7 +345,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
         v = voices[voices["article_id"] == aid].head(top).sort_values("first", ascending=False).reset_index(drop=True)
         ax.scatter(v["first"], range(len(v)), s=20 + 4 * v["words"], color=col[labels[aid]], alpha=0.7)
         for i, r in v.iterrows():
-            right = r["first"] < 0.6
+            right = r["first"] < 0.5
             ax.text(r["first"] + (0.04 if right else -0.04), i, f"{r['words']} words, {r['quoted_words']} in quotation marks",
                     va="center", fontsize=9, color="#444444", ha="left" if right else "right")
         ax.set_yticks(range(len(v)), [_short(x) for x in v["speaker"]])
@@ -356,7 +356,7 @@ def first_voice(voices: pd.DataFrame, labels: dict[str, str], top: int = 8) -> p
     axes[-1, 0].set_xlabel("position of the speaker's first attribution (0 = start, 1 = end)\n"
                            "dot area: the speaker's words; colour: the article")
     _note(fig, left_out)
-    margins(fig, voices["speaker"], bottom=0.75 / fig.get_figheight(), top=1 - (0.35 + 0.25 * bool(left_out)) / fig.get_figheight(),
+    margins(fig, [_short(x) for x in voices["speaker"]], bottom=0.75 / fig.get_figheight(), top=1 - (0.35 + 0.25 * bool(left_out)) / fig.get_figheight(),
             hspace=0.35)
     return fig
 
