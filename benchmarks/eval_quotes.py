@@ -14,6 +14,7 @@ and, per rule of ``analysis.quotes.RULES``, how many attributions it produced an
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -33,6 +34,20 @@ def rule_lines(result: dict) -> list[str]:
     width = max((len(r) for r in made), default=4)
     return [f"{rule or '(none)':<{width}}  {made[rule]:>5}  precision {right[rule] / made[rule]:.3f}"
             for rule in sorted(made, key=lambda r: (-made[r], r))]
+
+
+def lexicon_gaps(gold: dict, top: int = 15) -> str:
+    """The cue words of speech attributions in ``gold`` that no cue form of the lexicon contains, most frequent first."""
+    from analysis.quotes import _cue_tables
+
+    first = _cue_tables()[0]
+    gaps = Counter()
+    for records in gold.values():
+        for g in records:
+            words = re.findall(r"[a-z]+", g["cue"].lower())
+            if g.get("speech_cue", True) and words and not any(w in first for w in words):
+                gaps[" ".join(words)] += 1
+    return ", ".join(f"{w} {n}" for w, n in gaps.most_common(top))
 
 
 def main() -> None:
@@ -68,6 +83,7 @@ def main() -> None:
             print(f"  at {level}: P {r2['precision']:.3f} R {r2['recall']:.3f} F1 {r2['f1']:.3f}, "
                   f"end-to-end F1 {r2['e2e_f1']:.3f}")
         if part == "develop":
+            print("  cue words of the develop gold outside the lexicon: " + lexicon_gaps(g))
             print("  per rule (develop): attributions, precision at j50")
             for line in rule_lines(r):
                 print("    " + line)
