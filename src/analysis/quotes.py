@@ -618,6 +618,13 @@ _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
+def _blank_quote(m: re.Match) -> str:
+    """A quotation as spaces, but a comma just inside its closing mark stays (“… by Cleveland,” referring to …)."""
+    q = m.group(0)
+    keep = 2 if len(q) >= 3 and q[-2] == "," else 0
+    return " " * (len(q) - keep) + q[len(q) - keep :]
+
+
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 
 
@@ -626,7 +633,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
 
     Breaks inside quotation marks do not count: a quotation is one piece of the content.
     """
-    masked = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text[s:e])
+    masked = _QUOTED_RE.sub(_blank_quote, text[s:e])
     rel = _RELATIVE_BREAK_RE.search(masked)
     if rel and _RESUMES_RE.match(masked, rel.end()):
         rel = None
@@ -766,8 +773,8 @@ class _Sentence:
                 # content opens with a quotation: "added, “Q”" / "“Q” and vowing to …": the quote alone
                 o, c = inside[0]
                 after = text[c:b0].strip()
-                if not after or _AFTER_QUOTE_RE.match(after):
-                    spans, kind = [_content(text, o, c)], "direct"
+                if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1):
+                    spans, kind = [_content(text, o, c)], "direct"  # not '“A” and “B”': both are the content
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
@@ -1628,7 +1635,7 @@ def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tu
             continue
         if merged and text[merged[-1][1] - 1] in "”\"’'" and len(text[s:e].split()) <= 14:
             head = text[s:e]
-            cues = find_cues(head)
+            cues = [c for c in find_cues(head) if _is_verbal(head, c[0])]
             first_quote = min((o - s for o, c, d in quotes if d == 0 and s <= o < e), default=len(head))
             if cues and cues[0][0] < first_quote and len(head[: cues[0][0]].split()) <= 8 \
                     and len(head[cues[0][1] : first_quote].split()) <= 4:  # "He said." not "He noted that …"
