@@ -600,7 +600,9 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 
 
 _CLAUSE_BREAK_RE = re.compile(
-    r";\s|\s[—–]\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|,\s+(?:but|while|whereas|although|though|even\s+as|even\s+though)\s|"
+    r";\s|\s[—–]\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
+    r",\s+but\s+(?![“\"‘']|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
+    r",\s+(?:while|whereas|although|though|even\s+as|even\s+though)\s|"
     r",\s+and\s+(?:he|she|they|it|we|I|then)\s"
 )
 
@@ -611,7 +613,8 @@ _CLAUSE_BREAK_RE = re.compile(
 _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
                                 r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing\s")
 # A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
-_RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,120},\s+[a-z]+(?<!ing)\s")
+_RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,120},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
+                         r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
