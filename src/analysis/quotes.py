@@ -220,6 +220,9 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
                                 r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s))\s+$")
 
 
+_NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+[a-z][\w-]*)\s+$")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
@@ -230,10 +233,13 @@ def _is_verbal(masked: str, start: int) -> bool:
     if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start) \
             and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
+    if word and word.group(0).lower() in _NOUNLIKE_FORMS and _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start):
+        return False  # "Editor’s note:", "a congressional report that …": a noun after a possessive or "a" + adjective
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
-    if word and word.group(0).lower() in ("state", "states") and not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]):
-        return False  # "home state", "states that ..." only with "that"
+    if word and word.group(0).lower() in ("state", "states") and (
+            not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]) or re.search(r"[A-Z][\w.]*\s+$", masked[max(0, start - 30) : start])):
+        return False  # "home state", "Rust Belt states that …"; "states that ..." only with "that" after a non-name
     m = _PREV_WORD_RE.search(masked, max(0, start - 60), start)
     if not m:
         return True
