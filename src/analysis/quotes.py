@@ -427,6 +427,10 @@ def _speaker_phrase(np_text: str) -> str | None:
 _CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
 
 
+# Where the clause holding a subject starts: a period ends it unless it closes a title or an initial ("Mr. Autor").
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[;:—()\[\]]|,\s|\s[-–]\s|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)"
+    r"(?<!Lt)(?<!Col)(?<!Rev)(?<!Prof)(?<!Sgt)(?<!Adm)(?<!Capt)(?<![\s.][A-Z])\.\s")
 _HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
 
 
@@ -480,7 +484,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if cut_at is not None:
         left = left[:cut_at]
     left = left.rstrip(" ,")
-    clause = re.split(r"[;:—()\[\]]|,\s|\s[-–]\s|\.\s", left)[-1]
+    clause = _CLAUSE_SPLIT_RE.split(left)[-1]
     words = clause.split()
     # Trim leading clause words ("But", "On Monday", "In a statement") and keep the last NP.
     while words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"} and len(words) > 1:
