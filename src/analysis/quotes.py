@@ -364,6 +364,8 @@ _SUBJECT_NP_RE = re.compile(
     rf"(?<![\w'’-])(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+"
+    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:people|officials|sources|aides|advisers|allies|associates|friends)\s+"
+    rf"(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|in|at|from|for|of|around|inside)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+"
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
