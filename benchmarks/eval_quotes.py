@@ -18,8 +18,13 @@ import re
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 from analysis import CorpusError, evaluate
+
+# Resolved speakers, annotated by hand for 153 pronoun and nominal speech attributions of the develop part
+# (see benchmarks/data/README.md): ids, offsets and entity names only, no article text.
+ANNOTATION = Path(__file__).parent / "data" / "speaker_annotation.jsonl"
 
 
 def rule_lines(result: dict) -> list[str]:
@@ -83,6 +88,14 @@ def main() -> None:
             print(f"  at {level}: P {r2['precision']:.3f} R {r2['recall']:.3f} F1 {r2['f1']:.3f}, "
                   f"end-to-end F1 {r2['e2e_f1']:.3f}")
         if part == "develop":
+            ann = evaluate.load_speaker_annotation(ANNOTATION)
+            res = evaluate.score_resolved(ann, tx, preds)
+            a = res["all"]
+            print(f"  resolved speakers on the hand annotation ({ANNOTATION.name}, {a['annotated']} pronoun and nominal "
+                  f"mentions): speaker mention found {a.get('found', 0)}; resolved to the annotated entity "
+                  f"{a['strict_accuracy']:.3f} strict, {a['lenient_accuracy']:.3f} lenient; "
+                  + ", ".join(f"{k} {res[k]['lenient_accuracy']:.3f} ({res[k].get('found', 0)})"
+                              for k in ("pronoun", "nominal") if k in res))
             print("  cue words of the develop gold outside the lexicon: " + lexicon_gaps(g))
             print("  per rule (develop): attributions, precision at j50")
             for line in rule_lines(r):

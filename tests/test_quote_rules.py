@@ -174,3 +174,29 @@ def test_quotes_command_writes_the_bytes_pandas_would(fmt, monkeypatch):
     assert buf.getvalue() == ref.getvalue()
     if fmt == "jsonl":
         assert json.loads(buf.getvalue().splitlines()[0])["doc_id"] == "a/b"
+
+
+def test_speaker_annotation_is_offsets_and_names_only():
+    from conftest import ROOT
+
+    path = ROOT / "benchmarks" / "data" / "speaker_annotation.jsonl"
+    recs = evaluate.load_speaker_annotation(path)
+    assert len(recs) >= 150
+    for line in path.read_text(encoding="utf-8").splitlines():
+        assert set(json.loads(line)) == {"doc_id", "speaker_start", "speaker_end", "kind", "entity"}
+    assert {r["kind"] for r in recs} == {"pronoun", "nominal"}
+
+
+def test_resolved_speakers_are_scored_against_names():
+    assert evaluate.names_agree("Mrs. Clinton's", "Clinton")
+    assert not evaluate.names_agree("Clinton", "Hillary Clinton")
+    assert evaluate.names_agree("Clinton", "Hillary Clinton", strict=False)
+    assert not evaluate.names_agree("Bill", "Hillary Clinton", strict=False)
+    text = "Jo Ames spoke first. “We will win,” she said. An Intel spokeswoman said the event was canceled."
+    preds = quotes.to_records("d", text, quotes.extract_text(text))
+    she = text.index("she said")
+    ann = [{"doc_id": "d", "speaker_start": she, "speaker_end": she + 3, "kind": "pronoun", "entity": "Jo Ames"},
+           {"doc_id": "d", "speaker_start": text.index("An Intel"), "speaker_end": text.index(" said the"),
+            "kind": "nominal", "entity": None}]
+    r = evaluate.score_resolved(ann, {"d": text}, preds)
+    assert r["all"]["found"] == 2 and r["all"]["strict"] == 2  # the spokeswoman is herself, not "Intel"

@@ -247,6 +247,81 @@ def predict_folder(texts: dict[str, str]) -> list[dict]:
     return out
 
 
+_NAME_DROP = {"the", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "president", "former", "secretary"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w.strip(".,’'").lower() for w in re.sub(r"['’]s\b", "", name or "").split()]
+    return [w for w in words if w and w not in _NAME_DROP]
+
+
+def names_agree(resolved: str, entity: str, strict: bool = True) -> bool:
+    """Whether a resolved speaker names the annotated entity: the same words once case, "the", titles and a
+    possessive are dropped ("Mrs. Clinton's" = "Clinton"); not strict also accepts one as the other's last
+    words ("Clinton" for "Hillary Clinton")."""
+    a, b = _name_words(resolved), _name_words(entity)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return not strict and long_[-len(short):] == short
+
+
+def score_resolved(annotation: list[dict], texts: dict[str, str], predictions: list[dict]) -> dict:
+    """Resolved-speaker accuracy on a hand annotation of speaker mentions (doc_id, speaker_start, speaker_end,
+    entity; entity None when the mention itself names it, e.g. "many economists").
+
+    Each annotated mention is matched to the prediction whose speaker span overlaps it; ``found`` counts
+    those, ``strict`` and ``lenient`` the found ones whose resolved speaker names the entity (see
+    :func:`names_agree`). Accuracies are over the found mentions; by kind (pronoun, nominal) as well.
+    """
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for p in predictions:
+        if p.get("speaker_start") is not None:
+            by_doc[p["doc_id"]].append(p)
+    tot: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for a in annotation:
+        text = texts.get(a["doc_id"])
+        if text is None:
+            continue
+        s, e = a["speaker_start"], a["speaker_end"]
+        entity = a["entity"] if a["entity"] is not None else text[s:e]
+        hit = next((p for p in by_doc[a["doc_id"]] if p["speaker_start"] < e and s < p["speaker_end"]), None)
+        for key in ("all", a.get("kind", "")):
+            c = tot[key]
+            c["annotated"] += 1
+            if hit is None:
+                continue
+            c["found"] += 1
+            c["strict"] += names_agree(hit["speaker"], entity, strict=True)
+            c["lenient"] += names_agree(hit["speaker"], entity, strict=False)
+        if hit is not None and not names_agree(hit["speaker"], entity, strict=False):
+            errors.append({**a, "resolved": hit["speaker"]})
+    out = {k: dict(c) | {"strict_accuracy": c["strict"] / c["found"] if c["found"] else 0.0,
+                         "lenient_accuracy": c["lenient"] / c["found"] if c["found"] else 0.0}
+           for k, c in tot.items()}
+    out["errors"] = errors
+    return out
+
+
+def load_speaker_annotation(path: str | Path) -> list[dict]:
+    """The records of a resolved-speaker annotation file (JSON lines), or CorpusError naming the bad line."""
+    path = Path(path)
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+            out.append({"doc_id": r["doc_id"], "speaker_start": int(r["speaker_start"]),
+                        "speaker_end": int(r["speaker_end"]), "kind": r.get("kind", ""), "entity": r.get("entity")})
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+            raise CorpusError(f"{path}: line {n} is not an annotation record ({e})") from None
+    return out
+
+
 SEED_GOLD_FILE = "quotes_annotation.jsonl"
 
 

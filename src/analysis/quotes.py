@@ -66,6 +66,11 @@ NOMINAL_HEADS = {
     "spokesman": "person", "spokeswoman": "person",
     "spokesperson": "person", "official": "person", "senator": "person", "president": "person",
     "candidate": "person", "executive": "person", "founder": "person", "ceo": "person",
+    "secretary": "person", "governor": "person", "congressman": "person", "congresswoman": "person",
+    "lawmaker": "person", "businessman": "person", "businesswoman": "person", "billionaire": "person",
+    "mogul": "person", "nominee": "person", "front-runner": "person", "frontrunner": "person",
+    "socialist": "person", "chairman": "person", "chairwoman": "person", "mayor": "person", "ambassador": "person",
+    "minister": "person", "director": "person", "senior": "person", "lawyer": "person", "attorney": "person",
 }
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "secretary", "judge",
           "prof", "professor", "rev", "sheriff", "mayor", "chairman", "governor", "representative", "justice"}
@@ -1584,7 +1589,8 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
                 span = (q.start(), ante[1]) if q else ante  # "thousands of authors, who alleged …"
                 mention = text[span[0] : span[1]]
         words = mention.split()
-        head = words[-1].lower().strip(".,’'") if words else ""
+        of = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 1), None)  # "The former secretary of State"
+        head = words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
         first = words[0].lower() if words else ""
         if head in DOCUMENT_HEADS and first in {"the", "this", "that", "its", "their"}:
             filer = _filer_before(text, span[0])  # "Reddit sued Anthropic. That lawsuit said …": Reddit
@@ -1622,8 +1628,8 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
             for s, e, n, _ in ents[lo:]:
                 if s >= span[1]:
                     break
-                if e <= span[1] and not _POSSESSOR_RE.match(text, e, span[1]):
-                    names.append(n)  # "Millbrook's harbor council" is the council, not Millbrook
+                if e <= span[1] and not text[e : span[1]].strip(" ,.’'s"):
+                    names.append(n)  # only a name that ends the phrase is its head: "an Intel spokeswoman" is not Intel
             att.resolved = canonical(names[-1]) if names else mention
         spoken.add(att.resolved)
 
