@@ -252,12 +252,12 @@ _NAME_DROP = {"the", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "g
 
 def _name_words(name: str) -> list[str]:
     words = [w.strip(".,’'").lower() for w in re.sub(r"['’]s\b", "", name or "").split()]
-    return [w for w in words if w and w not in _NAME_DROP]
+    return [w for w in words if len(w) > 1 and w not in _NAME_DROP]  # initials ("Donald J. Trump") dropped too
 
 
 def names_agree(resolved: str, entity: str, strict: bool = True) -> bool:
-    """Whether a resolved speaker names the annotated entity: the same words once case, "the", titles and a
-    possessive are dropped ("Mrs. Clinton's" = "Clinton"); not strict also accepts one as the other's last
+    """Whether a resolved speaker names the annotated entity: the same words once case, "the", titles, initials
+    and a possessive are dropped ("Mrs. Clinton's" = "Clinton"); not strict also accepts one as the other's last
     words ("Clinton" for "Hillary Clinton")."""
     a, b = _name_words(resolved), _name_words(entity)
     if not a or not b:

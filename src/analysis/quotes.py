@@ -879,7 +879,11 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 limit = 14 if words and words[0][:1].isupper() else 9
                 if words and words[0].lower() in ("and", "but", "or", "then"):
                     words = []  # "“…,” and said …": a second verb of the sentence's subject, not a speaker
-                if words and len(words) <= limit and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
+                pron = re.search(r"(?<![\w'’])(?:he|she|they|we|I)\s*$", gap.rstrip(" ,—–-")) if len(words) > 1 else None
+                if pron:  # "“…,” a while back when she said" / "After all, he says": the pronoun is the speaker
+                    a = s0 + rel(prev_close) + pron.start()
+                    spk = (a, a + len(pron.group(0).rstrip()))
+                elif words and len(words) <= limit and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
                     a = s0 + rel(prev_close) + gap.index(words[0])
                     spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
         if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
