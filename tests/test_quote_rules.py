@@ -200,3 +200,10 @@ def test_resolved_speakers_are_scored_against_names():
             "kind": "nominal", "entity": None}]
     r = evaluate.score_resolved(ann, {"d": text}, preds)
     assert r["all"]["found"] == 2 and r["all"]["strict"] == 2  # the spokeswoman is herself, not "Intel"
+
+
+def test_he_and_she_follow_the_article_own_evidence_of_gender():
+    text = ("Senator Tom Baker spoke first, and he was brief. Mayor Ann Ruiz arrived later; her speech ran long. "
+            "Tom Baker left early. Tom Baker came back. “We will not close the pier,” she said.")
+    r = [x for x in rows(text) if x["speaker_mention"] == "she"]
+    assert r and r[0]["speaker"] == "Ann Ruiz"  # Baker is more salient, but the article calls him "he"

@@ -1547,6 +1547,31 @@ def _plural_subject_of(text: str, s0: int, pos: int) -> str | None:
     return np_text
 
 
+_PRONOUN_SEX = {"he": 1, "him": 1, "his": 1, "she": -1, "her": -1, "hers": -1}
+_NEXT_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|him|his|himself|she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
+_SEX_TITLES = {"mr": 1, "mrs": -1, "ms": -1}
+
+
+def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
+    """Per person, the article's own evidence of "he" (positive) or "she" (negative): a title (Mr., Mrs., Ms.)
+    before a mention, and the first third-person pronoun after a mention in its sentence, before any other name.
+    No name list: "Ann Ruiz arrived; her speech ran long" is the evidence."""
+    out: dict[str, int] = {}
+    for i, (s, e, name, kind) in enumerate(ents):
+        if kind != "person" and " " in name:
+            continue
+        name = canonical(name)
+        before = text[max(0, s - 5) : s].lower().split()
+        score = 2 * _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        limit = ents[i + 1][0] if i + 1 < len(ents) else len(text)
+        m = _NEXT_PRONOUN_RE.search(text, e, min(limit, e + 150))
+        if m and not re.search(r"[.!?][”’\"']?\s", text[e : m.start()]):  # in the same sentence only
+            score += 1 if m.group(1).lower() in ("he", "him", "his", "himself") else -1
+        if score:
+            out[name] = out.get(name, 0) + score
+    return out
+
+
 def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
@@ -1568,6 +1593,8 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
 
     def canonical(name: str) -> str:
         return persons_full.get(name, name) if " " not in name else name
+
+    gender = _gender_evidence(text, ents, canonical)
 
     spoken: set[str] = set()
     counts: dict[str, int] = {}
@@ -1615,11 +1642,14 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
             target = NOMINAL_HEADS[head]
         if target in ("person", "org"):
             best, best_score = None, None
+            sex = _PRONOUN_SEX.get(first)
             for name, n in counts.items():
                 k = kinds[name]
                 is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
+                if sex is not None and gender.get(name, 0) * sex < 0:
+                    continue  # the article calls this person "she" and the pronoun is "he", or the reverse
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)):
                     continue
                 score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300), last_seen[name])
