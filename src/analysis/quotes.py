@@ -927,26 +927,44 @@ def according_to(s: _Sentence) -> bool:
 
     "The plan failed, according to two officials." / "According to the report, the plan failed."
     """
-    acc = _ACCORDING_RE.search(s.masked)
-    if not acc:
+    return _source_frame(s, _ACCORDING_RE, "according_to")
+
+
+def _source_frame(s: _Sentence, rx: re.Pattern, rule: str) -> bool:
+    """A frame that names its source after it ("according to X", "as reported by X") and the content around it.
+
+    The cue is ``rx``'s group 1 when it has one (the verb of "as reported by"), else the whole match minus
+    its trailing space ("according to").
+    """
+    m = rx.search(s.masked)
+    if not m:
         return False
-    text, s0, s1 = s.text, s.s0, s.s1
-    a0, a1 = acc.start() + s0, acc.end() + s0
-    spk = _speaker_after(s.masked, s0, a1)
+    spk = _speaker_after(s.masked, s.s0, m.end() + s.s0)
     if not spk:
         return False
-    before = _clean_end(text, s0, a0)  # "CONTENT, according to X"
-    after = _clean_end(text, spk[1] + 1, s1)  # "according to X, CONTENT"
+    span, spans = _around_frame(s, m.start() + s.s0, spk)
+    cue = m.span(1) if rx.groups else (m.start(), m.start() + len(m.group(0).rstrip()))
+    cue = (cue[0] + s.s0, cue[1] + s.s0)
+    if rule == "according_to":
+        cue = (cue[0], cue[0] + len("according to"))
+    s.add(rule, _span_kind(span, s.outer), spans, cue, spk)
+    return True
+
+
+def _around_frame(s: _Sentence, frame_start: int, spk: tuple[int, int]) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """(main span, spans) of what a source frame ("according to X", "as reported by X") reports: the content
+    before it ("CONTENT, according to X") when long enough, else after it ("According to X, CONTENT"); a
+    sentence cut in two by the frame ("A, according to X, B") carries both halves."""
+    text, s0, s1 = s.text, s.s0, s.s1
+    before = _clean_end(text, s0, frame_start)
+    after = _clean_end(text, spk[1] + 1, s1)
     long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
     has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
     span = before if long_before or not has_after else after
-    spans = [span]
-    # "CONTENT, according to X, CONTENT": a sentence cut in two by the frame carries both halves
-    if text[before[1] : a0].strip() == "," and text[spk[1] : spk[1] + 1] == "," and has_after \
+    if text[before[1] : frame_start].strip() == "," and text[spk[1] : spk[1] + 1] == "," and has_after \
             and before[1] > before[0] and not re.match(r"\s*(?:and|but|while|though|although)\b", text[spk[1] + 1 : s1]):
-        spans = [before, after]
-    s.add("according_to", _span_kind(span, s.outer), spans, (a0, a0 + len("according to")), spk)
-    return True
+        return span, [before, after]
+    return span, [span]
 
 
 _AS_REPORTED_RE = re.compile(r"(?i)(?<![\w])as\s+(?:first\s+|previously\s+|originally\s+|also\s+)?"
@@ -958,20 +976,7 @@ def as_reported_by(s: _Sentence) -> bool:
 
     "As reported by the Times, the talks collapsed." / "The talks collapsed, as first reported by the Times."
     """
-    m = _AS_REPORTED_RE.search(s.masked)
-    if not m:
-        return False
-    text, s0, s1 = s.text, s.s0, s.s1
-    spk = _speaker_after(s.masked, s0, m.end() + s0)
-    if not spk:
-        return False
-    before = _clean_end(text, s0, m.start() + s0)
-    after = _clean_end(text, spk[1] + 1, s1)
-    long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
-    has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
-    span = before if long_before or not has_after else after
-    s.add("as_reported_by", _span_kind(span, s.outer), [span], (m.start(1) + s0, m.end(1) + s0), spk)
-    return True
+    return _source_frame(s, _AS_REPORTED_RE, "as_reported_by")
 
 
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
