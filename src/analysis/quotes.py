@@ -1599,7 +1599,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
     def canonical(name: str) -> str:
         return persons_full.get(name, name) if " " not in name else name
 
-    gender = _gender_evidence(text, ents, canonical)
+    gender: dict[str, int] | None = None  # computed at the first he/she, which many articles never need
 
     spoken: set[str] = set()
     counts: dict[str, int] = {}
@@ -1648,12 +1648,14 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
         if target in ("person", "org"):
             best, best_score = None, None
             sex = _PRONOUN_SEX.get(first)
+            if sex is not None and gender is None:
+                gender = _gender_evidence(text, ents, canonical)
             for name, n in counts.items():
                 k = kinds[name]
                 is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
-                if sex is not None and gender.get(name, 0) * sex < 0:
+                if sex is not None and gender and gender.get(name, 0) * sex < 0:
                     continue  # the article calls this person "she" and the pronoun is "he", or the reverse
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)):
                     continue
