@@ -248,6 +248,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     m = _PREV_WORD_RE.search(masked, max(0, start - 60), start)
     if not m:
         return True
+    if start - m.end(1) > 3:
+        return True  # a blanked quotation stands between: '“This is a raw time,” said X' — the cue follows the quote
     prev = m.group(1).lower()
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
         return True  # "had to explain", "refused to say": the infinitive reports the subject's words
@@ -434,9 +436,10 @@ def _speaker_phrase(np_text: str) -> str | None:
 _CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
 
 
-# Where the clause holding a subject starts: a period ends it unless it closes a title or an initial ("Mr. Autor").
+# Where the clause holding a subject starts: a blanked quotation ends it, and a period unless it closes a
+# title or an initial ("Mr. Autor").
 _CLAUSE_SPLIT_RE = re.compile(
-    r"[;:—()\[\]]|,\s|\s[-–]\s|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)"
+    r"[;:—()\[\]]|,\s|\s[-–]\s|\s{3,}|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)"
     r"(?<!Lt)(?<!Col)(?<!Rev)(?<!Prof)(?<!Sgt)(?<!Adm)(?<!Capt)(?<![\s.][A-Z])\.\s")
 _HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
 
@@ -1115,7 +1118,7 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     if inv is None:
         return False
     words = s.text[inv[0] : inv[1]].split()
-    after = s.masked[s.rel(inv[1]) :].lstrip()
+    after = s.text[inv[1] : s.s1].lstrip()  # the text itself: 'said Obama “understood …”' is content, not a speaker
     if (not _INVERTED_NP_RE.match(words[0]) or any(w.lower() in _VERBISH for w in words)
             or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
         return False
