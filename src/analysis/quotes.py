@@ -834,7 +834,7 @@ def participle_continues_cue(s: _Sentence) -> bool:
     return False
 
 
-_MAX_WORDS_BEFORE_DIRECT = 6
+_MAX_WORDS_BEFORE_DIRECT = 4
 
 
 def _words_before_quotes(s: _Sentence, close: int) -> int:
