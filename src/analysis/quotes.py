@@ -554,7 +554,7 @@ def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | No
 # ---------------------------------------------------------------------------------------------
 # Sentence analysis
 
-_ACCORDING_RE = re.compile(r"(?i)(?<![\w])according\s+to\s+")
+_ACCORDING_RE = re.compile(r"(?i)(?<![\w])(according\s+to)\s+")
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 _ADVERBIAL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|after|before|with)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -936,8 +936,7 @@ def according_to(s: _Sentence) -> bool:
 def _source_frame(s: _Sentence, rx: re.Pattern, rule: str) -> bool:
     """A frame that names its source after it ("according to X", "as reported by X") and the content around it.
 
-    The cue is ``rx``'s group 1 when it has one (the verb of "as reported by"), else the whole match minus
-    its trailing space ("according to").
+    The cue is ``rx``'s group 1 ("according to"; the verb of "as reported by").
     """
     m = rx.search(s.masked)
     if not m:
@@ -946,10 +945,7 @@ def _source_frame(s: _Sentence, rx: re.Pattern, rule: str) -> bool:
     if not spk:
         return False
     span, spans = _around_frame(s, m.start() + s.s0, spk)
-    cue = m.span(1) if rx.groups else (m.start(), m.start() + len(m.group(0).rstrip()))
-    cue = (cue[0] + s.s0, cue[1] + s.s0)
-    if rule == "according_to":
-        cue = (cue[0], cue[0] + len("according to"))
+    cue = (m.start(1) + s.s0, m.end(1) + s.s0)
     s.add(rule, _span_kind(span, s.outer), spans, cue, spk)
     return True
 
@@ -1515,7 +1511,6 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     return name, offset, length, kind
 
 
-_POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
                              r"a\s+coalition|a\s+majority|some|many|most)\s+of\s+$", re.IGNORECASE)
