@@ -1,9 +1,10 @@
 """Framing measures on hand-checkable sentences, pinned false positives, and the seeds."""
 
+import pandas as pd
 import pytest
 from conftest import LONG, SEEDS, SHORT
 
-from analysis import CorpusError, framing, load_corpus, quotes
+from analysis import CorpusError, framing, load_corpus, nlp, quotes
 from analysis.__main__ import main
 
 ACTORS = """actor,side,patterns,note
@@ -223,3 +224,27 @@ def test_a_label_coordinated_with_an_actor_is_not_that_actor(tmp_path):
     c = load_corpus(tmp_path)
     lab = framing.actor_labels(c, framing.load_actors(tmp_path / "actors.csv"))
     assert list(zip(lab["text"], lab["actor"], strict=True)) == [("other labs", ""), ("Western firms", "Beta"), ("firms", "")]
+
+
+def test_pattern_index_never_drops_a_pattern_that_matches(seeds):
+    """The word index only skips patterns that cannot match: checked against every pattern on every
+    seed paragraph, with the speakers of both articles as extra actors (names, "the company", "U.S.")."""
+    atts = quotes.extract(seeds)
+    actors = pd.concat([framing.load_actors(SEEDS / "actors.csv"), framing.actors_from_speakers(atts)])
+    index = framing._PatternIndex(actors)
+    tried = 0
+    for text in seeds.paragraphs["text"]:
+        norm = nlp.normalise(text)
+        matching = {i for i, (_a, _s, rx) in enumerate(index.compiled) if rx.search(norm)}
+        assert matching <= set(index.candidates(norm)), text
+        tried += len(matching)
+    assert tried > 50  # the check saw many real matches
+
+
+def test_pattern_boundary_after_the_first_character():
+    """The boundary check placed after the first character keeps whole-word matching."""
+    rx = framing._pattern_re("Meta")
+    assert [m.span() for m in rx.finditer("Meta, Metadata, xMeta, Meta-AI, 'Meta, (Meta)")] == [(0, 4), (40, 44)]
+    assert framing._pattern_re("the company").search("The  company said") is not None
+    assert framing._pattern_re("U.S.").search("U.S. firms") is not None
+    assert framing._pattern_re("U.S.").search("the U.S.A") is None

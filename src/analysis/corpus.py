@@ -24,7 +24,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +42,24 @@ from .files import (  # noqa: F401  (re-exported: the public names of file readi
 )
 
 METADATA_FILE = "metadata.csv"
+
+
+class Groups(dict):
+    """Rows of a table by key (``by_article``); a key with no rows gives the table's empty frame."""
+
+    def __init__(self, df: pd.DataFrame, col: str = "article_id"):
+        super().__init__(iter(df.groupby(col, sort=False, observed=True)) if len(df) else ())
+        self.empty = df.iloc[:0]
+
+    def __missing__(self, key):
+        return self.empty
+
+
+def by_article(df: pd.DataFrame, col: str = "article_id") -> Groups:
+    """``df`` split by article once (rows keep their order), so per-article loops cost O(rows), not
+    O(articles x rows) as a boolean filter per article does."""
+    return Groups(df, col)
+
 PARAGRAPH_KINDS = ("headline", "heading", "body", "boilerplate")
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -63,7 +81,24 @@ class Corpus:
 
     def text(self, article_id: str) -> str:
         """The article's text exactly as decoded from disk (all offsets point into it)."""
-        return dict(zip(self.articles["article_id"], self.articles["text"], strict=True))[article_id]
+        return self._texts[article_id]
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        return dict(zip(self.articles["article_id"], self.articles["text"], strict=True))
+
+    @cached_property
+    def sentences_by_article(self) -> Groups:
+        """The sentences of each article (``by_article``), computed once per corpus."""
+        return by_article(self.sentences)
+
+    @cached_property
+    def _sentence_spans(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        out = {}
+        for aid, g in self.sentences_by_article.items():
+            g = g.sort_values("start")
+            out[aid] = (g["start"].to_numpy(dtype=float), g["end"].to_numpy(dtype=float))
+        return out
 
     def position(self, article_ids, offsets) -> np.ndarray:
         """Where character ``offsets`` fall in their articles, 0 (first sentence) to 1 (end).
@@ -75,16 +110,19 @@ class Corpus:
         """
         aids, offs = np.asarray(article_ids, dtype=object), np.asarray(offsets, dtype=float)
         out = np.full(len(offs), np.nan)
-        s = self.sentences
-        for aid in dict.fromkeys(aids.tolist()):
-            g = s[s["article_id"] == aid].sort_values("start")
-            starts, ends = g["start"].to_numpy(dtype=float), g["end"].to_numpy(dtype=float)
+        spans = self._sentence_spans
+        where: dict[str, list[int]] = {}
+        for k, aid in enumerate(aids.tolist()):
+            where.setdefault(aid, []).append(k)
+        for aid, mask in where.items():
+            if aid not in spans:
+                continue
+            starts, ends = spans[aid]
             lengths = ends - starts
             total = lengths.sum()
             if not total:
                 continue
             before = np.concatenate([[0.0], np.cumsum(lengths)])
-            mask = aids == aid
             o = offs[mask]
             i = np.searchsorted(starts, o, side="right") - 1  # the sentence starting at or before o
             inside = np.clip(o - starts[np.clip(i, 0, None)], 0, lengths[np.clip(i, 0, None)])
@@ -94,7 +132,7 @@ class Corpus:
     def sentence_at(self, article_id: str, offset: int) -> tuple[str, int, str]:
         """(article_id, sentence number, text) of the sentence containing character ``offset``, else
         of the last sentence that starts before it; (article_id, -1, "") when there is none."""
-        s = self.sentences[self.sentences["article_id"] == article_id]
+        s = self.sentences_by_article[article_id]
         hit = s[(s["start"] <= offset) & (offset < s["end"])]
         if hit.empty:
             hit = s[s["start"] <= offset].tail(1)
@@ -105,8 +143,8 @@ class Corpus:
 
     def sentence_text(self, article_id: str, sentence: int) -> str:
         """The text of sentence number ``sentence`` of an article ("" when there is no such sentence)."""
-        s = self.sentences
-        hit = s.loc[(s["article_id"] == article_id) & (s["sentence"] == sentence), "text"]
+        s = self.sentences_by_article[article_id]
+        hit = s.loc[s["sentence"] == sentence, "text"]
         return hit.iloc[0] if len(hit) else ""
 
     def labels(self) -> dict[str, str]:
