@@ -214,3 +214,46 @@ def test_count_texts_equals_count_table_on_an_all_body_article(seeds):
     fast = terms.count_texts([seeds.text(SHORT)], [SHORT])
     slow = terms.count_table(seeds.tokens[seeds.tokens.article_id == SHORT], stopwords=True)
     pd.testing.assert_frame_equal(fast, slow, check_names=False, check_dtype=False)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """24 short articles cut from the seeds' body sentences (more than MAX_RESAMPLED_ARTICLES)."""
+    seeds = load_corpus()
+    sents = seeds.sentences[seeds.sentences["kind"] == "body"]["text"].tolist()
+    folder = tmp_path_factory.mktemp("many")
+    for k in range(24):
+        (folder / f"a{k:02d}.txt").write_text("\n\n".join(sents[k::24]) + "\n", encoding="utf-8")
+    return load_corpus(folder)
+
+
+def test_counts_and_tests_without_the_long_table_equal_the_full_ones(many):
+    """count_table equals pandas' crosstab; distinctive(top=k) equals the full table's first k rows per
+    article; distinctive_summary equals significance_summary of the full table."""
+    w = terms.words(many.tokens, stopwords=False)
+    ref = pd.crosstab(w["article_id"], w["norm"]).rename_axis(index="article_id", columns="term")
+    table = terms.count_table(many.tokens)
+    pd.testing.assert_frame_equal(table, ref.reindex(index=table.index))
+    full = terms.distinctive(table)
+    assert len(full) == len(table) * table.shape[1]  # every term of the corpus, for every article
+    top = terms.distinctive(table, top=5)
+    pd.testing.assert_frame_equal(top, full.groupby("article_id", sort=False).head(5).reset_index(drop=True))
+    assert terms.distinctive_summary(table) == terms.significance_summary(full)
+
+
+def test_resampling_checks_use_a_stated_sample_of_articles_beyond_the_limit(many):
+    perm = terms.permutation_null(many.tokens, n_perm=50, seed=0).iloc[0]
+    assert (perm["n_articles"], perm["of_articles"]) == (terms.MAX_RESAMPLED_ARTICLES, 24)
+    again = terms.permutation_null(many.tokens, n_perm=50, seed=0).iloc[0]
+    assert perm.equals(again)  # the same sample and the same permutations
+    everything = terms.permutation_null(many.tokens, n_perm=50, seed=0, max_articles=None).iloc[0]
+    assert (everything["n_articles"], everything["of_articles"]) == (24, 24)
+    stab = terms.bootstrap_stability(many.tokens, k=3, n_boot=20, seed=0)
+    assert stab["article_id"].nunique() == terms.MAX_RESAMPLED_ARTICLES
+    assert set(stab["n_articles"]) == {terms.MAX_RESAMPLED_ARTICLES} and set(stab["of_articles"]) == {24}
+
+
+def test_erfc_by_distinct_value_equals_math_erfc():
+    x = np.array([[0.0, 0.5, 3.0], [0.5, 40.0, 0.0]])
+    assert terms._erfc(x).tolist() == [[math.erfc(v) for v in r] for r in x.tolist()]
+    assert terms._erfc(np.array([])).shape == (0,)

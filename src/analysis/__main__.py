@@ -104,8 +104,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
         print(f"note: {aid}: no body words{'' if args.with_stopwords else ' other than stopwords'}, "
               "so it has no distinctive terms (and does not count as 'the rest')", file=sys.stderr)
     n_words = terms.words(corpus.tokens).groupby("article_id").size()
-    dist = terms.distinctive(table, prior=args.prior, n_words=n_words, min_count=args.min_count)
-    top = dist.groupby("article_id", sort=False).head(args.top).reset_index(drop=True)
+    top = terms.distinctive(table, prior=args.prior, n_words=n_words, min_count=args.min_count, top=max(args.top, 0))
     if args.unit == "stem":  # a readable form beside each stem: its most frequent spelling
         forms = terms.frequencies(corpus.tokens, unit="stem", stopwords=args.with_stopwords)
         top.insert(2, "label", top["term"].map(forms.drop_duplicates("term").set_index("term")["label"]))

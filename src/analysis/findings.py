@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .corpus import by_article
 from .tables import markdown_literal
 
 COLUMNS = ["finding", "section", "article_id", "statement", "value", "values", "evidence"]
@@ -258,8 +259,9 @@ def capture_findings(corpus, report: pd.DataFrame) -> pd.DataFrame:
     lab = _labels(corpus)
     gaps = report[report["kind"].isin(["link_gap", "space_run"])]
     rows = []
+    gaps_by = by_article(gaps)
     for aid in lab:
-        g = gaps[gaps["article_id"] == aid]
+        g = gaps_by[aid]
         if len(g):
             ev = [(aid, int(s), t) for s, t in zip(g["sentence"], g["text"], strict=True)]
             rows.append(row("capture_gaps", S_CAPTURE, aid,
@@ -279,14 +281,16 @@ def summary_findings(corpus, summary: pd.DataFrame, body_words: pd.Series) -> pd
     lab = _labels(corpus)
     rows = []
     tok = corpus.tokens
+    tok_by = by_article(tok[(tok["kind"] == "body") & tok["is_word"]])
     for r in summary.itertuples(index=False):
         aid, p = r.article_id, int(r.paragraph)
-        t = tok[(tok["article_id"] == aid) & (tok["kind"] == "body") & tok["is_word"]]
+        t = tok_by[aid]
         inside = t[t["paragraph"] == p]
         rest = set(t.loc[(t["paragraph"] != p) & ~t["is_stop"], "norm"])
         adds = sorted(set(inside.loc[~inside["is_stop"], "norm"]) - rest)
         share = len(inside) / body_words[aid] if body_words.get(aid) else float("nan")
-        sents = corpus.sentences[(corpus.sentences["article_id"] == aid) & (corpus.sentences["paragraph"] == p)]
+        sents = corpus.sentences_by_article[aid]
+        sents = sents[sents["paragraph"] == p]
         ev = [(aid, int(s), x) for s, x in zip(sents["sentence"], sents["text"], strict=True)]
         listed = ", ".join(adds[:8]) + ", ..." if len(adds) > 8 else join(adds)
         added = (f"; it adds {plural(len(adds), 'content word')} the rest of the body never uses ({listed})" if adds
@@ -415,6 +419,16 @@ def distinctive_findings(corpus, summary: dict, perm: pd.Series) -> pd.DataFrame
     z, over, q = summary["largest_abs_z"], int(summary["terms_abs_z_over_1.96"]), summary["smallest_q_g2"]
     p, q95 = float(perm["p_value"]), float(perm["null_q95"])
     vals = {"terms_tested": n_terms, "largest_abs_z": z, "over_1.96": over, "smallest_q": q, "perm_p": p, "perm_q95": q95}
+    used, of = int(perm.get("n_articles", len(ids))), int(perm.get("of_articles", len(ids)))
+    if used < of:  # the permutation test ran on a sample of articles: state it on the sample's own largest |z|
+        z = round(float(perm["observed_max_abs_z"]), 3)
+        vals.update(perm_articles=used, of_articles=of, sample_largest_abs_z=z)
+        verdict = "is larger than chance" if p < 0.05 else "is not larger than chance"
+        text = (f"On a random sample of {used} of the {of} articles (the permutation test's cost grows with articles "
+                f"times vocabulary), the largest difference in word use {verdict}: its |z| of {z:.2f} against a "
+                f"permutation 95th percentile of {q95:.2f} (p = {p:.3f}); over all {of} articles, "
+                f"{plural(over, 'term')} of {number(n_terms)} pass |z| = 1.96 against the rest, one test at a time")
+        return frame([row("distinctive_terms", S_TESTS, ids, text, value=p, values=vals)])
     if p < 0.05:
         text = (f"The largest difference between the articles' word use is larger than chance: its |z| of {z:.2f} "
                 f"exceeds the permutation 95th percentile of {q95:.2f} (p = {p:.3f}, {plural(n_terms, 'term')} tested)")
@@ -430,8 +444,9 @@ def background_findings(corpus, bg: pd.DataFrame, q: float = 0.05, top: int = 5)
     """Each article against general English: the most over-represented words that pass an FDR of ``q``."""
     lab = _labels(corpus)
     rows = []
+    bg_by = by_article(bg[(bg["q_g2"] < q) & (bg["log_ratio"] > 0)])
     for aid in lab:
-        g = bg[(bg["article_id"] == aid) & (bg["q_g2"] < q) & (bg["log_ratio"] > 0)]
+        g = bg_by[aid]
         if g.empty:
             continue
         words = g.sort_values(["g2", "term"], ascending=[False, True])["term"].head(top).tolist()
@@ -455,6 +470,8 @@ S_HEDGES = "04_framing.ipynb#Hedging:-who-sounds-certain?"
 
 
 def _first_sentences(corpus, atts: pd.DataFrame, aid: str, speakers: Iterable[str] | None = None):
+    """The sentences where ``speakers`` (all, if None) first speak in article ``aid``; ``atts`` may be
+    all attributions or that article's own (cheaper in a loop)."""
     a = atts[atts["doc_id"] == aid]
     if speakers is not None:
         a = a[a["actor"].isin(list(speakers))] if "actor" in a.columns else a[a["speaker"].isin(list(speakers))]
@@ -469,8 +486,9 @@ def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd
     """
     lab = _labels(corpus)
     rows = []
+    voiced, atts_by = by_article(voice[voice["voice_share"] > 0]), by_article(atts_actors, "doc_id")
     for aid in lab:
-        v = voice[(voice["article_id"] == aid) & (voice["voice_share"] > 0)].sort_values(
+        v = voiced[aid].sort_values(
             ["voice_share", "actor"], ascending=[False, True])
         if v.empty:
             rows.append(row("lead_voice", S_VOICE, aid, f"Nobody is quoted or paraphrased in the body of {lab[aid]}",
@@ -488,7 +506,7 @@ def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd
             text += f"; next is {nxt['actor']} with {pct(nxt['voice_share'])}"
         rows.append(row("lead_voice", S_VOICE, aid, text, value=top["voice_share"],
                         values={"actor": top["actor"], "share": top["voice_share"], "voices": len(v)},
-                        evidence=_first_sentences(corpus, atts_actors, aid, [top["actor"]])))
+                        evidence=_first_sentences(corpus, atts_by[aid], aid, [top["actor"]])))
     return frame(rows)
 
 
@@ -496,11 +514,13 @@ def voiceless_findings(corpus, voice: pd.DataFrame, mentions: pd.DataFrame) -> p
     """Actors an article names but never quotes or paraphrases (talked about, not heard)."""
     lab = _labels(corpus)
     rows = []
+    voiceless, mentions_by = by_article(voice[voice["voiceless"].astype(bool)]), by_article(mentions)
     for aid in lab:
-        v = voice[(voice["article_id"] == aid) & voice["voiceless"]].sort_values(["mentions", "actor"], ascending=[False, True])
+        v = voiceless[aid].sort_values(["mentions", "actor"], ascending=[False, True])
         if v.empty:
             continue
-        m = mentions[(mentions["article_id"] == aid) & mentions["actor"].isin(v["actor"])].sort_values("start")
+        m = mentions_by[aid]
+        m = m[m["actor"].isin(v["actor"])].sort_values("start")
         ev = [corpus.sentence_at(aid, int(s)) for s in m.drop_duplicates("actor")["start"]]
         rows.append(row("voiceless", S_VOICE, aid,
                         f"{lab[aid]} names {join(list(v['actor']))} ({plural(int(v['mentions'].sum()), 'mention')}) "
@@ -541,8 +561,9 @@ def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
     lab = _labels(corpus)
     a = body_atts[~body_atts["kind"].isin(["mention", "partial"]) & (body_atts["cue_lemma"] != "")]
     rows = []
+    a_by = by_article(a, "doc_id")
     for aid in lab:
-        g = a[a["doc_id"] == aid]
+        g = a_by[aid]
         if g.empty:
             continue
         n_say = int((g["cue_lemma"] == "say").sum())
@@ -583,11 +604,14 @@ def placement_findings(corpus, positions: pd.DataFrame) -> pd.DataFrame:
     lab = _labels(corpus)
     rows = []
     counter = positions[positions["item"] == "counter_frame"].set_index("article_id")
-    sents = corpus.sentences.set_index(["article_id", "text"])["sentence"]
+    # the first sentence with this text (an article may repeat a sentence word for word)
+    sents = corpus.sentences.drop_duplicates(["article_id", "text"]).set_index(["article_id", "text"])["sentence"]
+    headline = dict(zip(corpus.articles["article_id"], corpus.articles["headline"], strict=True))
+    closing = by_article(positions[positions["item"].str.startswith("closing: ")])
     for aid in lab:
         if aid in counter.index:
             c = counter.loc[aid]
-            where = "in its headline" if c["position"] == 0 and corpus.articles.set_index("article_id").at[aid, "headline"] \
+            where = "in its headline" if c["position"] == 0 and headline[aid] \
                 else f"{pct(c['position'])} of the way through"
             rows.append(row("counter_frame", S_PLACEMENT, aid,
                             f"{lab[aid]} first brings in the counter-frame (a critic, or a morality or fairness word) {where}",
@@ -597,7 +621,7 @@ def placement_findings(corpus, positions: pd.DataFrame) -> pd.DataFrame:
             rows.append(row("counter_frame", S_PLACEMENT, aid,
                             f"{lab[aid]} has no counter-frame sentence (no critic-side actor, no morality or fairness word)",
                             values={"position": None}))
-        close = positions[(positions["article_id"] == aid) & positions["item"].str.startswith("closing: ")]
+        close = closing[aid]
         if len(close):
             voice = close.iloc[0]["item"].removeprefix("closing: ")
             who = "in the narrator's own voice" if voice == "narrator" else f"on {voice}'s voice"
@@ -616,8 +640,9 @@ def frame_findings(corpus, rates: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
     """Each article's densest frame dimension (keyword hits per 1,000 body words), ties named together."""
     lab = _labels(corpus)
     rows = []
+    rates_by, hits_by = by_article(rates[rates["hits"] > 0]), by_article(hits)
     for aid in lab:
-        r = rates[(rates["article_id"] == aid) & (rates["hits"] > 0)]
+        r = rates_by[aid]
         if r.empty:
             rows.append(row("top_frame", S_FRAMES, aid, f"{lab[aid]} uses no frame keyword", value=0))
             continue
@@ -625,7 +650,8 @@ def frame_findings(corpus, rates: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
         names = [frame_name(f) for f in best["frame"]]
         n = int(best["hits"].iloc[0])
         verb = "is" if len(names) == 1 else "are"
-        ev_hits = hits[(hits["article_id"] == aid) & hits["frame"].isin(best["frame"])].drop_duplicates("sentence")
+        ev_hits = hits_by[aid]
+        ev_hits = ev_hits[ev_hits["frame"].isin(best["frame"])].drop_duplicates("sentence")
         text = (f"{lab[aid]}'s densest frame {'dimension' if len(names) == 1 else 'dimensions'} {verb} {join(names)} "
                 f"({best['per_1000'].iloc[0]:.1f} keyword hits per 1,000 body words, {plural(n, 'hit')}"
                 f"{' each' if len(names) > 1 else ''})")
@@ -669,10 +695,11 @@ def evaluation_findings(corpus, hits: pd.DataFrame, rates: pd.DataFrame) -> pd.D
     lab = _labels(corpus)
     r = rates[rates["class"] == "all"].set_index(["article_id", "voice"])
     rows = []
+    hits_by = by_article(hits)
     for aid in lab:
         if (aid, "narrator") not in r.index:
             continue
-        h = hits[hits["article_id"] == aid]
+        h = hits_by[aid]
         nar, att = h[h["voice"] == "narrator"], h[h["voice"] == "attributed"]
         n, m = len(nar), len(att)
         words = lambda d: join(list(dict.fromkeys(d["match"].str.lower())))  # noqa: E731
@@ -697,8 +724,9 @@ def reply_findings(corpus, reply: pd.DataFrame) -> pd.DataFrame:
     """For the actors an article names but does not hear: does it say it sought their comment?"""
     lab = _labels(corpus)
     rows = []
+    unheard = by_article(reply[~reply["heard"].astype(bool)])
     for aid in lab:
-        g = reply[(reply["article_id"] == aid) & ~reply["heard"]]
+        g = unheard[aid]
         if g.empty:
             continue
         asked = g[g["sought"]]
@@ -776,8 +804,9 @@ def credential_findings(corpus, creds: pd.DataFrame) -> pd.DataFrame:
     of its sources it leaves unnamed. ``creds``: :func:`analysis.sourcing.credentials`."""
     lab = _labels(corpus)
     rows = []
+    creds_by = by_article(creds)
     for aid in lab:
-        g = creds[creds["article_id"] == aid]
+        g = creds_by[aid]
         if g.empty:
             continue
         named = g[g["source"] == "named"]
@@ -1036,8 +1065,9 @@ def only_here_findings(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
     if len(lab) < 2:
         return frame([])
     rows = []
+    alignment_by = by_article(alignment)
     for aid in lab:
-        mine = alignment[alignment["article_id"] == aid]
+        mine = alignment_by[aid]
         alone = mine[mine["status"] == "only_here"]
         n = mine["sentence"].nunique()
         if not n:
@@ -1106,8 +1136,9 @@ def name_findings(corpus, names_: pd.DataFrame, top: int = 6) -> pd.DataFrame:
     table = carried(names_, "key", list(lab))
     counts = names_.groupby("key").size()
     rows = []
+    table_by = by_article(table, "articles")
     for aid in lab:
-        mine = table[table["articles"] == aid]
+        mine = table_by[aid]
         if mine.empty:
             continue
         mine = mine.assign(n=mine["key"].map(counts)).sort_values("n", ascending=False, kind="stable")
@@ -1209,7 +1240,6 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     report = hygiene.report(corpus)
     summary = hygiene.repeated_paragraphs(corpus)
     table = terms.count_table(corpus.tokens)
-    dist = terms.distinctive(table, n_words=body_words.dropna())
     perm = terms.permutation_null(corpus.tokens, n_perm=n_perm, seed=seed).iloc[0]
     mentions = framing.actor_mentions(corpus, actors)
     voice = framing.voice_share(corpus, atts, actors, mentions=mentions)
@@ -1226,7 +1256,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         vocabulary_findings(corpus, terms.vocabulary_overlap(corpus.tokens)),
         diversity_findings(corpus, terms.lexical_diversity(corpus.tokens)),
         readability_findings(corpus, readability.readability(corpus)),
-        distinctive_findings(corpus, terms.significance_summary(dist), perm),
+        distinctive_findings(corpus, terms.distinctive_summary(table), perm),
         background_findings(corpus, terms.against_background(table, min_count=2)),
         voice_findings(corpus, voice, with_actor),
         voiceless_findings(corpus, voice, mentions),

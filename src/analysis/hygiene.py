@@ -20,7 +20,6 @@ start, end, text (``article_text[start:end]``), detail. Kinds:
 
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
@@ -38,6 +37,13 @@ _SPACE_RUN_RE = re.compile(r"(?<=\S)[ \u00a0\u2007\u202f]{2,}(?=\S)")
 # Near-duplicate thresholds (see near_duplicates): shares of the shorter sentence's content.
 MIN_SHARED_WORDS = 5
 WORD_CONTAINMENT = 0.5
+# A content stem found in more sentences of one article than this is not used to find candidate
+# pairs: on its own it says little about repetition ("said"), and probing it would compare most
+# sentences of a very long article with each other (a 5 MB article: 17 million candidate pairs).
+# A pair is then missed only when all but four of the shorter sentence's content stems are this
+# common in the article and the rarest is not shared, so an article of up to this many sentences
+# is searched exactly, and a sentence repeated word for word is always found.
+MAX_POSTING = 50
 BIGRAM_CONTAINMENT = 0.25
 
 
@@ -79,11 +85,13 @@ def _shingles(tokens: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return content, bigrams
 
 
-def _prefix_probe(sets: dict, need) -> set[tuple]:
+def _prefix_probe(sets: dict, need, max_posting: int = MAX_POSTING) -> set[tuple]:
     """Pairs (i, j), i < j, that can share at least ``need(smaller set)`` items, by prefix filtering
     (Chaudhuri, Ganti & Kaushik 2006): with items ordered rarest first, two sets sharing at least t
     items share one among the first len(x) - t + 1 items of the smaller set x. Each set's prefix is
-    probed against every set's items, so common items at the end of every order are never probed."""
+    probed against every set's items, so common items at the end of every order are never probed.
+    Items in more than ``max_posting`` sets are not probed (see MAX_POSTING), except each set's
+    rarest item, so that a repeated set is always found."""
     df: dict = {}
     for items in sets.values():
         for t in items:
@@ -98,23 +106,21 @@ def _prefix_probe(sets: dict, need) -> set[tuple]:
         if t > len(items) or t < 1:
             continue
         prefix = sorted(items, key=lambda x: (df[x], repr(x)))[: len(items) - t + 1]
-        for item in prefix:
+        for n, item in enumerate(prefix):
+            if n and df[item] > max_posting:  # the rarest item is always probed: a repeated sentence is found
+                continue
             for other in index[item]:
                 if other != k and len(sets[other]) >= len(items):
                     out.add((k, other) if k < other else (other, k))
     return out
 
 
-def _candidates(content: pd.Series, bigrams: pd.Series) -> list[tuple]:
-    """Sentence pairs of one article that could pass :func:`near_duplicates`' test: those that can
-    share half the smaller sentence's content stems (and at least MIN_SHARED_WORDS), and those that
-    can share a quarter of the smaller sentence's bigrams; the test itself is applied afterwards.
-    The same pairs as comparing every pair, without comparing every pair."""
-    c = {k: v for k, v in content.items()}
-    b = {k: v for k, v in bigrams.items() if k in c}
-    by_words = _prefix_probe(c, lambda n: max(MIN_SHARED_WORDS, math.ceil(WORD_CONTAINMENT * n - 1e-9)))
-    by_bigrams = _prefix_probe(b, lambda n: max(1, math.ceil(BIGRAM_CONTAINMENT * n - 1e-9)))
-    return sorted(by_words | by_bigrams)
+def _candidates(content: dict) -> list[tuple]:
+    """Sentence pairs of one article that could pass :func:`near_duplicates`' test. Both of its
+    branches require MIN_SHARED_WORDS shared content stems, so the pairs that can share that many
+    are all the candidates (by prefix filtering); the test itself is applied afterwards. The same
+    pairs as comparing every pair, without comparing every pair (up to MAX_POSTING)."""
+    return sorted(_prefix_probe(content, lambda n: MIN_SHARED_WORDS))
 
 
 def near_duplicates(corpus: Corpus) -> pd.DataFrame:
@@ -130,11 +136,12 @@ def near_duplicates(corpus: Corpus) -> pd.DataFrame:
     body = corpus.tokens[corpus.tokens["kind"] == "body"]
     content, bigrams = _shingles(body)
     rows = []
+    with_words = set(content.index.get_level_values(0))
     for aid in corpus.articles["article_id"]:
-        if aid not in content.index.get_level_values(0):
+        if aid not in with_words:
             continue
-        c, b = content.loc[aid], bigrams.loc[aid]
-        for i, j in _candidates(c, b):
+        c, b = content.loc[aid].to_dict(), bigrams.loc[aid].to_dict()
+        for i, j in _candidates(c):
             ci, cj = c[i], c[j]
             shared = len(ci & cj)
             if shared < MIN_SHARED_WORDS:

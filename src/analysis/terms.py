@@ -216,7 +216,11 @@ def collocations(
 # Distinctive terms
 
 def _erfc(x: np.ndarray) -> np.ndarray:
-    return np.array([math.erfc(v) for v in np.asarray(x, dtype=float).ravel()]).reshape(np.shape(x))
+    """math.erfc of every element, computed once per distinct value: numpy has no erfc, and a test
+    over a large vocabulary has far fewer distinct statistics than terms (counts repeat)."""
+    x = np.asarray(x, dtype=float)
+    values, inverse = np.unique(x.ravel(), return_inverse=True)
+    return np.array([math.erfc(v) for v in values])[inverse].reshape(x.shape) if x.size else x.copy()
 
 
 def p_from_z(z: np.ndarray) -> np.ndarray:
@@ -297,8 +301,14 @@ def count_table(tokens: pd.DataFrame, unit: str = "norm", stopwords: bool = Fals
     """Article x term count matrix (articles in corpus order, terms sorted)."""
     w = words(tokens, kinds=kinds, stopwords=stopwords)
     order = list(dict.fromkeys(tokens["article_id"]))
-    table = pd.crosstab(w["article_id"], _term_units(w, unit))
-    return table.reindex(index=[a for a in order if a in table.index]).rename_axis(index="article_id", columns="term")
+    present = set(w["article_id"])
+    rows = [a for a in order if a in present]
+    terms_ = np.sort(_term_units(w, unit).unique().astype(object)) if len(w) else np.array([], dtype=object)
+    r = pd.Index(rows).get_indexer(w["article_id"])
+    c = pd.Index(terms_).get_indexer(_term_units(w, unit))
+    # counted straight into one array (pd.crosstab builds a pivot and used 1.2 GB at 200 articles)
+    counts = np.bincount(r * len(terms_) + c, minlength=len(rows) * len(terms_)).reshape(len(rows), len(terms_))
+    return pd.DataFrame(counts, index=pd.Index(rows, name="article_id"), columns=pd.Index(terms_, name="term"))
 
 
 def background_prior(terms: list[str] | pd.Index, floor: float = 1e-8) -> np.ndarray:
@@ -334,9 +344,29 @@ DISTINCTIVE_COLUMNS = [
 ]
 
 
+def _each_article(table: pd.DataFrame, prior, scale: float):
+    """Per article against the rest: (k, article_id, y_i, y_j, delta, z, g2, p_g2, present, q_g2),
+    one article at a time so that memory stays one vocabulary-long vector per statistic.
+    Articles with nothing counted on one side are skipped."""
+    p = _prior(table, prior)
+    y = table.to_numpy(dtype=float)
+    total = y.sum(axis=0)
+    for k, aid in enumerate(table.index):
+        y_i = y[k]
+        y_j = total - y_i
+        n_i, n_j = y_i.sum(), y_j.sum()
+        if n_i == 0 or n_j == 0:  # nothing counted on one side: no comparison to make
+            continue
+        delta, z = log_odds_z(y_i, y_j, p, scale)
+        g2 = g2_signed(y_i, y_j, n_i, n_j)
+        p_g2 = p_from_g2(np.abs(g2))
+        present = np.flatnonzero(y_i + y_j > 0)
+        yield k, aid, y_i, y_j, delta, z, g2, p_g2, present, bh_qvalues(p_g2[present])
+
+
 def distinctive(
     table: pd.DataFrame, prior: str | pd.Series = "pooled", scale: float = 1.0, min_count: int = 1,
-    n_words: pd.Series | None = None,
+    n_words: pd.Series | None = None, top: int | None = None,
 ) -> pd.DataFrame:
     """Distinctive terms of each article against all the others (for two articles: against each other).
 
@@ -346,42 +376,65 @@ def distinctive(
     and the effect size log_ratio (log2 of relative frequencies) beside counts and rates per
     1,000 words. Terms seen fewer than ``min_count`` times in total are left out, and so is an
     article when it or the rest has no counted word (nothing to compare). One row per article x
-    term, sorted by article then z descending.
+    term, sorted by article then z descending; with ``top``, only each article's first ``top``
+    rows (the same rows, computed without building the articles x vocabulary table).
 
     The tests use the table's own totals (``n_words``/``n_rest`` columns). Rates per 1,000 words
     use ``n_words`` (article_id -> word count) if given, e.g. all body words including the
     stopwords the table leaves out, so that rates match ``frequencies``.
     """
     table = table.loc[:, table.sum(axis=0) >= min_count]
-    p = _prior(table, prior)
-    y = table.to_numpy(dtype=float)
-    total = y.sum(axis=0)
-    frames = []
+    names = table.columns.to_numpy(dtype=object)
+    parts: dict[str, list] = {c: [] for c in DISTINCTIVE_COLUMNS}
     rate_base = (n_words if n_words is not None else table.sum(axis=1)).reindex(table.index).to_numpy(dtype=float)
-    for k, aid in enumerate(table.index):
-        y_i, y_j = y[k], total - y[k]
+    for k, aid, y_i, y_j, delta, z, g2, p_g2, present, q_g2 in _each_article(table, prior, scale):
         n_i, n_j = y_i.sum(), y_j.sum()
-        if n_i == 0 or n_j == 0:  # nothing counted on one side: no comparison to make
-            continue
         r_i, r_j = rate_base[k], rate_base.sum() - rate_base[k]
-        delta, z = log_odds_z(y_i, y_j, p, scale)
-        g2 = g2_signed(y_i, y_j, n_i, n_j)
-        p_g2 = p_from_g2(np.abs(g2))
-        present = y_i + y_j > 0
-        frames.append(pd.DataFrame({
-            "article_id": aid, "term": table.columns, "count": y_i.astype(int), "count_rest": y_j.astype(int),
-            "n_words": int(n_i), "n_rest": int(n_j), "per_1000": 1000 * y_i / r_i,
-            "per_1000_rest": 1000 * y_j / r_j if r_j else np.nan,
-            "log_ratio": log_ratio(y_i, y_j, n_i, n_j), "delta": delta, "z": z, "p_z": p_from_z(z),
-            "g2": g2, "p_g2": p_g2, "q_g2": np.where(present, bh_qvalues(p_g2), np.nan),
-        })[present])
-    if not frames:  # fewer than two articles with counted words: an empty table with the documented columns
+        order = np.lexsort((present, -z[present]))  # z descending, then term (columns are sorted)
+        if top is not None:
+            order = order[:top]
+        sel, q_g2 = present[order], q_g2[order]
+        a, b = y_i[sel], y_j[sel]
+        parts["article_id"].append(np.full(len(sel), aid, dtype=object))
+        parts["term"].append(names[sel])
+        parts["count"].append(a.astype(int))
+        parts["count_rest"].append(b.astype(int))
+        parts["n_words"].append(np.full(len(sel), int(n_i)))
+        parts["n_rest"].append(np.full(len(sel), int(n_j)))
+        parts["per_1000"].append(1000 * a / r_i)
+        parts["per_1000_rest"].append(1000 * b / r_j if r_j else np.full(len(sel), np.nan))
+        parts["log_ratio"].append(log_ratio(a, b, n_i, n_j))
+        parts["delta"].append(delta[sel])
+        parts["z"].append(z[sel])
+        parts["p_z"].append(p_from_z(z[sel]))
+        parts["g2"].append(g2[sel])
+        parts["p_g2"].append(p_g2[sel])
+        parts["q_g2"].append(q_g2)
+    if not parts["term"]:  # fewer than two articles with counted words: an empty table with the documented columns
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("article_id", "term") else
                                           "int64" if c.startswith(("count", "n_")) else float) for c in DISTINCTIVE_COLUMNS})
-    out = pd.concat(frames, ignore_index=True)
-    order = {a: i for i, a in enumerate(table.index)}
-    out = out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "z", "term"], ascending=[True, False, True])
-    return out.drop(columns="_o").reset_index(drop=True)[DISTINCTIVE_COLUMNS]
+    return pd.DataFrame({c: np.concatenate(v) for c, v in parts.items()})[DISTINCTIVE_COLUMNS]
+
+
+def distinctive_summary(table: pd.DataFrame, prior: str | pd.Series = "pooled", scale: float = 1.0,
+                        min_count: int = 1, threshold: float = 1.96) -> dict:
+    """:func:`significance_summary` of :func:`distinctive` (same values), computed article by article
+    without the articles x vocabulary table, which at 840 articles has 29 million rows."""
+    table = table.loc[:, table.sum(axis=0) >= min_count]
+    absz = np.full(table.shape[1], -np.inf)
+    q = np.full(table.shape[1], np.inf)
+    seen = np.zeros(table.shape[1], dtype=bool)
+    for _k, _aid, _yi, _yj, _d, z, _g, _p, present, q_g2 in _each_article(table, prior, scale):
+        seen[present] = True
+        absz[present] = np.fmax(absz[present], np.abs(z[present]))
+        q[present] = np.fmin(q[present], q_g2)
+    absz, q = absz[seen], q[seen]
+    return {
+        "terms_tested": int(seen.sum()),
+        "largest_abs_z": round(float(absz.max()), 3) if len(absz) else float("nan"),
+        f"terms_abs_z_over_{threshold}": int((absz > threshold).sum()),
+        "smallest_q_g2": round(float(q.min()), 3) if len(q) else float("nan"),
+    }
 
 
 def significance_summary(dist: pd.DataFrame, threshold: float = 1.96) -> dict:
@@ -445,9 +498,11 @@ def against_background(table: pd.DataFrame, min_count: int = 2, floor: float = 1
 def _sentence_matrix(tokens: pd.DataFrame, unit: str, stopwords: bool, kinds) -> tuple[np.ndarray, np.ndarray, list, list]:
     """(sentence x term counts, article index of each sentence, article ids, terms)."""
     w = words(tokens, kinds=kinds, stopwords=stopwords)
-    articles = [a for a in dict.fromkeys(tokens["article_id"]) if a in set(w["article_id"])]
+    with_words = set(w["article_id"])
+    articles = [a for a in dict.fromkeys(tokens["article_id"]) if a in with_words]
     table = pd.crosstab([w["article_id"], w["sentence"]], _term_units(w, unit))
-    sent_article = np.array([articles.index(a) for a in table.index.get_level_values(0)], dtype=int)
+    number = {a: i for i, a in enumerate(articles)}
+    sent_article = np.array([number[a] for a in table.index.get_level_values(0)], dtype=int)
     return table.to_numpy(dtype=float), sent_article, articles, list(table.columns)
 
 
@@ -462,6 +517,23 @@ def _z_all(counts: np.ndarray, prior: np.ndarray | None, scale: float) -> np.nda
     return np.nan_to_num(log_odds_z(counts, total - counts, p, scale)[1], nan=-np.inf)
 
 
+# The resampling checks cost resamples x articles x vocabulary (the vocabulary grows with the
+# articles too), so beyond this many articles they run on a random sample of this many, drawn
+# once with the check's seed; their results say how many articles they used (n_articles of
+# of_articles). At 840 articles, the full permutation null would need 18 GB per batch.
+MAX_RESAMPLED_ARTICLES = 20
+
+
+def _sample_articles(tokens: pd.DataFrame, max_articles: int | None, seed: int, kinds) -> tuple[pd.DataFrame, int, int]:
+    """(tokens of at most ``max_articles`` articles with words, drawn at random, articles used, articles with words)."""
+    ids = list(dict.fromkeys(words(tokens, kinds=kinds)["article_id"]))
+    if max_articles is None or len(ids) <= max_articles:
+        return tokens, len(ids), len(ids)
+    rng = np.random.default_rng([seed, len(ids)])  # its own stream: the resamples' draws are unchanged
+    keep = {ids[i] for i in np.sort(rng.choice(len(ids), size=max_articles, replace=False))}
+    return tokens[tokens["article_id"].isin(keep)], max_articles, len(ids)
+
+
 def _batched(n: int, size: int = 100):
     """Ranges of at most ``size`` resamples, so a large corpus never builds one huge 3-D array."""
     for start in range(0, n, size):
@@ -471,18 +543,23 @@ def _batched(n: int, size: int = 100):
 def bootstrap_stability(
     tokens: pd.DataFrame, k: int = 10, n_boot: int = 500, seed: int = 0, prior: str = "pooled",
     scale: float = 1.0, unit: str = "norm", stopwords: bool = False, min_count: int = 2, kinds=BODY_KINDS,
+    max_articles: int | None = MAX_RESAMPLED_ARTICLES,
 ) -> pd.DataFrame:
     """How stable is each article's top-k list? Resample sentences within each article.
 
     For each of ``n_boot`` resamples (sentences drawn with replacement, article sizes in
     sentences kept), recompute z and each article's top k; report for every term in an
     observed top k the share of resamples in which it stays in the top k. Terms seen fewer
-    than ``min_count`` times are not eligible. Columns: article_id, term, count, z, rank,
-    top_k_share.
+    than ``min_count`` times are not eligible. With more than ``max_articles`` articles, a random
+    sample of that many is resampled, each against the rest of the sample (``MAX_RESAMPLED_ARTICLES``).
+    Columns: article_id, term, count, z, rank, top_k_share, n_articles (articles resampled),
+    of_articles (articles with words).
     """
+    tokens, n_used, n_all = _sample_articles(tokens, max_articles, seed, kinds)
     m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
+    cols = ["article_id", "term", "count", "z", "rank", "top_k_share", "n_articles", "of_articles"]
     if len(articles) < 2:  # one article against nothing: no ranking to resample
-        return pd.DataFrame(columns=["article_id", "term", "count", "z", "rank", "top_k_share"])
+        return pd.DataFrame(columns=cols)
     eligible = m.sum(axis=0) >= min_count
     fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
     onehot = np.eye(len(articles))[sent_article].T  # articles x sentences
@@ -504,15 +581,16 @@ def bootstrap_stability(
         hits += (top[None, :, :, None] == top_b[:, :, None, :]).any(axis=-1).sum(axis=0)
     counts = onehot @ m
     rows = [
-        (articles[a], terms_[t], int(counts[a, t]), float(observed[a, t]), r + 1, hits[a, r] / n_boot)
+        (articles[a], terms_[t], int(counts[a, t]), float(observed[a, t]), r + 1, hits[a, r] / n_boot, n_used, n_all)
         for a in range(len(articles)) for r, t in enumerate(top[a]) if np.isfinite(observed[a, t])  # eligible only
     ]
-    return pd.DataFrame(rows, columns=["article_id", "term", "count", "z", "rank", "top_k_share"])
+    return pd.DataFrame(rows, columns=cols)
 
 
 def permutation_null(
     tokens: pd.DataFrame, n_perm: int = 1000, seed: int = 0, prior: str = "pooled", scale: float = 1.0,
     unit: str = "norm", stopwords: bool = False, min_count: int = 2, kinds=BODY_KINDS,
+    max_articles: int | None = MAX_RESAMPLED_ARTICLES,
 ) -> pd.DataFrame:
     """Is the largest |z| larger than chance? Shuffle which article each sentence belongs to.
 
@@ -521,14 +599,17 @@ def permutation_null(
     in sentences kept). One row: observed_max_abs_z, null_q95, null_q99, p_value (share of
     permutations at least as extreme, with the +1 correction), n_perm, n_terms. With no eligible
     term, or fewer than two articles with counted words, the statistics are NaN and n_terms is 0.
+    With more than ``max_articles`` articles the test runs on a random sample of that many
+    (``MAX_RESAMPLED_ARTICLES``); n_articles and of_articles say how many it used of how many.
     """
+    tokens, n_used, n_all = _sample_articles(tokens, max_articles, seed, kinds)
     m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
     eligible = m.sum(axis=0) >= min_count
     fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
     eye = np.eye(len(articles))
     if not eligible.any() or len(articles) < 2:  # no term used min_count times, or one article has words: nothing to test
         return pd.DataFrame([{"observed_max_abs_z": np.nan, "null_q95": np.nan, "null_q99": np.nan, "p_value": np.nan,
-                              "n_perm": n_perm, "n_terms": 0}])
+                              "n_perm": n_perm, "n_terms": 0, "n_articles": n_used, "of_articles": n_all}])
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
@@ -539,7 +620,7 @@ def permutation_null(
     return pd.DataFrame([{
         "observed_max_abs_z": observed, "null_q95": float(np.quantile(null, 0.95)),
         "null_q99": float(np.quantile(null, 0.99)), "p_value": float((1 + (null >= observed).sum()) / (1 + n_perm)),
-        "n_perm": n_perm, "n_terms": int(eligible.sum()),
+        "n_perm": n_perm, "n_terms": int(eligible.sum()), "n_articles": n_used, "of_articles": n_all,
     }])
 
 
