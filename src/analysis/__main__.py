@@ -113,16 +113,15 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
+    from .engine import map_articles
     from .files import read_article, scan_articles
-    from .quotes import COLUMNS, extract_text, to_records
+    from .quotes import COLUMNS, article_records
 
-    rows = []
     files, notes = scan_articles(args.paths)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    for f in files:
-        text = read_article(f)
-        rows += to_records(f.stem, text, extract_text(text))
+    items = [(f.stem, read_article(f)) for f in files]
+    rows = [r for recs in map_articles(article_records, items, desc="quotes") for r in recs]
     _write_records(rows, COLUMNS, args.format)
     return 0
 
@@ -210,7 +209,7 @@ def _cmd_findings(args: argparse.Namespace) -> int:
         actors = framing.load_actors(actors_file)
     table = findings.compute(corpus, actors=actors, n_perm=args.permutations)
     if args.format == "markdown":
-        sys.stdout.write(findings.markdown(table) + "\n")
+        sys.stdout.write(findings.markdown(table, limit=None) + "\n")
     else:
         _write_table(table, args.format)
     return 0
@@ -277,11 +276,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--permutations", type=int, default=1000, help="permutations for the distinctive-terms null (default 1000)")
     p.add_argument("--format", choices=["csv", "jsonl", "markdown"], default="csv")
     p.set_defaults(func=_cmd_findings)
+    for name, p in sub.choices.items():
+        p.add_argument("--engine", choices=["local", "dask"], default=None,
+                       help="where the per-article work runs: this process (default) or Dask "
+                            "(a LocalCluster, or the scheduler at ANALYSIS_DASK_SCHEDULER); needs the dask extra"
+                       + (" (the notebooks' kernels inherit it)" if name == "run" else ""))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "engine", None):  # read by analysis.engine here and in the notebooks' kernels
+        os.environ["ANALYSIS_ENGINE"] = args.engine
     try:
         return args.func(args)
     except CorpusError as e:

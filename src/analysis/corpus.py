@@ -446,22 +446,26 @@ def article_labels(files: Sequence[Path]) -> dict[str, str]:
     return labels
 
 
-def load_corpus(path: str | Path | Sequence[str | Path] | None = None) -> Corpus:
+def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: str | None = None) -> Corpus:
     """Load articles into a :class:`Corpus`.
 
     ``path``: a folder (every .txt/.md file in it, sorted by name), one file, or a list of
     files and folders; default ``analysis.paths.articles_dir()`` (the seeds). A folder's
     ``metadata.csv``, if present, supplies the ``label`` column. Bad input raises
-    :class:`CorpusError` naming the file and the problem.
+    :class:`CorpusError` naming the file and the problem. Files are read here; parsing runs
+    on ``engine`` (:mod:`analysis.engine`: local, or a Dask cluster), with the same result.
     """
+    from .engine import map_articles
+
     path = paths.articles_dir() if path is None else path
     files = find_articles(path)
     labels = article_labels(files)
+    texts = [read_article(f) for f in files]
+    parsed = map_articles(parse_article, [(f.stem, text, f.suffix.lower() == ".md") for f, text in zip(files, texts, strict=True)],
+                          engine, desc="parsing")
     arows, prows, srows, trows = [], [], [], []
-    for f in files:
-        text = read_article(f)
+    for f, text, (p, s, t) in zip(files, texts, parsed, strict=True):
         aid = f.stem
-        p, s, t = parse_article(aid, text, markdown=f.suffix.lower() == ".md")
         prows += p
         srows += s
         trows += t

@@ -146,14 +146,27 @@ def frame(rows: Iterable[dict]) -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=COLUMNS)
 
 
-def markdown(table: pd.DataFrame, links: bool = False, base: str = "") -> str:
+MARKDOWN_LIMIT = 8  # statements shown per finding; a corpus of many articles has one per article
+
+
+def markdown(table: pd.DataFrame, links: bool = False, base: str = "", limit: int | None = MARKDOWN_LIMIT) -> str:
     """Findings as a Markdown bullet list for ``IPython.display.Markdown``: each statement escaped
     (labels and names are text, not markup), optionally with a link to its evidence (``base``
-    is put before the notebook name, e.g. "notebooks/" for the README)."""
+    is put before the notebook name, e.g. "notebooks/" for the README). At most ``limit``
+    statements of each finding are listed, then a line saying how many more the table holds."""
     if table.empty:
         return "_No finding of this kind for these articles._"
     lines = []
+    shown: dict[str, int] = {}
+    total = table["finding"].value_counts().to_dict()
     for f in table.itertuples(index=False):
+        k = shown[f.finding] = shown.get(f.finding, 0) + 1
+        if limit is not None and k > limit:
+            if k == limit + 1:
+                more = total[f.finding] - limit
+                lines.append(f"- _… and {plural(more, 'more statement')} of the finding "
+                             f"{markdown_literal(f.finding)}, in the findings table (`findings.csv`)._")
+            continue
         link = f" ([evidence]({base}{f.section}))" if links and f.section else ""
         lines.append(f"- {markdown_literal(f.statement)}{link}")
     return "\n".join(lines)
@@ -306,11 +319,20 @@ def summary_findings(corpus, summary: pd.DataFrame, body_words: pd.Series) -> pd
 
 
 def vocabulary_findings(corpus, overlap: pd.DataFrame) -> pd.DataFrame:
-    """How much vocabulary (content-word types) two articles share, from each side."""
+    """How much vocabulary (content-word types) two articles share, from each side; with many
+    articles (:func:`analysis.terms.vocabulary_overlap` rows without article_b), each article's
+    share found in the others."""
     lab = _labels(corpus)
     rows = []
     for o in overlap.itertuples(index=False):
         if o.types_a == 0 or o.types_b == 0:
+            continue
+        if not o.article_b:  # one article against all the others together (many articles)
+            rows.append(row("vocabulary_overlap", S_VOCAB, o.article_a,
+                            f"{pct(o.share_of_a)} of {lab[o.article_a]}'s content-word types also occur in the other "
+                            f"{number(len(lab) - 1)} articles; {plural(o.types_a - o.shared, 'type')} occur in it alone",
+                            value=o.share_of_a, values={"share_of_a": o.share_of_a, "shared": o.shared,
+                                                        "own": o.types_a - o.shared}))
             continue
         most = "most of each article's vocabulary is its own" if o.share_of_a < 0.5 and o.share_of_b < 0.5 else \
             "most of the smaller vocabulary is shared" if max(o.share_of_a, o.share_of_b) >= 0.5 else ""

@@ -1837,13 +1837,21 @@ def to_records(doc_id: str, text: str, atts: list[Attribution]) -> list[dict]:
     return rows
 
 
-def extract(corpus) -> pd.DataFrame:
-    """Attributions of every article of a :class:`analysis.corpus.Corpus` (columns in the module doc)."""
+def article_records(article_id: str, text: str) -> list[dict]:
+    """The attribution records of one article (``to_records`` of ``extract_text``): the per-article
+    step that :mod:`analysis.engine` can run anywhere."""
+    return to_records(article_id, text, extract_text(text))
+
+
+def extract(corpus, engine: str | None = None) -> pd.DataFrame:
+    """Attributions of every article of a :class:`analysis.corpus.Corpus` (columns in the module doc),
+    extracted on ``engine`` (:mod:`analysis.engine`), in article order."""
     import pandas as pd
 
-    rows = []
-    for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
-        rows += to_records(aid, text, extract_text(text))
+    from .engine import map_articles
+
+    items = list(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    rows = [r for recs in map_articles(article_records, items, engine, desc="quotes") for r in recs]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

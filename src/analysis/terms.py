@@ -77,11 +77,18 @@ def lexical_diversity(tokens: pd.DataFrame, window: int = 50) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "n_words", "n_types", "ttr", f"mattr_{window}"])
 
 
-def vocabulary_overlap(tokens: pd.DataFrame, stopwords: bool = False) -> pd.DataFrame:
+# Beyond this many articles, comparisons of every pair (n(n-1)/2 of them: 352,380 at 840 articles)
+# give way to each article against all the others together.
+PAIR_LIMIT = 12
+
+
+def vocabulary_overlap(tokens: pd.DataFrame, stopwords: bool = False, max_articles: int | None = PAIR_LIMIT) -> pd.DataFrame:
     """For each pair of articles: word types in each, shared, Jaccard and the share of each's types shared.
 
     Types are lower-cased body words; stopwords are left out by default because every English
-    text shares them. A share over no types is NaN.
+    text shares them. A share over no types is NaN. With more than ``max_articles`` articles,
+    each article is compared with all the others together instead (one row per article,
+    article_b = "": the rest), so the cost stays linear in the corpus.
     """
     vocab = {aid: set() for aid in dict.fromkeys(tokens["article_id"])}  # an article without words: empty set
     for aid, g in words(tokens, stopwords=stopwords).groupby("article_id", sort=False):
@@ -91,11 +98,22 @@ def vocabulary_overlap(tokens: pd.DataFrame, stopwords: bool = False) -> pd.Data
     def share(k: int, n: int) -> float:
         return k / n if n else float("nan")
 
-    for a, b in itertools.combinations(vocab, 2):
-        va, vb = vocab[a], vocab[b]
-        shared = len(va & vb)
-        rows.append((a, b, len(va), len(vb), shared, share(shared, len(va | vb)), share(shared, len(va)),
-                     share(shared, len(vb))))
+    if max_articles is not None and len(vocab) > max_articles:
+        df: dict[str, int] = {}
+        for v in vocab.values():
+            for t in v:
+                df[t] = df.get(t, 0) + 1
+        n_types = len(df)
+        for a, va in vocab.items():
+            shared = sum(df[t] > 1 for t in va)  # a's types that some other article uses
+            rest = n_types - (len(va) - shared)  # the other articles' types
+            rows.append((a, "", len(va), rest, shared, share(shared, n_types), share(shared, len(va)), share(shared, rest)))
+    else:
+        for a, b in itertools.combinations(vocab, 2):
+            va, vb = vocab[a], vocab[b]
+            shared = len(va & vb)
+            rows.append((a, b, len(va), len(vb), shared, share(shared, len(va | vb)), share(shared, len(va)),
+                         share(shared, len(vb))))
     cols = ["article_a", "article_b", "types_a", "types_b", "shared", "jaccard", "share_of_a", "share_of_b"]
     return pd.DataFrame(rows, columns=cols)
 
