@@ -180,6 +180,10 @@ def test_cumulative_voice_rises_where_a_side_speaks(small):
     assert a.iloc[-1] == pytest.approx(v.loc[("a", "Acme"), "voice_share"])
     critic = cum[(cum.article_id == "a") & (cum.side == "critic")].set_index("position")["cumulative_share"]
     assert critic[0.5] == 0 and critic.iloc[-1] > 0  # the critics speak only in the second half
+    # a quote nobody is resolved to speak (no side) draws no line and breaks nothing (it did on PolNeAR)
+    unresolved = atts.iloc[:1].assign(speaker="", speaker_mention="")
+    with_it = framing.cumulative_voice(corpus, pd.concat([unresolved, atts], ignore_index=True), actors, step=0.1)
+    pd.testing.assert_frame_equal(with_it, cum)
 
 
 def test_a_reporting_verb_is_not_counted_again_as_a_hedge(tmp_path):

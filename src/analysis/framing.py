@@ -428,7 +428,8 @@ def cumulative_voice(corpus, atts: pd.DataFrame, actors: pd.DataFrame, step: flo
     :func:`voice_share`, so the last value of each line is that side's voice share.
     """
     a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
-    a = a[a["side"] != ""].assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
+    a = a[a["side"] != ""]  # a speaker nobody resolved has no side (and no line)
+    a = a.assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
     a = a[a["kind"] != "partial"]  # partial fragments are inside their mixed attribution
     body = _body_words(corpus)
     grid = np.round(np.arange(0, 1 + step / 2, step), 4)
