@@ -42,6 +42,9 @@ from .files import (  # noqa: F401  (re-exported: the public names of file readi
 )
 
 METADATA_FILE = "metadata.csv"
+# Beyond this many articles, comparisons of every pair of articles (n(n-1)/2 of them: 352,380 at
+# 840) give way to each article against all the others together, so costs and tables stay linear.
+PAIR_LIMIT = 12
 
 
 class Groups(dict):

@@ -304,11 +304,12 @@ def funnel(dist: pd.DataFrame, labels: dict[str, str], thresholds: dict[str, flo
 @_described
 def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) -> plt.Figure:
     """Where key terms occur through each article (0 = start, 1 = end), one row per term."""
-    ids = list(labels)
     if not terms_:
         return _empty("Where key terms occur", "No terms to place.")
+    ids, left_out = _cap(list(labels), 4)  # side by side: more panels would be too narrow to read
     col = colors(labels.values())
-    fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.32 * len(terms_)), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(ids), figsize=(7.5, 0.8 + 0.25 * bool(left_out) + 0.32 * len(terms_)), sharey=True,
+                             squeeze=False)
     for ax, aid in zip(axes[0], ids, strict=True):
         d = disp[disp["article_id"] == aid]
         for i, t in enumerate(terms_):
@@ -320,7 +321,9 @@ def dispersion(disp: pd.DataFrame, terms_: list[str], labels: dict[str, str]) ->
         ax.set_xlabel("position in article")
         ax.set_title(labels[aid], loc="left")
         ax.grid(axis="y", color="#eeeeee")
-    margins(fig, terms_, bottom=0.55 / fig.get_figheight(), top=1 - 0.35 / fig.get_figheight(), wspace=0.08)
+    _note(fig, left_out)
+    margins(fig, terms_, bottom=0.55 / fig.get_figheight(), top=1 - (0.35 + 0.25 * bool(left_out)) / fig.get_figheight(),
+            wspace=0.08)
     return fig
 
 

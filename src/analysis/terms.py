@@ -15,6 +15,7 @@ import pandas as pd
 from wordfreq import word_frequency
 
 from . import nlp
+from .corpus import PAIR_LIMIT
 
 BODY_KINDS = ("body",)
 
@@ -75,11 +76,6 @@ def lexical_diversity(tokens: pd.DataFrame, window: int = 50) -> pd.DataFrame:
         seq = g["norm"].tolist()
         rows.append((aid, len(seq), len(set(seq)), len(set(seq)) / len(seq), mattr(seq, window)))
     return pd.DataFrame(rows, columns=["article_id", "n_words", "n_types", "ttr", f"mattr_{window}"])
-
-
-# Beyond this many articles, comparisons of every pair (n(n-1)/2 of them: 352,380 at 840 articles)
-# give way to each article against all the others together.
-PAIR_LIMIT = 12
 
 
 def vocabulary_overlap(tokens: pd.DataFrame, stopwords: bool = False, max_articles: int | None = PAIR_LIMIT) -> pd.DataFrame:
@@ -362,14 +358,17 @@ DISTINCTIVE_COLUMNS = [
 ]
 
 
-def _each_article(table: pd.DataFrame, prior, scale: float):
+def _each_article(table: pd.DataFrame, prior, scale: float, articles=None):
     """Per article against the rest: (k, article_id, y_i, y_j, delta, z, g2, p_g2, present, q_g2),
     one article at a time so that memory stays one vocabulary-long vector per statistic.
-    Articles with nothing counted on one side are skipped."""
+    Articles with nothing counted on one side are skipped, and so are those not in ``articles``."""
     p = _prior(table, prior)
     y = table.to_numpy(dtype=float)
     total = y.sum(axis=0)
+    wanted = None if articles is None else set(articles)
     for k, aid in enumerate(table.index):
+        if wanted is not None and aid not in wanted:
+            continue
         y_i = y[k]
         y_j = total - y_i
         n_i, n_j = y_i.sum(), y_j.sum()
@@ -384,7 +383,7 @@ def _each_article(table: pd.DataFrame, prior, scale: float):
 
 def distinctive(
     table: pd.DataFrame, prior: str | pd.Series = "pooled", scale: float = 1.0, min_count: int = 1,
-    n_words: pd.Series | None = None, top: int | None = None,
+    n_words: pd.Series | None = None, top: int | None = None, articles=None,
 ) -> pd.DataFrame:
     """Distinctive terms of each article against all the others (for two articles: against each other).
 
@@ -395,7 +394,8 @@ def distinctive(
     1,000 words. Terms seen fewer than ``min_count`` times in total are left out, and so is an
     article when it or the rest has no counted word (nothing to compare). One row per article x
     term, sorted by article then z descending; with ``top``, only each article's first ``top``
-    rows (the same rows, computed without building the articles x vocabulary table).
+    rows (the same rows, computed without building the articles x vocabulary table); with
+    ``articles``, only the rows of those articles (each still against all the others).
 
     The tests use the table's own totals (``n_words``/``n_rest`` columns). Rates per 1,000 words
     use ``n_words`` (article_id -> word count) if given, e.g. all body words including the
@@ -405,7 +405,7 @@ def distinctive(
     names = table.columns.to_numpy(dtype=object)
     parts: dict[str, list] = {c: [] for c in DISTINCTIVE_COLUMNS}
     rate_base = (n_words if n_words is not None else table.sum(axis=1)).reindex(table.index).to_numpy(dtype=float)
-    for k, aid, y_i, y_j, delta, z, g2, p_g2, present, q_g2 in _each_article(table, prior, scale):
+    for k, aid, y_i, y_j, delta, z, g2, p_g2, present, q_g2 in _each_article(table, prior, scale, articles):
         n_i, n_j = y_i.sum(), y_j.sum()
         r_i, r_j = rate_base[k], rate_base.sum() - rate_base[k]
         order = np.lexsort((present, -z[present]))  # z descending, then term (columns are sorted)
