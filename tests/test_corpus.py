@@ -169,3 +169,18 @@ def test_markup_tags_are_not_words(tmp_path):
     assert all(text[a:b] == t for a, b, t in zip(c.tokens["start"], c.tokens["end"], c.tokens["text"], strict=True))
     assert all(text[a:b] == t for a, b, t in zip(c.sentences["start"], c.sentences["end"], c.sentences["text"], strict=True))
     assert "</tweet>" in " ".join(c.sentences["text"]) and not c.tokens["text"].str.contains("tweet").any()
+
+
+@pytest.mark.parametrize("first, kind", [
+    ("Super PAC blasts Trump for skipping debate.", "headline"),  # a capture's title with a period
+    ("Sanders advances agenda via side doors;\nThe senator finds ways around a stalled Senate to move his plans ahead.", "headline"),  # title; dek
+    ("Kasich: ‘We Are Going To Go All The Way To Cleveland.’", "headline"),  # ends inside a quotation
+    ("The council met on Tuesday. It voted twice.", "body"),  # two sentences: a lede
+    ("The plan is bad, he said.", "body"),  # attribution: a lede
+])
+def test_a_short_first_line_with_a_stop_is_a_headline(tmp_path, first, kind):
+    body = ("The city council voted on Tuesday to approve the budget after a long debate about the cost "
+            "of repairs to the harbor and the pier, which officials said would take two years.")
+    (tmp_path / "a.txt").write_text(f"{first}\n\n{body}\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert c.paragraphs["kind"].iloc[0] == kind

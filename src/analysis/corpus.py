@@ -327,11 +327,32 @@ def paragraph_spans(text: str, markdown: bool = False) -> list[tuple[int, int, b
     return spans
 
 
+_TITLE_WORDS = 25
+
+
+def _title_with_stop(first: str, second: str) -> bool:
+    """A first paragraph that is a title although it ends with a period or semicolon, as captures of
+    news sites often write one ("Super PAC blasts Trump for skipping debate."; "Sanders advances
+    agenda via side doors;" over a one-line dek): one or two lines of at most 25 words each, each
+    line a single sentence ending in ".", ";", "!" or "?" (quotes may close after it), and a longer paragraph
+    after it. A one-sentence lede paragraph is as short, but the first line of a title has no
+    reporting of its own: no quotation opened and closed, no comma-led clause of attribution."""
+    lines = [x.strip() for x in first.strip().splitlines() if x.strip()]
+    if not 1 <= len(lines) <= 2 or len(second.split()) <= len(first.split()):
+        return False
+    if any(len(x.split()) > _TITLE_WORDS or len(nlp.sentence_spans(x)) > 1 for x in lines):
+        return False
+    head = nlp.normalise(lines[0]).rstrip().rstrip("\"'")  # a title may end inside a quotation: ‘Very Good Reporter.’
+    if not head.endswith((".", ";", "!", "?")) or head.endswith(".."):
+        return False
+    return bool(re.search(r"[A-Za-z]", head)) and not re.search(r",\s+(?:\w+\s+)?(?:said|says|told)\b", head)
+
+
 def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) -> list[str]:
     """A kind for each paragraph of one article: headline, heading, body or boilerplate.
 
     headline: the first paragraph when it reads as a title (no sentence-final punctuation, at
-    most 40 words) and more follows. heading: a later short line (at most 15 words) without
+    most 40 words, or a title line ending in a period: :func:`_title_with_stop`) and more follows. heading: a later short line (at most 15 words) without
     sentence-final punctuation, or a Markdown heading. boilerplate: trailing paragraphs that
     match ``data/boilerplate_en.txt``.
     """
@@ -341,7 +362,7 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) 
         n_words = len(t.split())
         title_like = not nlp.ends_like_sentence(t) and not t.rstrip().endswith((":", ",", ";"))
         title_like = title_like and not _BULLET_RE.match(t)
-        if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40)):
+        if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40) or _title_with_stop(t, texts[1])):
             kinds.append("headline")
         elif is_md or (i > 0 and title_like and n_words <= 15):
             kinds.append("heading")
