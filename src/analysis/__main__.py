@@ -13,6 +13,8 @@
   fact-by-fact alignment, one row per body sentence (article_id, sentence, status shared|partial|
   only_here, match_article, match_sentence, score, text, match_text), or the figures, names,
   quotation differences or coverage shares behind it (see ``analysis.align``).
+- ``groups PATH... [--what terms|quotes|measures] [--format csv|jsonl]``: group against group, with
+  the groups from a ``group`` column of ``metadata.csv`` (see ``analysis.groups``).
 - ``findings PATH... [--actors FILE] [--format csv|jsonl|markdown]``: every computed finding
   (finding, section, article_id, statement, value, values, evidence), see ``analysis.findings``.
 
@@ -192,6 +194,25 @@ def _cmd_align(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_groups(args: argparse.Namespace) -> int:
+    from . import framing, groups, quotes
+
+    corpus = _load(args.paths)
+    groups.groups_of(corpus)  # a clear error before any work when there are no groups
+    if args.what == "terms":
+        table = groups.group_terms(corpus, top=max(args.top, 0), unit=args.unit)
+    else:
+        atts = quotes.extract(corpus)
+        if args.what == "quotes":
+            table = groups.group_quotes(corpus, atts)
+        else:
+            actors_file = args.actors or _actors_beside(args.paths)
+            actors = framing.load_actors(actors_file) if actors_file else framing.actors_from_speakers(atts)
+            table = groups.group_measures(corpus, framing.all_measures(corpus, atts, actors))
+    _write_table(table, args.format)
+    return 0
+
+
 def _nonempty_path(value: str) -> Path:
     """A path argument that is not empty ("" would silently mean the current folder)."""
     if not value.strip():
@@ -269,6 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the sentence alignment (default), or the figures, names, quotation diffs or coverage")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.set_defaults(func=_cmd_align)
+
+    p = sub.add_parser("groups", help="group against group (metadata.csv's group column): terms, quoting, framing measures")
+    p.add_argument("paths", nargs="+", type=_nonempty_path, help="article folders whose metadata.csv has a group column")
+    p.add_argument("--what", choices=["terms", "quotes", "measures"], default="terms",
+                   help="distinctive terms of each group (default), how each group quotes, or every framing measure per group")
+    p.add_argument("--top", type=int, default=20, help="terms per group (default 20)")
+    p.add_argument("--unit", choices=["norm", "stem"], default="norm")
+    p.add_argument("--actors", type=Path, help="actor CSV for --what measures; default: actors.csv beside the articles")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.set_defaults(func=_cmd_groups)
 
     p = sub.add_parser("findings", help="every computed finding: one sentence each, with its numbers and evidence")
     p.add_argument("paths", nargs="+", type=_nonempty_path, help="article files or folders")

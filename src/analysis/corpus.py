@@ -7,7 +7,8 @@ length-preserving, so offsets found on the normalised text are offsets into the 
 
 Columns (one row each; ``article_id`` is the file name without its suffix):
 
-- ``articles``: article_id, label, source (file name), headline (text or ""), n_chars,
+- ``articles``: article_id, label, group (``metadata.csv``'s group column, else ""), source
+  (file name), headline (text or ""), n_chars,
   n_paragraphs, n_body_paragraphs, n_sentences, n_tokens, n_words, text.
 - ``paragraphs``: article_id, paragraph (0-based), kind (headline | heading | body |
   boilerplate), start, end, text.
@@ -470,6 +471,20 @@ def article_labels(files: Sequence[Path]) -> dict[str, str]:
     return labels
 
 
+def article_groups(files: Sequence[Path]) -> dict[str, str]:
+    """article_id -> group (an outlet, a date, a side) from a ``group`` column of each folder's
+    ``metadata.csv``; "" for an article without one. Groups are compared by :mod:`analysis.groups`."""
+    given: dict[str, str] = {}
+    for folder in dict.fromkeys(f.parent for f in files):
+        meta = read_metadata(folder)
+        if meta is not None and "group" in meta.columns:
+            for value in meta["group"]:
+                if value:
+                    check_label(folder / METADATA_FILE, "group", value)
+            given.update(zip(meta["article_id"], meta["group"], strict=True))
+    return {f.stem: given.get(f.stem, "") for f in files}
+
+
 def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: str | None = None) -> Corpus:
     """Load articles into a :class:`Corpus`.
 
@@ -483,7 +498,7 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: s
 
     path = paths.articles_dir() if path is None else path
     files = find_articles(path)
-    labels = article_labels(files)
+    labels, groups = article_labels(files), article_groups(files)
     texts = [read_article(f) for f in files]
     parsed = map_articles(parse_article, [(f.stem, text, f.suffix.lower() == ".md") for f, text in zip(files, texts, strict=True)],
                           engine, desc="parsing")
@@ -494,8 +509,8 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: s
         srows += s
         trows += t
         headline = next((row[5] for row in p if row[2] == "headline"), "")
-        arows.append((aid, labels[aid], f.name, headline, len(text), text))
-    articles = pd.DataFrame(arows, columns=["article_id", "label", "source", "headline", "n_chars", "text"])
+        arows.append((aid, labels[aid], groups[aid], f.name, headline, len(text), text))
+    articles = pd.DataFrame(arows, columns=["article_id", "label", "group", "source", "headline", "n_chars", "text"])
     paragraphs = pd.DataFrame(prows, columns=["article_id", "paragraph", "kind", "start", "end", "text"])
     sentences = pd.DataFrame(
         srows, columns=["article_id", "sentence", "paragraph", "kind", "start", "end", "text", "n_words"]
