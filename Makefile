@@ -28,7 +28,7 @@ all: run
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,dask]"
 	@touch $@
 
 run: $(STAMP)
@@ -66,7 +66,7 @@ bench-terms: $(STAMP) .venv-scattertext/.installed
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,dask]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable --exclude analysis | LC_ALL=C sort > requirements.lock
 	rm -rf .lock-venv
 

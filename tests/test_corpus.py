@@ -172,7 +172,9 @@ def test_markup_tags_are_not_words(tmp_path):
 
 
 @pytest.mark.parametrize("first, kind", [
-    ("Super PAC blasts Trump for skipping debate.", "headline"),  # a capture's title with a period
+    ("Trump Says He Is Unlikely To Have A Good Relationship With David Cameron.", "headline"),  # title case
+    ("Super PAC blasts Trump for skipping debate.", "body"),  # sentence case: cannot be told from a lede
+    ("The council met on Monday to discuss the plan.", "body"),  # a one-sentence lede
     ("Sanders advances agenda via side doors;\nThe senator finds ways around a stalled Senate to move his plans ahead.", "headline"),  # title; dek
     ("Kasich: ‘We Are Going To Go All The Way To Cleveland.’", "headline"),  # ends inside a quotation
     ("The council met on Tuesday. It voted twice.", "body"),  # two sentences: a lede

@@ -34,4 +34,4 @@ def test_environment_yml_mirrors_pyproject():
     conda = pins(text.splitlines(), "=")
     assert conda.pop("python") == "3.11"
     assert conda == project
-    assert "- -e .[dev]" in text and "- -c requirements.lock" in text
+    assert "- -e .[dev,dask]" in text and "- -c requirements.lock" in text

@@ -332,28 +332,38 @@ _TITLE_WORDS = 25
 
 
 def _title_with_stop(first: str, second: str) -> bool:
-    """A first paragraph that is a title although it ends with a period or semicolon, as captures of
-    news sites often write one ("Super PAC blasts Trump for skipping debate."; "Sanders advances
-    agenda via side doors;" over a one-line dek): one or two lines of at most 25 words each, each
-    line a single sentence ending in ".", ";", "!" or "?" (quotes may close after it), and a longer paragraph
-    after it. A one-sentence lede paragraph is as short, but the first line of a title has no
-    reporting of its own: no quotation opened and closed, no comma-led clause of attribution."""
+    """A first paragraph that is a title although it ends with a stop, as captures of news sites
+    often write one: one or two lines of at most 25 words each, one sentence per line, a longer
+    paragraph after it, and a mark of a headline that a lede sentence does not have: the first
+    line ends with a semicolon ("Sanders advances agenda via side doors;" over a dek), is in title
+    case ("Trump Says He's Unlikely To Have A Good Relationship With David Cameron."), or opens
+    with a speaker and a colon ("Kasich: 'We Are Going To Go All The Way.'"). A title in sentence
+    case with a period ("Super PAC blasts Trump for skipping debate.") reads like a one-sentence
+    lede ("The council met on Monday.") and stays body text."""
     lines = [x.strip() for x in first.strip().splitlines() if x.strip()]
     if not 1 <= len(lines) <= 2 or len(second.split()) <= len(first.split()):
         return False
     if any(len(x.split()) > _TITLE_WORDS or len(nlp.sentence_spans(x)) > 1 for x in lines):
         return False
-    head = nlp.normalise(lines[0]).rstrip().rstrip("\"'")  # a title may end inside a quotation: ‘Very Good Reporter.’
-    if not head.endswith((".", ";", "!", "?")) or head.endswith(".."):
+    head = nlp.normalise(lines[0]).rstrip()
+    bare = head.rstrip("\"'")  # a title may end inside a quotation: 'Very Good Reporter.'
+    if not bare.endswith((".", ";", "!", "?")) or bare.endswith(".."):
         return False
-    return bool(re.search(r"[A-Za-z]", head)) and not re.search(r",\s+(?:\w+\s+)?(?:said|says|told)\b", head)
+    if bare.endswith(";"):
+        return True
+    words = re.findall(r"[A-Za-z][\w'-]*", head)
+    long_words = [w for w in words if len(w) >= 4]
+    title_case = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    colon_open = bool(re.match(r"(?:\S+\s+){0,4}?\S+:\s", head)) and len(lines) == 1
+    return title_case or colon_open
 
 
 def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) -> list[str]:
     """A kind for each paragraph of one article: headline, heading, body or boilerplate.
 
     headline: the first paragraph when it reads as a title (no sentence-final punctuation, at
-    most 40 words, or a title line ending in a period: :func:`_title_with_stop`) and more follows. heading: a later short line (at most 15 words) without
+    most 40 words, or a title line ending in a stop with a headline's marks: :func:`_title_with_stop`)
+    and more follows. heading: a later short line (at most 15 words) without
     sentence-final punctuation, or a Markdown heading. boilerplate: trailing paragraphs that
     match ``data/boilerplate_en.txt``.
     """
