@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -284,6 +285,7 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
     """
     out: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = [("d", start)] if carry else []
+    n_open = {"d": len(stack), "s": 0}  # marks of each shape on the stack: "any open?" in O(1), not O(depth)
     skip = -1
     for mark in _QUOTE_CHAR_RE.finditer(text, start, end):
         i = mark.start()
@@ -299,11 +301,11 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
             if ch == "“":  # a “ glued to the end of a word with a double quote open is a typo for ”
                 opening = not (stack and stack[-1][0] == "d" and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?"))
             elif ch == "”":  # a ” after a space and before a word, with nothing open, is a typo for “
-                opening = not any(sh == "d" for sh, _ in stack) and prev.isspace() and not nxt.isspace()
+                opening = not n_open["d"] and prev.isspace() and not nxt.isspace()
             else:  # straight: opening after space or opening punctuation, closing otherwise
                 nxt = text[i + 2] if skip == i + 1 and i + 2 < end else nxt
                 opening = prev.isspace() or prev in "([{—–-/" or i == start
-                if any(sh == "d" for sh, _ in stack) and not (prev.isspace() and not nxt.isspace()):
+                if n_open["d"] and not (prev.isspace() and not nxt.isspace()):
                     opening = False
         else:
             shape = "s"
@@ -313,30 +315,37 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
             if ch == "‘":
                 opening = not (stack and stack[-1][0] == "s" and not prev.isspace())
             elif ch == "’":
-                if not any(s == "s" for s, _ in stack):
+                if not n_open["s"]:
                     continue  # a closing single mark with nothing open: apostrophe (authors’)
                 opening = False
             else:
                 opening = prev.isspace() or prev in "([{—–-\"“" or i == start
-                if not opening and not any(s == "s" for s, _ in stack):
+                if not opening and not n_open["s"]:
                     continue
         if opening:
             stack.append((shape, i))
+            n_open[shape] += 1
         else:
             while stack and stack[-1][0] != shape:
-                stack.pop()  # an inner mark that never closed
+                n_open[stack.pop()[0]] -= 1  # an inner mark that never closed
             if stack:
                 _, o = stack.pop()
-                out.append((o, (skip + 1 if skip == i + 1 else i + 1), sum(1 for s, _ in stack if s == "d") + (1 if shape == "s" and stack else 0)))
+                n_open[shape] -= 1
+                out.append((o, (skip + 1 if skip == i + 1 else i + 1), n_open["d"] + (1 if shape == "s" and stack else 0)))
     open_at_end = bool(stack and stack[0][0] == "d")
     for shape, o in stack:
         if shape == "d":
             out.append((o, end, 0))
             break
+    # depth 1 for a quote inside another (one that opens before it and closes at or after its end):
+    # one sweep in order of opening, keeping the furthest close seen so far (not every pair against every pair)
     depth_fixed = []
+    furthest, group_o, group_max = -1, None, -1
     for o, c, _d in sorted(out):
-        inside = any(o2 < o and c <= c2 for o2, c2, _ in out if (o2, c2) != (o, c))
-        depth_fixed.append((o, c, 1 if inside else 0))
+        if o != group_o:  # quotes opening at the same mark do not contain each other
+            furthest, group_o, group_max = max(furthest, group_max), o, -1
+        depth_fixed.append((o, c, 1 if furthest >= c else 0))
+        group_max = max(group_max, c)
     return depth_fixed, open_at_end
 
 
@@ -1689,8 +1698,16 @@ _DASH_ATTRIBUTION_RE = re.compile(r"[-—–]+\s*((?:[A-Z][\w'’.-]*\s*){1,5})"
 def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tuple[int, int]]:
     """Join sentences that one quote spans, and a short "X said." that follows a closing quote."""
     merged: list[tuple[int, int]] = []
+    outer = sorted((o, c) for o, c, d in quotes if d == 0)
+    opens = [o for o, _ in outer]
+    reach = list(itertools.accumulate((c for _, c in outer), max))  # furthest close of the quotes opened so far
+
+    def spanned(s: int, before: int) -> bool:  # an outer quote opened before both s and ``before`` runs past s
+        k = bisect.bisect_left(opens, min(s, before))
+        return k > 0 and reach[k - 1] > s
+
     for s, e in sents:
-        if merged and any(o < s < c and o < merged[-1][1] for o, c, d in quotes if d == 0):
+        if merged and spanned(s, merged[-1][1]):
             merged[-1] = (merged[-1][0], e)
             continue
         if merged and text[merged[-1][1] - 1] in "”\"’'" and len(text[s:e].split()) <= 14:

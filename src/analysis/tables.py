@@ -60,3 +60,15 @@ def markdown_literal(text: str) -> str:
     attributes) and the characters that format inline text
     (emphasis, code, links, tables, strike-through, math) backslash-escaped."""
     return re.sub(r"([\\`*_\[\]|~$])", r"\\\1", html.escape(text, quote=False))
+
+
+LIST_LIMIT = 8  # articles a notebook prints line by line; the tables and CSVs keep every article
+
+
+def first_articles(labels: dict, limit: int = LIST_LIMIT) -> tuple[dict, str]:
+    """The first ``limit`` entries of an article_id -> label dict, and a line saying how many were
+    left out ("" when none), for notebook cells that print a line per article."""
+    if len(labels) <= limit:
+        return labels, ""
+    return dict(list(labels.items())[:limit]), (f"(The first {limit} of {len(labels)} articles are listed; "
+                                                "the table above and the CSVs have all of them.)")
