@@ -136,14 +136,25 @@ class Corpus:
     def sentence_at(self, article_id: str, offset: int) -> tuple[str, int, str]:
         """(article_id, sentence number, text) of the sentence containing character ``offset``, else
         of the last sentence that starts before it; (article_id, -1, "") when there is none."""
-        s = self.sentences_by_article[article_id]
-        hit = s[(s["start"] <= offset) & (offset < s["end"])]
-        if hit.empty:
-            hit = s[s["start"] <= offset].tail(1)
-        if hit.empty:
+        rows = self._sentence_rows.get(article_id)
+        if rows is None:
             return article_id, -1, ""
-        r = hit.iloc[0]
-        return article_id, int(r["sentence"]), r["text"]
+        starts, ends, ids, texts = rows
+        inside = np.flatnonzero((starts <= offset) & (offset < ends))  # in table order, as a filter would give
+        if len(inside):
+            k = inside[0]
+        else:
+            before = np.flatnonzero(starts <= offset)
+            if not len(before):
+                return article_id, -1, ""
+            k = before[-1]
+        return article_id, int(ids[k]), texts[k]
+
+    @cached_property
+    def _sentence_rows(self) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """(start, end, sentence, text) arrays of each article's sentences, in table order."""
+        return {aid: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence"].to_numpy(), g["text"].to_numpy(dtype=object))
+                for aid, g in self.sentences_by_article.items()}
 
     def sentence_text(self, article_id: str, sentence: int) -> str:
         """The text of sentence number ``sentence`` of an article ("" when there is no such sentence)."""
