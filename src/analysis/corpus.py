@@ -97,12 +97,10 @@ class Corpus:
         return by_article(self.sentences)
 
     @cached_property
-    def _sentence_spans(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        out = {}
-        for aid, g in self.sentences_by_article.items():
-            g = g.sort_values("start")
-            out[aid] = (g["start"].to_numpy(dtype=float), g["end"].to_numpy(dtype=float))
-        return out
+    def _sentence_rows(self) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """(start, end, sentence, text) arrays of each article's sentences, in table order."""
+        return {aid: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence"].to_numpy(), g["text"].to_numpy(dtype=object))
+                for aid, g in self.sentences_by_article.items()}
 
     def position(self, article_ids, offsets) -> np.ndarray:
         """Where character ``offsets`` fall in their articles, 0 (first sentence) to 1 (end).
@@ -114,14 +112,15 @@ class Corpus:
         """
         aids, offs = np.asarray(article_ids, dtype=object), np.asarray(offsets, dtype=float)
         out = np.full(len(offs), np.nan)
-        spans = self._sentence_spans
+        rows = self._sentence_rows
         where: dict[str, list[int]] = {}
         for k, aid in enumerate(aids.tolist()):
             where.setdefault(aid, []).append(k)
         for aid, mask in where.items():
-            if aid not in spans:
+            if aid not in rows:
                 continue
-            starts, ends = spans[aid]
+            order = np.argsort(rows[aid][0], kind="stable")
+            starts, ends = rows[aid][0][order].astype(float), rows[aid][1][order].astype(float)
             lengths = ends - starts
             total = lengths.sum()
             if not total:
@@ -149,12 +148,6 @@ class Corpus:
                 return article_id, -1, ""
             k = before[-1]
         return article_id, int(ids[k]), texts[k]
-
-    @cached_property
-    def _sentence_rows(self) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-        """(start, end, sentence, text) arrays of each article's sentences, in table order."""
-        return {aid: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence"].to_numpy(), g["text"].to_numpy(dtype=object))
-                for aid, g in self.sentences_by_article.items()}
 
     def sentence_text(self, article_id: str, sentence: int) -> str:
         """The text of sentence number ``sentence`` of an article ("" when there is no such sentence)."""
@@ -467,17 +460,24 @@ def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[l
     return prow, srow, trow
 
 
-def article_labels(files: Sequence[Path]) -> dict[str, str]:
+def _metadata_column(files: Sequence[Path], column: str, metas: dict | None = None) -> dict[str, str]:
+    """article_id -> the value of ``column`` in the ``metadata.csv`` of each file's folder (articles
+    without one are left out). ``metas``: folder -> read_metadata result, to read each file once."""
+    given: dict[str, str] = {}
+    for folder in dict.fromkeys(f.parent for f in files):
+        meta = read_metadata(folder) if metas is None else metas[folder]
+        if meta is not None and column in meta.columns:
+            given.update(zip(meta["article_id"], meta[column], strict=True))
+    return given
+
+
+def article_labels(files: Sequence[Path], metas: dict | None = None) -> dict[str, str]:
     """article_id -> label for ``files``: from each folder's ``metadata.csv``, else the id itself.
 
     Labels name the articles in tables and figures, so two articles may not share one (across
     folders too, and counting an id used as its own label); CorpusError says which.
     """
-    given: dict[str, str] = {}
-    for folder in dict.fromkeys(f.parent for f in files):
-        meta = read_metadata(folder)
-        if meta is not None and "label" in meta.columns:
-            given.update(zip(meta["article_id"], meta["label"], strict=True))
+    given = _metadata_column(files, "label", metas)
     labels: dict[str, str] = {}
     owner: dict[str, str] = {}
     for f in files:
@@ -492,17 +492,15 @@ def article_labels(files: Sequence[Path]) -> dict[str, str]:
     return labels
 
 
-def article_groups(files: Sequence[Path]) -> dict[str, str]:
+def article_groups(files: Sequence[Path], metas: dict | None = None) -> dict[str, str]:
     """article_id -> group (an outlet, a date, a side) from a ``group`` column of each folder's
     ``metadata.csv``; "" for an article without one. Groups are compared by :mod:`analysis.groups`."""
-    given: dict[str, str] = {}
     for folder in dict.fromkeys(f.parent for f in files):
-        meta = read_metadata(folder)
-        if meta is not None and "group" in meta.columns:
-            for value in meta["group"]:
-                if value:
-                    check_label(folder / METADATA_FILE, "group", value)
-            given.update(zip(meta["article_id"], meta["group"], strict=True))
+        meta = read_metadata(folder) if metas is None else metas[folder]
+        for value in meta["group"] if meta is not None and "group" in meta.columns else ():
+            if value:
+                check_label(folder / METADATA_FILE, "group", value)
+    given = _metadata_column(files, "group", metas)
     return {f.stem: given.get(f.stem, "") for f in files}
 
 
@@ -519,7 +517,8 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: s
 
     path = paths.articles_dir() if path is None else path
     files = find_articles(path)
-    labels, groups = article_labels(files), article_groups(files)
+    metas = {folder: read_metadata(folder) for folder in dict.fromkeys(f.parent for f in files)}
+    labels, groups = article_labels(files, metas), article_groups(files, metas)
     texts = [read_article(f) for f in files]
     parsed = map_articles(parse_article, [(f.stem, text, f.suffix.lower() == ".md") for f, text in zip(files, texts, strict=True)],
                           engine, desc="parsing")
