@@ -238,7 +238,12 @@ def test_counts_and_tests_without_the_long_table_equal_the_full_ones(many):
     assert len(full) == len(table) * table.shape[1]  # every term of the corpus, for every article
     top = terms.distinctive(table, top=5)
     pd.testing.assert_frame_equal(top, full.groupby("article_id", sort=False).head(5).reset_index(drop=True))
-    assert terms.distinctive_summary(table) == terms.significance_summary(full)
+    summary = terms.distinctive_summary(table)
+    assert summary == terms.significance_summary(full)
+    # over-use counts a term once when some article uses it more than the rest; a term an article
+    # merely lacks does not count
+    over = full[full["count"] > 0].groupby("term")["z"].max()
+    assert summary["terms_z_over_1.96"] == int((over > 1.96).sum()) <= summary["terms_abs_z_over_1.96"]
 
 
 def test_resampling_checks_use_a_stated_sample_of_articles_beyond_the_limit(many):

@@ -298,15 +298,18 @@ def candidate_pairs(body: pd.DataFrame, df: dict[str, int] | None = None) -> dic
     return dict(sorted(out.items(), key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]])))
 
 
-def match_pair(body: pd.DataFrame, candidates: list[tuple[int, int]], weights: dict[str, float]) \
+def match_pair(body: pd.DataFrame | tuple[list, list], candidates: list[tuple[int, int]], weights: dict[str, float]) \
         -> list[tuple[int, int, str, float, float]]:
     """(row, matched row, status, score, overlap) for one pair of articles, from its candidate row
     pairs; one entry per sentence that has a counterpart. Shared: competitive linking (best score
     first, each sentence once) of pairs whose score reaches the shared threshold, an entry for each
     side. Partial: each remaining sentence's candidate with the largest :func:`containment`, when it
-    reaches the partial threshold with at least :data:`MIN_SHARED_WORDS` words in common."""
+    reaches the partial threshold with at least :data:`MIN_SHARED_WORDS` words in common.
+
+    ``body``: :func:`body_profiles`, or its (profiles, clauses) columns as lists, which a loop over
+    many pairs of articles makes once (converting the columns per pair would cost pairs x sentences)."""
     t_shared, t_partial = thresholds()
-    prof, cls = body["profile"].tolist(), body["clauses"].tolist()  # row labels are 0..n-1
+    prof, cls = body if isinstance(body, tuple) else (body["profile"].tolist(), body["clauses"].tolist())  # rows 0..n-1
     scored = []
     for i, j in candidates:
         share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
@@ -337,8 +340,9 @@ def align(corpus) -> pd.DataFrame:
     df = document_frequency(body)
     weights = story_weights(body, df)
     entries = []
+    columns = (body["profile"].tolist(), body["clauses"].tolist())
     for cands in candidate_pairs(body, df).values():
-        entries += match_pair(body, cands, weights)
+        entries += match_pair(columns, cands, weights)
     matched = {here for here, *_ in entries}
     entries += [(i, -1, "only_here", float("nan"), float("nan")) for i in body.index if i not in matched]
     aid, sid, text = body["article_id"].to_numpy(), body["sentence"].to_numpy(), body["text"].to_numpy()

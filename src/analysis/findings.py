@@ -374,7 +374,7 @@ S_READABILITY = "01_corpus.ipynb#Readability:-how-hard-is-each-article-to-read?"
 
 def _longest_sentence(corpus, counts: pd.DataFrame, aid: str):
     """(article_id, sentence, text) of the article's body sentence with the most words, or None."""
-    c = counts[counts["article_id"] == aid]
+    c = counts[aid]
     if c.empty or not c["words"].max():
         return None
     sid = int(c.loc[c["words"].idxmax(), "sentence"])
@@ -390,7 +390,7 @@ def readability_findings(corpus, table: pd.DataFrame, n_boot: int = 2000, seed: 
     d = table.dropna(subset=["grade"]).set_index("article_id")
     if d.empty:
         return frame([])
-    counts = readability.sentence_counts(corpus)
+    counts = by_article(readability.sentence_counts(corpus))
 
     def one(aid):
         r = d.loc[aid]
@@ -444,12 +444,14 @@ def distinctive_findings(corpus, summary: dict, perm: pd.Series) -> pd.DataFrame
     used, of = int(perm.get("n_articles", len(ids))), int(perm.get("of_articles", len(ids)))
     if used < of:  # the permutation test ran on a sample of articles: state it on the sample's own largest |z|
         z = round(float(perm["observed_max_abs_z"]), 3)
-        vals.update(perm_articles=used, of_articles=of, sample_largest_abs_z=z)
+        over_use = int(summary.get("terms_z_over_1.96", over))  # an article's own words, not those it lacks
+        vals.update(perm_articles=used, of_articles=of, sample_largest_abs_z=z, over_used=over_use)
         verdict = "is larger than chance" if p < 0.05 else "is not larger than chance"
         text = (f"On a random sample of {used} of the {of} articles (the permutation test's cost grows with articles "
                 f"times vocabulary), the largest difference in word use {verdict}: its |z| of {z:.2f} against a "
                 f"permutation 95th percentile of {q95:.2f} (p = {p:.3f}); over all {of} articles, "
-                f"{plural(over, 'term')} of {number(n_terms)} pass |z| = 1.96 against the rest, one test at a time")
+                f"{plural(over_use, 'term')} of {number(n_terms)} {'is' if over_use == 1 else 'are'} used more by some "
+                f"article than by the rest at z > 1.96, one test at a time")
         return frame([row("distinctive_terms", S_TESTS, ids, text, value=p, values=vals)])
     if p < 0.05:
         text = (f"The largest difference between the articles' word use is larger than chance: its |z| of {z:.2f} "
@@ -477,6 +479,17 @@ def background_findings(corpus, bg: pd.DataFrame, q: float = 0.05, top: int = 5)
                         f"false-discovery rate of {q:.0%}{', led by ' if len(words) > 1 else ': '}{join(words)}: what the article is about",
                         value=len(g), values={"terms": len(g)}))
     return frame(rows)
+
+
+def term_findings(corpus, table: pd.DataFrame, perm: pd.DataFrame, bg: pd.DataFrame) -> pd.DataFrame:
+    """Notebook 2's findings from its three tests' inputs, so the notebook need not compute every
+    finding: ``table`` (:func:`analysis.terms.count_table`), ``perm``
+    (:func:`analysis.terms.permutation_null`), ``bg`` (:func:`analysis.terms.against_background`)."""
+    from . import terms
+
+    parts = [distinctive_findings(corpus, terms.distinctive_summary(table), perm.iloc[0]), background_findings(corpus, bg)]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else frame([])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -775,8 +788,9 @@ def headline_findings(corpus, hl: pd.DataFrame, stance: pd.DataFrame) -> pd.Data
     ``hl``: :func:`analysis.framing.headline_lede`; ``stance``: :func:`analysis.framing.cue_stance`."""
     lab = _labels(corpus)
     rows = []
+    by_actor = by_article(stance, ["article_id", "actor"]) if len(stance) else {}
     for r in hl[(hl["part"] == "headline") & ~hl["verb_class"].isin(["", "none"])].itertuples(index=False):
-        body = stance[(stance["article_id"] == r.article_id) & (stance["actor"] == r.subject)] if r.subject else stance.iloc[:0]
+        body = by_actor.get((r.article_id, r.subject), stance.iloc[:0]) if r.subject else stance.iloc[:0]
         who = r.subject or "its subject"
         text = f"{possessive(lab[r.article_id])} headline has {who} \"{r.verb}\" ({r.verb_class})"
         if len(body):
@@ -860,14 +874,21 @@ def entman_findings(corpus, rates: pd.DataFrame, table: pd.DataFrame) -> pd.Data
     where the counter-frame arrives. Remedy: the policy-prescription rate.
     """
     lab = _labels(corpus)
+    # one lookup each, built once: filtering the tables per article would grow with articles squared
+    wanted = table[table["finding"].isin(["top_frame", "voiceless", "lead_voice", "counter_frame", "right_of_reply",
+                                           "narrated_evaluation"])].drop_duplicates(["finding", "article_id"])
+    found = dict(zip(zip(wanted["finding"], wanted["article_id"], strict=True), wanted["values"], strict=True))
+    per_frame = rates.drop_duplicates(["article_id", "frame"])
+    rate_of = dict(zip(zip(per_frame["article_id"], per_frame["frame"], strict=True),
+                       zip(per_frame["per_1000"], per_frame["hits"], strict=True), strict=True))
 
     def values(finding, aid):
-        r = table[(table["finding"] == finding) & (table["article_id"] == aid)]
-        return json.loads(r["values"].iloc[0]) if len(r) else None
+        v = found.get((finding, aid))
+        return json.loads(v) if v is not None else None
 
     def rate(aid, frame_id):
-        r = rates[(rates["article_id"] == aid) & (rates["frame"] == frame_id)]
-        return (float(r["per_1000"].iloc[0]), int(r["hits"].iloc[0])) if len(r) else (float("nan"), 0)
+        r = rate_of.get((aid, frame_id))
+        return (float(r[0]), int(r[1])) if r is not None else (float("nan"), 0)
 
     def fmt(aid, frame_id):
         x, n = rate(aid, frame_id)
@@ -1262,7 +1283,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     report = hygiene.report(corpus)
     summary = hygiene.repeated_paragraphs(corpus)
     table = terms.count_table(corpus.tokens)
-    perm = terms.permutation_null(corpus.tokens, n_perm=n_perm, seed=seed).iloc[0]
+    perm = terms.permutation_null(corpus.tokens, n_perm=n_perm, seed=seed)
     mentions = framing.actor_mentions(corpus, actors)
     voice = framing.voice_share(corpus, atts, actors, mentions=mentions)
     body_atts = quotes.body_attributions(corpus, atts)
@@ -1278,8 +1299,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         vocabulary_findings(corpus, terms.vocabulary_overlap(corpus.tokens)),
         diversity_findings(corpus, terms.lexical_diversity(corpus.tokens)),
         readability_findings(corpus, readability.readability(corpus)),
-        distinctive_findings(corpus, terms.distinctive_summary(table), perm),
-        background_findings(corpus, terms.against_background(table, min_count=2)),
+        term_findings(corpus, table, perm, terms.against_background(table, min_count=2)),
         voice_findings(corpus, voice, with_actor),
         voiceless_findings(corpus, voice, mentions),
         quotation_findings(corpus, quotes.kind_shares(body_atts)),

@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+
+from .corpus import by_article
 
 COLUMNS = ["article_id", "sentences", "words", "syllables", "words_per_sentence", "syllables_per_word",
            "reading_ease", "grade", "grade_low", "grade_high"]
@@ -36,6 +39,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[^a-z]")
 
 
+@lru_cache(maxsize=100_000)  # a corpus repeats its words: count each spelling once
 def syllables(word: str) -> int:
     """Syllables of one English word, from its spelling; at least 1 for a word with a letter.
 
@@ -107,10 +111,10 @@ def _seed(article_id: str, seed: int) -> np.random.Generator:
 def readability(corpus, n_boot: int = N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Per article: counts, Flesch Reading Ease, Flesch-Kincaid grade and its 95% bootstrap interval
     over sentences. An article without body sentences (or words) gets NaN measures."""
-    counts = sentence_counts(corpus)
+    counts = by_article(sentence_counts(corpus))
     rows = []
     for aid in corpus.articles["article_id"]:
-        c = counts[counts["article_id"] == aid]
+        c = counts[aid]
         n, w, s = len(c), int(c["words"].sum()), int(c["syllables"].sum())
         lo = hi = float("nan")
         if n >= 2 and w:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import framing, nlp
+from .corpus import by_article
 
 EVALUATION_CLASSES = ("attitude", "judgement")
 REPLY_OUTCOMES = ("declined", "no_response", "unreachable", "sought")  # most specific first
@@ -91,9 +92,10 @@ def right_of_reply(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: p
     voice = framing.voice_share(corpus, atts, actors, mentions=mentions) if voice is None else voice
     replies = reply_sentences(corpus)
     rows = []
+    body_mentions, all_mentions = by_article(mentions[mentions["kind"] == "body"]), by_article(mentions)
+    reply_rows, voices = by_article(replies), by_article(voice)
     for aid in corpus.articles["article_id"]:
-        m = mentions[(mentions["article_id"] == aid) & (mentions["kind"] == "body")]
-        r = replies[replies["article_id"] == aid]
+        m, r = body_mentions[aid], reply_rows[aid]
         about: dict[str, tuple[str, int, str]] = {}
         for outcome, sid, text in r[["outcome", "sentence", "text"]].itertuples(index=False):
             named = m.loc[m["sentence"] == sid, "actor"].tolist()
@@ -102,8 +104,8 @@ def right_of_reply(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: p
                 named = before["actor"].tail(1).tolist()
             for actor in dict.fromkeys(named):
                 about.setdefault(actor, (outcome, int(sid), text))
-        v = voice[voice["article_id"] == aid].set_index("actor")
-        counts = mentions[mentions["article_id"] == aid].groupby("actor").size()
+        v = voices[aid].set_index("actor")
+        counts = all_mentions[aid].groupby("actor").size()
         for actor in counts.index:
             side = v.at[actor, "side"] if actor in v.index else ""
             heard = bool(actor in v.index and v.at[actor, "voice_share"] > 0)

@@ -440,33 +440,38 @@ def distinctive_summary(table: pd.DataFrame, prior: str | pd.Series = "pooled", 
     without the articles x vocabulary table, which at 840 articles has 29 million rows."""
     table = table.loc[:, table.sum(axis=0) >= min_count]
     absz = np.full(table.shape[1], -np.inf)
+    maxz = np.full(table.shape[1], -np.inf)
     q = np.full(table.shape[1], np.inf)
     seen = np.zeros(table.shape[1], dtype=bool)
     for _k, _aid, _yi, _yj, _d, z, _g, _p, present, q_g2 in _each_article(table, prior, scale):
         seen[present] = True
         absz[present] = np.fmax(absz[present], np.abs(z[present]))
+        maxz[present] = np.fmax(maxz[present], z[present])
         q[present] = np.fmin(q[present], q_g2)
-    absz, q = absz[seen], q[seen]
+    absz, maxz, q = absz[seen], maxz[seen], q[seen]
     return {
         "terms_tested": int(seen.sum()),
         "largest_abs_z": round(float(absz.max()), 3) if len(absz) else float("nan"),
         f"terms_abs_z_over_{threshold}": int((absz > threshold).sum()),
+        f"terms_z_over_{threshold}": int((maxz > threshold).sum()),
         "smallest_q_g2": round(float(q.min()), 3) if len(q) else float("nan"),
     }
 
 
 def significance_summary(dist: pd.DataFrame, threshold: float = 1.96) -> dict:
-    """One line on a ``distinctive`` table: terms tested, largest |z|, terms past ``threshold``, smallest q.
+    """One line on a ``distinctive`` table: terms tested, largest |z|, terms past ``threshold`` either
+    way and over-used (z past it: used more by some article than by the rest), smallest q.
 
     With two articles each term appears once per direction with opposite signs, so terms are
     counted once.
     """
     by_term = dist.assign(absz=dist["z"].abs()).groupby("term")
-    absz, q = by_term["absz"].max(), by_term["q_g2"].min()
+    absz, maxz, q = by_term["absz"].max(), by_term["z"].max(), by_term["q_g2"].min()
     return {
         "terms_tested": len(absz),
         "largest_abs_z": round(float(absz.max()), 3),
         f"terms_abs_z_over_{threshold}": int((absz > threshold).sum()),
+        f"terms_z_over_{threshold}": int((maxz > threshold).sum()),
         "smallest_q_g2": round(float(q.min()), 3),
     }
 
