@@ -593,12 +593,17 @@ def bootstrap_stability(
     rng = np.random.default_rng(seed)
     idx_by_article = [np.flatnonzero(sent_article == a) for a in range(len(articles))]
     n_sent = len(sent_article)
+    nz_rows, nz_cols = np.nonzero(m)  # sum each drawn sentence's nonzero counts only (integers: the same as a matmul)
+    vals, n_art, n_terms, owner = m[nz_rows, nz_cols], len(articles), m.shape[1], sent_article[nz_rows]
     for start, stop in _batched(n_boot):
-        weights = np.zeros((stop - start, len(articles), n_sent))
-        for b in range(stop - start):  # the draws, in the same order as one resample at a time
+        nb = stop - start
+        weights = np.zeros((nb, n_art, n_sent))
+        for b in range(nb):  # the draws, in the same order as one resample at a time
             for a, idx in enumerate(idx_by_article):
                 weights[b, a] = np.bincount(rng.choice(idx, size=len(idx)), minlength=n_sent)
-        z = _z_all(weights @ m, fixed_prior, scale)
+        cell = (np.arange(nb)[:, None] * n_art + owner) * n_terms + nz_cols  # (resample, article, term)
+        counts = np.bincount(cell.ravel(), weights=(weights[:, owner, nz_rows] * vals).ravel(), minlength=nb * n_art * n_terms)
+        z = _z_all(counts.reshape(nb, n_art, n_terms), fixed_prior, scale)
         z[..., ~eligible] = -np.inf
         top_b = np.argsort(-z, axis=-1, kind="stable")[..., :k]
         hits += (top[None, :, :, None] == top_b[:, :, None, :]).any(axis=-1).sum(axis=0)
@@ -636,9 +641,13 @@ def permutation_null(
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
+    nz_rows, nz_cols = np.nonzero(m)  # a sentence uses few of the terms: sum its nonzero counts only
+    vals, n_art, n_terms = m[nz_rows, nz_cols], len(articles), m.shape[1]
     for start, stop in _batched(n_perm):
         labels = np.stack([rng.permutation(sent_article) for _ in range(start, stop)])
-        z = _z_all(eye[labels].transpose(0, 2, 1) @ m, fixed_prior, scale)
+        cell = (np.arange(stop - start)[:, None] * n_art + labels[:, nz_rows]) * n_terms + nz_cols  # (resample, article, term)
+        counts = np.bincount(cell.ravel(), weights=np.tile(vals, stop - start), minlength=(stop - start) * n_art * n_terms)
+        z = _z_all(counts.reshape(stop - start, n_art, n_terms), fixed_prior, scale)  # integer sums: the same as a matmul
         null[start:stop] = np.abs(z[..., eligible]).max(axis=(1, 2))
     return pd.DataFrame([{
         "observed_max_abs_z": observed, "null_q95": float(np.quantile(null, 0.95)),
