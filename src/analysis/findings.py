@@ -621,16 +621,19 @@ def stance_findings(corpus, stance: pd.DataFrame, min_cues: int = 1) -> pd.DataF
     loaded), for actors with at least ``min_cues`` attribution verbs in an article."""
     lab = _labels(corpus)
     rows = []
-    for (aid, actor), g in stance.groupby(["article_id", "actor"], sort=False):
-        total = int(g["n"].sum())
+    groups: dict[tuple, list] = {}  # (article, actor) in order of first appearance -> its (stance, n, cues) rows
+    for aid, actor, st, n, cues in stance[["article_id", "actor", "stance", "n", "cues"]].itertuples(index=False):
+        groups.setdefault((aid, actor), []).append((str(st), int(n), cues))
+    for (aid, actor), g in groups.items():
+        total = sum(n for _, n, _ in g)
         if total < min_cues or actor.lower() in ("he", "she", "it", "they", "we", "i", "you"):
             continue  # an unresolved pronoun is not an actor to report on
-        g = g.sort_values(["n", "stance"], ascending=[False, True])
-        parts = [f"{s} {plural(int(n), 'time')} ({c})" for s, n, c in g[["stance", "n", "cues"]].itertuples(index=False)]
+        g = sorted(g, key=lambda r: (-r[1], r[0]))  # most used stance first
+        parts = [f"{st} {plural(n, 'time')} ({c})" for st, n, c in g]
         rows.append(row("verb_stance", S_STANCE, aid,
                         f"In {lab[aid]}, {possessive(actor)} {plural(total, 'attribution verb')}: {'; '.join(parts)}",
-                        value=float(g.loc[g["stance"] == "distancing", "n"].sum()) / total,
-                        values={str(s): int(n) for s, n in zip(g["stance"], g["n"], strict=True)}))
+                        value=float(sum(n for st, n, _ in g if st == "distancing")) / total,
+                        values={st: n for st, n, _ in g}))
     return frame(rows)
 
 
@@ -1291,6 +1294,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     hits = framing.frame_hits(corpus)
     eval_hits = sourcing.evaluation_hits(corpus, atts)
     stance = framing.cue_stance(atts, actors, corpus)
+    counter = framing._counter_frame_sentences(corpus, actors, mentions=mentions)  # for headline and placement both
     parts = [
         length_findings(corpus, body_words.fillna(0)),
         structure_findings(corpus),
@@ -1305,8 +1309,8 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
         quotation_findings(corpus, quotes.kind_shares(body_atts)),
         said_findings(corpus, body_atts),
         stance_findings(corpus, stance),
-        headline_findings(corpus, framing.headline_lede(corpus, atts, actors, mentions=mentions), stance),
-        placement_findings(corpus, framing.first_position(corpus, atts, actors)),
+        headline_findings(corpus, framing.headline_lede(corpus, atts, actors, counter=counter, mentions=mentions), stance),
+        placement_findings(corpus, framing.first_position(corpus, atts, actors, counter=counter)),
         frame_findings(corpus, framing.frame_rate(corpus, hits=hits), hits),
         hedge_findings(corpus, framing.hedge_rate(corpus, atts)),
         evaluation_findings(corpus, eval_hits, sourcing.evaluation_rate(corpus, atts, eval_hits)),
