@@ -252,3 +252,24 @@ def test_pattern_boundary_after_the_first_character():
     assert framing._pattern_re("the company").search("The  company said") is not None
     assert framing._pattern_re("U.S.").search("U.S. firms") is not None
     assert framing._pattern_re("U.S.").search("the U.S.A") is None
+
+
+def test_pattern_index_matches_equal_searching_with_every_pattern(seeds):
+    """The word walk finds the same matches as ``finditer`` of every pattern, in pattern order: on
+    every seed paragraph with the seed actors and speakers, and on made-up texts with patterns that
+    repeat, overlap, open with punctuation or differ only in case."""
+    atts = quotes.extract(seeds)
+    actors = pd.concat([framing.load_actors(SEEDS / "actors.csv"), framing.actors_from_speakers(atts)])
+    extra = pd.DataFrame({"actor": list("abcdefgh"), "side": "x",
+                          "pattern": ["New York", "New York Times", "York", "the times", "(AP)", "A A", "ß", "U.S."]})
+    texts = [*seeds.paragraphs["text"], "The New York Times, not the Times (AP): A A A, New  York. STRASSE ß U.S.A U.S."]
+    for table in (actors, extra):
+        index = framing._PatternIndex(table)
+        found = 0
+        for text in texts:
+            norm = nlp.normalise(text)
+            expected = sorted((i, m.start(), m.end()) for i, (_a, _s, rx) in enumerate(index.compiled)
+                              for m in rx.finditer(norm))
+            assert index.matches(norm) == expected, text
+            found += len(expected)
+        assert found > 10

@@ -139,12 +139,53 @@ class _PatternIndex:
             else:
                 self.always.append(i)
 
+        # Patterns that open with a word, by their sequence of words: a match of such a pattern starts
+        # at a word of the text and covers exactly the pattern's words, so walking the text's words
+        # finds every place it can match, whatever the number of patterns (speakers of 840 articles
+        # as actors: 4,200 patterns, 300 of them candidates in every article).
+        self.by_words: dict[tuple[str, ...], list[int]] = {}
+        self.longest: dict[str, int] = {}  # first word -> most words of a pattern opening with it
+        self.scanned: list[int] = []  # patterns opening with a non-word character: searched as before
+        for i, (_, _, p) in enumerate(rows):
+            norm = nlp.normalise(p)
+            seq = tuple(w.casefold() for w in _WORD_RE.findall(norm))
+            if seq and _WORD_RE.match(norm):
+                self.by_words.setdefault(seq, []).append(i)
+                self.longest[seq[0]] = max(self.longest.get(seq[0], 0), len(seq))
+            else:
+                self.scanned.append(i)
+
     def candidates(self, norm: str) -> list[int]:
         """Indexes (in table order) of the patterns that can match in the normalised text ``norm``."""
         found = set(self.always)
         for w in set(_WORD_RE.findall(norm.casefold())):
             found.update(self.by_key.get(w, ()))
         return sorted(found)
+
+    def matches(self, norm: str) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of every match in ``norm``, in pattern order and, per pattern,
+        as ``finditer`` finds them (left to right, not overlapping): the same as searching the text
+        with each candidate pattern, at a cost that grows with the text, not with the patterns."""
+        words = [(m.start(), m.group().casefold()) for m in _WORD_RE.finditer(norm)]
+        keys = [w for _, w in words]
+        at: dict[int, list[int]] = {}  # pattern -> starts where its words are the text's words
+        for k, (start, w) in enumerate(words):
+            for n in range(1, min(self.longest.get(w, 0), len(keys) - k) + 1):
+                for i in self.by_words.get(tuple(keys[k : k + n]), ()):
+                    at.setdefault(i, []).append(start)
+        out = []
+        for i in self.scanned:
+            out += [(i, m.start(), m.end()) for m in self.compiled[i][2].finditer(norm)]
+        for i, starts in at.items():
+            rx, end = self.compiled[i][2], -1
+            for start in starts:
+                if start >= end:
+                    m = rx.match(norm, start)
+                    if m:
+                        out.append((i, start, m.end()))
+                        end = m.end()
+        out.sort()
+        return out
 
 
 def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
@@ -163,16 +204,15 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
         s = sents[aid].sort_values("start")
         starts, ends = s["start"].to_numpy(), s["end"].to_numpy()
         ids, kinds = s["sentence"].to_numpy(), s["kind"].to_numpy()
-        for i in index.candidates(norm):
-            actor, side, rx = index.compiled[i]
-            for m in rx.finditer(norm):
-                if taken[m.start() : m.end()].any():
-                    continue
-                taken[m.start() : m.end()] = True
-                k = int(np.searchsorted(starts, m.start(), side="right")) - 1
-                if k < 0 or ends[k] < m.end():  # outside every sentence (e.g. a dropped summary)
-                    continue
-                rows.append((aid, actor, side, m.start(), m.end(), text[m.start() : m.end()], int(ids[k]), kinds[k]))
+        for i, a, b in index.matches(norm):
+            if taken[a:b].any():
+                continue
+            taken[a:b] = True
+            k = int(np.searchsorted(starts, a, side="right")) - 1
+            if k < 0 or ends[k] < b:  # outside every sentence (e.g. a dropped summary)
+                continue
+            actor, side, _ = index.compiled[i]
+            rows.append((aid, actor, side, a, b, text[a:b], int(ids[k]), kinds[k]))
     cols = ["article_id", "actor", "side", "start", "end", "text", "sentence", "kind"]
     return pd.DataFrame(rows, columns=cols).sort_values(["article_id", "start"], ignore_index=True)
 
