@@ -254,15 +254,17 @@ def uncovered_names(corpus, actors: pd.DataFrame) -> pd.DataFrame:
     Columns: name, mentions, articles (comma-separated ids). Acronyms and sentence-opening
     function words are left out, as in :func:`analysis.quotes.unquoted`.
     """
-    mentions = actor_mentions(corpus, actors)
+    mentions = by_article(actor_mentions(corpus, actors))
     rows: dict[str, list] = {}
     stops = nlp.stopwords()
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
-        covered = mentions[mentions["article_id"] == aid][["start", "end"]].to_numpy()
+        m = mentions[aid].sort_values("start")  # mentions never overlap: sorted by start, ends are sorted too
+        starts, ends = m["start"].to_numpy(), m["end"].to_numpy()
         for s, e, name, _k in quotes._entity_mentions(text):
             if not any(ch.islower() for ch in name) or nlp.normalise(name).lower().split("'")[0] in stops:
                 continue
-            if any(a <= s and e <= b for a, b in covered):
+            k = int(np.searchsorted(starts, s, side="right")) - 1  # the last mention starting at or before s
+            if k >= 0 and e <= ends[k]:
                 continue
             r = rows.setdefault(name, [0, []])
             r[0] += 1
