@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import SEEDS
 
-from analysis import CorpusError, framing, groups, load_corpus, quotes, terms
+from analysis import CorpusError, findings, framing, groups, load_corpus, quotes, terms
 from analysis.__main__ import main
 
 STORY = SEEDS.parent / "tests" / "fixtures" / "story"
@@ -74,3 +74,27 @@ def test_cli_groups(grouped, capsys):
     assert main(["groups", str(folder), "--what", "quotes"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("group,n_articles,body_words,attributions") and len(out) == 3
+
+
+def test_without_groups_each_article_is_its_own_group():
+    corpus = load_corpus(STORY)
+    by, from_metadata = groups.article_groups(corpus)
+    assert not from_metadata
+    assert by.to_dict() == corpus.labels()
+    q = groups.group_quotes(corpus, quotes.extract(corpus), by=by)
+    assert list(q["group"]) == list(corpus.labels().values()) and set(q["n_articles"]) == {1}
+
+
+def test_group_findings_name_the_groups_the_tables_single_out(grouped):
+    _, corpus = grouped
+    by, from_metadata = groups.article_groups(corpus)
+    assert from_metadata and set(by) == {"seed", "story"}
+    q = groups.group_quotes(corpus, quotes.extract(corpus), by=by)
+    words = groups.group_terms(corpus, top=10, by=by)
+    found = findings.group_findings(q, words)
+    quoting = found[found["finding"] == "group_quoting"].iloc[0]
+    most = q.loc[q["per_1000"].idxmax()]
+    assert quoting["statement"].startswith(f"{most['group']} attributes most densely ({most['per_1000']:.1f} attributions")
+    story = found[(found["finding"] == "group_terms") & (found["article_id"] == "story")].iloc[0]
+    over = words[(words["group"] == "story") & (words["z"] > 1.96)]["term"].head(5).tolist()
+    assert over and all(w in story["statement"] for w in over)

@@ -1269,6 +1269,49 @@ def align_findings(corpus, atts: pd.DataFrame | None = None, alignment: pd.DataF
 
 
 # ---------------------------------------------------------------------------------------------
+# Notebook 6: group against group
+
+S_GROUP_QUOTES = "06_groups.ipynb#How-each-group-quotes"
+S_GROUP_TERMS = "06_groups.ipynb#Words-each-group-uses-more-than-the-others"
+
+
+def group_findings(quoting: pd.DataFrame, gterms: pd.DataFrame, top: int = 5, threshold: float = 1.96) -> pd.DataFrame:
+    """How the groups differ, from :func:`analysis.groups.group_quotes` (``quoting``) and
+    :func:`analysis.groups.group_terms` (``gterms``): which group attributes most and least densely
+    and quotes most directly (a description of these articles, not a test), and each group's words
+    used more than by the other groups at z > ``threshold`` (one test at a time). ``article_id`` of
+    each row holds the group names."""
+    rows = []
+    q = quoting.dropna(subset=["per_1000"])
+    if len(q) >= 2:
+        hi, lo = q.loc[q["per_1000"].idxmax()], q.loc[q["per_1000"].idxmin()]
+        text = (f"{hi['group']} attributes most densely ({hi['per_1000']:.1f} attributions per 1,000 body words, "
+                f"{plural(int(hi['n_articles']), 'article')}) and {lo['group']} least ({lo['per_1000']:.1f}, "
+                f"{plural(int(lo['n_articles']), 'article')})")
+        d = q.dropna(subset=["direct"])
+        if len(d) >= 2:
+            dh, dl = d.loc[d["direct"].idxmax()], d.loc[d["direct"].idxmin()]
+            text += (f"; direct quotation is {pct(dh['direct'])} of {possessive(str(dh['group']))} attributions "
+                     f"against {pct(dl['direct'])} of {possessive(str(dl['group']))}")
+        text += " (a description of these articles, not a test)"
+        rows.append(row("group_quoting", S_GROUP_QUOTES, [str(hi["group"]), str(lo["group"])], text,
+                        value=float(hi["per_1000"] - lo["per_1000"]),
+                        values={"most": hi["group"], "most_per_1000": hi["per_1000"], "least": lo["group"],
+                                "least_per_1000": lo["per_1000"]}))
+    for name, g in gterms.groupby("group", sort=False):
+        over = g[g["z"] > threshold].sort_values(["z", "term"], ascending=[False, True])
+        if over.empty:
+            text = f"No word is used more by {name} than by the other groups at z > {threshold}"
+        else:
+            words = over["term"].head(top).tolist()
+            text = (f"Against the other groups, {name} uses {join(words)} more (z {over['z'].iloc[:top].min():.1f} "
+                    f"to {over['z'].iloc[0]:.1f}, one test at a time)")
+        rows.append(row("group_terms", S_GROUP_TERMS, str(name), text, value=len(over),
+                        values={"terms": over["term"].head(top).tolist()}))
+    return frame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
 # All of them
 
 def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,

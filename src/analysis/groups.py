@@ -11,6 +11,7 @@ summarised per group.
 - :func:`group_quotes`: how each group's articles quote: attributions per 1,000 body words and
   the share of each kind (direct, mixed, indirect) of its body attributions. Columns: group,
   n_articles, body_words, attributions, per_1000, direct, mixed, indirect (shares).
+- :func:`article_groups`: the groups, or each article as its own group when there are none.
 - :func:`group_measures`: every numeric per-article framing measure (the long table of
   :func:`analysis.framing.all_measures`) summarised per group: group, measure, item (the
   measure's own key, e.g. an actor or a frame), n_articles (articles with a value), mean, median.
@@ -36,11 +37,22 @@ def groups_of(corpus) -> pd.Series:
     return g
 
 
-def group_terms(corpus, top: int = 20, unit: str = "norm", prior: str = "pooled") -> pd.DataFrame:
-    """Distinctive terms of each group against all the other groups (counts summed per group)."""
+def article_groups(corpus) -> tuple[pd.Series, bool]:
+    """(article_id -> group, True) from metadata.csv's group column when it names at least two
+    groups; else (article_id -> the article's label, False): each article is its own group, so the
+    group tables run on any folder and say the same as the article-by-article notebooks."""
+    try:
+        return groups_of(corpus), True
+    except CorpusError:
+        return corpus.articles.set_index("article_id")["label"].rename("group"), False
+
+
+def group_terms(corpus, top: int = 20, unit: str = "norm", prior: str = "pooled", by: pd.Series | None = None) -> pd.DataFrame:
+    """Distinctive terms of each group against all the other groups (counts summed per group).
+    ``by``: article_id -> group (:func:`article_groups`); the metadata's groups if None."""
     from . import terms
 
-    g = groups_of(corpus)
+    g = groups_of(corpus) if by is None else by
     table = terms.count_table(corpus.tokens, unit=unit)
     table = table[table.index.isin(g.index)]
     order = list(dict.fromkeys(g[table.index]))
@@ -52,11 +64,11 @@ def group_terms(corpus, top: int = 20, unit: str = "norm", prior: str = "pooled"
     return out
 
 
-def group_quotes(corpus, atts: pd.DataFrame) -> pd.DataFrame:
+def group_quotes(corpus, atts: pd.DataFrame, by: pd.Series | None = None) -> pd.DataFrame:
     """Per group: attributions in the body per 1,000 body words, and the share of each kind."""
     from . import quotes, terms
 
-    g = groups_of(corpus)
+    g = groups_of(corpus) if by is None else by
     body = quotes.body_attributions(corpus, atts)
     body = body[body["kind"].isin(KINDS) & body["doc_id"].isin(g.index)]
     words = terms.body_word_counts(corpus).reindex(g.index).fillna(0).groupby(g).sum()
@@ -71,10 +83,10 @@ def group_quotes(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["group", "n_articles", "body_words", "attributions", "per_1000", *KINDS])
 
 
-def group_measures(corpus, measures: pd.DataFrame) -> pd.DataFrame:
+def group_measures(corpus, measures: pd.DataFrame, by: pd.Series | None = None) -> pd.DataFrame:
     """The numeric rows of a framing long table (article_id, measure, group, value) summarised per
     article group: mean and median over the group's articles that have the measure."""
-    g = groups_of(corpus)
+    g = groups_of(corpus) if by is None else by
     m = measures.rename(columns={"group": "item"})
     m = m[m["article_id"].isin(g.index)]
     value = pd.to_numeric(m["value"], errors="coerce")

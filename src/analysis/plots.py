@@ -489,3 +489,35 @@ def fact_order(order_: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     ax.set_title(title + note, loc="left", pad=24)
     margins(fig, bottom=0.11, top=0.86, left=0.13)
     return fig
+
+
+MAX_GROUPS = 20  # bars drawn in a figure with one bar per group
+
+
+@_described
+def group_quoting(quoting: pd.DataFrame) -> plt.Figure:
+    """How each group quotes: the shares of direct, mixed and indirect speech among its body
+    attributions, one stacked bar per group, with attributions per 1,000 body words beside each bar."""
+    q = quoting.dropna(subset=["direct"])
+    if q.empty:
+        return _empty("How each group quotes", "No attribution in the body text of any group.")
+    left_out = "" if len(q) <= MAX_GROUPS else \
+        f"The first {MAX_GROUPS} of {len(q)} groups are drawn; the CSV beside the figure has all of them."
+    q = q.head(MAX_GROUPS)
+    names = [_short(str(g)) for g in q["group"]]
+    fig, ax = plt.subplots(figsize=(7.5, 1.3 + 0.25 * bool(left_out) + 0.35 * len(q)))
+    y, left = np.arange(len(q)), np.zeros(len(q))
+    for kind, color in zip(("direct", "mixed", "indirect"), PALETTE, strict=False):
+        share = q[kind].to_numpy(dtype=float)
+        ax.barh(y, share, left=left, height=0.7, color=color, label=kind)
+        left += share
+    for yy, rate in zip(y, q["per_1000"], strict=True):
+        ax.text(1.01, yy, f"{rate:.1f}", va="center", fontsize=9, color="#444444")
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.12)
+    ax.set_xlabel("share of the group's body attributions\n(beside each bar: attributions per 1,000 body words)")
+    ax.legend(loc="lower right", fontsize=9, frameon=False, ncols=3, bbox_to_anchor=(1, 1))
+    _note(fig, left_out)
+    margins(fig, names, bottom=0.8 / fig.get_figheight(), top=1 - (0.45 + 0.25 * bool(left_out)) / fig.get_figheight())
+    return fig
