@@ -4,10 +4,10 @@ Builds corpora of 10, 50, 200 and 840 articles from a folder of .txt articles (e
 train text, as a path), taking the publishers in turn (file names ``publisher_date_slug.txt``) so
 every size mixes the outlets, plus one article of about 5 MB made by joining articles' paragraphs.
 Each command runs in a fresh process on each corpus (``python -m analysis CMD DIR``, output
-discarded); the main job is ``python -m analysis run --articles DIR --out TMP``. Prints, per size,
-wall seconds, peak resident memory of the largest process (the command itself, or the largest
-notebook kernel for the main job, from ``wait4``), and cost per article; then the growth exponent
-``b`` of ``seconds ~ N^b`` fitted by least squares on log-log over the sizes, and between the two
+discarded; ``metadata.csv`` gives each article its publisher as group, for ``groups`` and notebook
+6); the main job is ``python -m analysis run --articles DIR --out TMP``. Prints, per size, wall
+seconds, peak resident memory of the largest process (the command itself, or the largest notebook
+kernel for the main job, from ``wait4``), and cost per article; then the growth exponent ``b`` of ``seconds ~ N^b`` fitted by least squares on log-log over the sizes, and between the two
 largest sizes (where a process's fixed start-up cost weighs least; target <= 1.1 for both), and
 peak memory at the largest size (target under 2 GB). For the main job it also prints the size of
 the largest executed notebook (target under 1 MB).
@@ -31,7 +31,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-COMMANDS = ("hygiene", "terms", "quotes", "frames", "align", "findings")
+COMMANDS = ("hygiene", "terms", "quotes", "frames", "align", "findings", "groups")
 BIG_BYTES = 5_000_000
 
 
@@ -62,6 +62,12 @@ def big_article(files: list[Path], target: int = BIG_BYTES) -> str:
             if size >= target:
                 break
     return "\n".join(parts)
+
+
+def write_groups(folder: Path, rows: list[tuple[str, str]]) -> None:
+    """metadata.csv with each article's publisher as its group, for ``groups`` and notebook 6."""
+    lines = ["article_id,group", *(f"{a},{g}" for a, g in rows)]
+    (folder / "metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def measure(cmd: list[str]) -> tuple[float, float, int]:
@@ -114,6 +120,7 @@ def main() -> None:
             chosen = balanced(files, n)
             for f in chosen:
                 shutil.copyfile(f, d / f.name)
+            write_groups(d, [(f.stem, f.name.split("_", 1)[0]) for f in chosen])
             corpora.append((len(chosen), d))
         mb = {n: sum(f.stat().st_size for f in d.glob("*.txt")) / 1e6 for n, d in corpora}
         print(f"corpora from {len(files)} articles: " + ", ".join(f"{n} articles ({mb[n]:.2f} MB)" for n, _ in corpora))
@@ -147,6 +154,7 @@ def main() -> None:
             d.mkdir()
             (d / "big.txt").write_text(big_article(files), encoding="utf-8")
             shutil.copyfile(files[0], d / files[0].name)  # terms and align need a second article
+            write_groups(d, [("big", "big"), (files[0].stem, "other")])
             size = (d / "big.txt").stat().st_size / 1e6
             print(f"\none article of {size:.1f} MB (+ one ordinary article):")
             for cmd in commands:
