@@ -7,8 +7,8 @@ Each command runs in a fresh process on each corpus (``python -m analysis CMD DI
 discarded; ``metadata.csv`` gives each article its publisher as group, for ``groups`` and notebook
 6); the main job is ``python -m analysis run --articles DIR --out TMP``. Prints, per size, wall
 seconds, peak resident memory of the largest process (the command itself, or the largest notebook
-kernel for the main job, from ``wait4``), and cost per article; then the growth exponent ``b`` of ``seconds ~ N^b`` fitted by least squares on log-log over the sizes, and between the two
-largest sizes (where a process's fixed start-up cost weighs least; target <= 1.1 for both), and
+kernel for the main job, from ``wait4``), and cost per article; then the growth exponent ``b`` of
+``seconds ~ N^b`` fitted by least squares on log-log over the sizes, and between the two largest sizes (where a process's fixed start-up cost weighs least; target <= 1.1 for both), and
 peak memory at the largest size (target under 2 GB). For the main job it also prints the size of
 the largest executed notebook (target under 1 MB).
 
