@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, ROOT, SEEDS
 
-from analysis import findings, framing, load_corpus, quotes
+from analysis import findings, framing, load_corpus, quotes, terms
+from analysis.corpus import PAIR_LIMIT
 from analysis.findings import compare, join, pct, plural, times
 
 STORY = FIXTURES / "story"
@@ -208,3 +209,17 @@ def test_entman_reading_uses_voices_reply_and_evaluation():
     assert said["entman_problem:c_bulletin"].endswith("Harbor council is named but neither heard nor said to have been asked for comment.")
     assert said["entman_moral:b_courier"].endswith("2 evaluative words in the narrator's own voice (surprisingly and swift) and 0 inside attributed speech.")
     assert said["entman_moral:c_bulletin"].endswith("there is no counter-frame.")
+
+
+def test_vocabulary_against_the_rest_counts_own_types_in_words(tmp_path):
+    """Beyond PAIR_LIMIT articles each article is compared with all the others together, and the
+    sentence agrees in number with the count of types it alone uses."""
+    shared = "The council approved the harbour budget after a long debate."
+    own = {1: " Penguins swam.", 2: " Zebras."}
+    for k in range(PAIR_LIMIT + 1):
+        (tmp_path / f"a{k:02d}.txt").write_text(shared + own.get(k, "") + "\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    found = findings.vocabulary_findings(corpus, terms.vocabulary_overlap(corpus.tokens)).set_index("article_id")
+    assert found.at["a00", "statement"].endswith("; 0 types occur in it alone.")
+    assert found.at["a01", "statement"].endswith("; 2 types occur in it alone.")
+    assert found.at["a02", "statement"].endswith("; 1 type occurs in it alone.")

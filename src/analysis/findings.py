@@ -330,7 +330,8 @@ def vocabulary_findings(corpus, overlap: pd.DataFrame) -> pd.DataFrame:
         if not o.article_b:  # one article against all the others together (many articles)
             rows.append(row("vocabulary_overlap", S_VOCAB, o.article_a,
                             f"{pct(o.share_of_a)} of {lab[o.article_a]}'s content-word types also occur in the other "
-                            f"{number(len(lab) - 1)} articles; {plural(o.types_a - o.shared, 'type')} occur in it alone",
+                            f"{number(len(lab) - 1)} articles; {plural(o.types_a - o.shared, 'type')} "
+                            f"{'occurs' if o.types_a - o.shared == 1 else 'occur'} in it alone",
                             value=o.share_of_a, values={"share_of_a": o.share_of_a, "shared": o.shared,
                                                         "own": o.types_a - o.shared}))
             continue
