@@ -603,9 +603,9 @@ def actor_labels(corpus, actors: pd.DataFrame, mentions: pd.DataFrame | None = N
     for aid, g in sents.groupby("article_id", sort=False):
         text = corpus.text(aid)
         norm = nlp.normalise(text)
-        m = ment_by[aid]
+        by_sentence = by_article(ment_by[aid], "sentence")  # one split per article, not a filter per sentence
         for sid, s0, s1 in g[["sentence", "start", "end"]].itertuples(index=False):
-            ms = m[m["sentence"] == sid]
+            ms = by_sentence[sid]
             for hit in _label_re().finditer(norm, s0, s1):
                 a, b = hit.span()
                 over = ms[(ms["start"] < b) & (ms["end"] > a)]
