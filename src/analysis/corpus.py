@@ -151,9 +151,15 @@ class Corpus:
 
     def sentence_text(self, article_id: str, sentence: int) -> str:
         """The text of sentence number ``sentence`` of an article ("" when there is no such sentence)."""
-        s = self.sentences_by_article[article_id]
-        hit = s.loc[s["sentence"] == sentence, "text"]
-        return hit.iloc[0] if len(hit) else ""
+        return self._sentence_texts.get((article_id, int(sentence)), "")
+
+    @cached_property
+    def _sentence_texts(self) -> dict[tuple[str, int], str]:
+        """(article_id, sentence) -> text, the first row of each (a lookup, not a filter per call)."""
+        out: dict[tuple[str, int], str] = {}
+        for aid, sid, text in zip(self.sentences["article_id"], self.sentences["sentence"], self.sentences["text"], strict=True):
+            out.setdefault((aid, int(sid)), text)
+        return out
 
     def labels(self) -> dict[str, str]:
         """article_id -> human label, in corpus order."""
