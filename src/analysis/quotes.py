@@ -1981,10 +1981,20 @@ def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series
     """True for attributions whose sentence is one of ``keys`` ((article_id, sentence) pairs)."""
     import pandas as pd
 
+    import bisect
+
     keys = set(keys)
     spans: dict[str, list[tuple[int, int]]] = {}  # article -> its selected sentences' spans
     for a, i, s, e in sentences[["article_id", "sentence", "start", "end"]].itertuples(index=False):
         if (a, i) in keys:
             spans.setdefault(a, []).append((s, e))
-    return pd.Series([any(s <= q < e for s, e in spans.get(d, ()))
-                      for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)], index=atts.index, dtype=bool)
+    # sentences do not overlap: sorted by start, the one that can hold q is the last starting at or before it
+    starts = {a: sorted(v) for a, v in spans.items()}
+    firsts = {a: [s for s, _ in v] for a, v in starts.items()}
+
+    def inside(d: str, q: int) -> bool:
+        k = bisect.bisect_right(firsts.get(d, ()), q) - 1
+        return k >= 0 and q < starts[d][k][1]
+
+    return pd.Series([inside(d, q) for d, q in zip(atts["doc_id"], atts["quote_start"], strict=True)],
+                     index=atts.index, dtype=bool)
