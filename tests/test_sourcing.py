@@ -109,3 +109,21 @@ def test_credentials_on_the_seeds(seeds):
                                            ("they", "reference"), ("That lawsuit", "reference")])
 def test_source_kind(mention, kind):
     assert sourcing.source_kind(mention) == kind
+
+
+def test_name_occurrences_in_one_walk_equal_finditer_of_each_name():
+    """sourcing._occurrences finds what finditer of each whole-word name finds: on the seeds with
+    their speakers, and on names that repeat, nest, follow a hyphen or differ in case."""
+    seeds = load_corpus()
+    atts = quotes.extract(seeds)
+    texts = [(seeds.text(a), list(dict.fromkeys(atts.loc[atts["doc_id"] == a, "speaker"]))) for a in seeds.labels()]
+    texts.append(("Ann Lee met Lee. Lee-Smith and ann Lee; Lee Lee Lee, Ann Lee Jr. (Lee)", ["Lee", "Ann Lee", "Lee Lee", "Jr"]))
+    seen = 0
+    for text, names in texts:
+        names = [n for n in names if n]
+        got = sourcing._occurrences(text, names)
+        for n in names:
+            want = [m.span() for m in sourcing._name_re(n).finditer(text)]
+            assert [m.span() for m in got.get(n, [])] == want, n
+            seen += len(want)
+    assert seen > 20

@@ -1979,9 +1979,9 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
 
 def in_sentences(atts: pd.DataFrame, sentences: pd.DataFrame, keys) -> pd.Series:
     """True for attributions whose sentence is one of ``keys`` ((article_id, sentence) pairs)."""
-    import pandas as pd
-
     import bisect
+
+    import pandas as pd
 
     keys = set(keys)
     spans: dict[str, list[tuple[int, int]]] = {}  # article -> its selected sentences' spans
