@@ -307,3 +307,54 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
     if norm[start:].strip():
         spans.append((start, len(norm)))
     return [strip_span(norm, a, b) for a, b in spans]
+
+
+_RUN_RE = re.compile(r"\w+")
+
+
+class PhraseIndex:
+    """Whole-word phrase regexes found by walking a text's words instead of searching the text once
+    per phrase, so the cost grows with the text, not with text x phrases (thousands of speaker
+    names or actor patterns over a long article).
+
+    ``phrases`` are (phrase, compiled regex) pairs. A regex that matches its phrase as a whole word
+    (nothing word-like right before it) and opens with a word character can only start where a run
+    of word characters starts, and covers the phrase's own runs of word characters; so only the
+    places where the text's runs, case-folded, equal the phrase's are tried, with ``regex.match``.
+    A phrase that opens with another character is searched with ``finditer`` as usual.
+    """
+
+    def __init__(self, phrases):
+        self.regexes = [rx for _, rx in phrases]
+        self.by_words: dict[tuple[str, ...], list[int]] = {}
+        self.longest: dict[str, int] = {}  # first word -> most words of a phrase opening with it
+        self.scanned: list[int] = []
+        for i, (phrase, _) in enumerate(phrases):
+            seq = tuple(w.casefold() for w in _RUN_RE.findall(phrase))
+            if seq and _RUN_RE.match(phrase):
+                self.by_words.setdefault(seq, []).append(i)
+                self.longest[seq[0]] = max(self.longest.get(seq[0], 0), len(seq))
+            else:
+                self.scanned.append(i)
+
+    def matches(self, text: str) -> list[tuple[int, re.Match]]:
+        """(phrase index, match) of every match in ``text``, in phrase order and, per phrase, as
+        ``finditer`` finds them (left to right, not overlapping)."""
+        words = [(m.start(), m.group().casefold()) for m in _RUN_RE.finditer(text)]
+        keys = [w for _, w in words]
+        at: dict[int, list[int]] = {}  # phrase -> starts where its words are the text's words
+        for k, (start, w) in enumerate(words):
+            for n in range(1, min(self.longest.get(w, 0), len(keys) - k) + 1):
+                for i in self.by_words.get(tuple(keys[k : k + n]), ()):
+                    at.setdefault(i, []).append(start)
+        out = [(i, m) for i in self.scanned for m in self.regexes[i].finditer(text)]
+        for i, starts in at.items():
+            end = -1
+            for start in starts:
+                if start >= end:  # finditer goes on from the end of its last match
+                    m = self.regexes[i].match(text, start)
+                    if m:
+                        out.append((i, m))
+                        end = m.end()
+        out.sort(key=lambda x: (x[0], x[1].start()))
+        return out

@@ -165,34 +165,19 @@ def is_named(mention: str) -> bool:
     return words[0][:1].isupper() and words[0].lower() not in _UNNAMED_HEADS
 
 
-_RUN_RE = re.compile(r"\w+")
-
-
 def _name_re(name: str) -> re.Pattern:
     """A name as a whole word: not inside a longer word or hyphenated compound."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _occurrences(text: str, names: list[str]) -> dict[str, list[re.Match]]:
-    """Every whole-word occurrence of each name that opens with a word character, as ``finditer`` of
-    :func:`_name_re` finds them, in one walk over the text's words: a name can only start where a
-    run of word characters equal to its own first run starts (cost grows with the text, not with
-    text x speakers, which is quadratic in a long article)."""
-    by_run: dict[str, list[str]] = {}
-    for name in names:
-        m = _RUN_RE.match(name)
-        if m:
-            by_run.setdefault(m.group(), []).append(name)
-    compiled = {name: _name_re(name) for group in by_run.values() for name in group}
-    out: dict[str, list[re.Match]] = {name: [] for name in compiled}
-    ends = dict.fromkeys(compiled, -1)
-    for run in _RUN_RE.finditer(text):
-        for name in by_run.get(run.group(), ()):
-            if run.start() >= ends[name]:  # finditer goes on from the end of its last match
-                m = compiled[name].match(text, run.start())
-                if m:
-                    out[name].append(m)
-                    ends[name] = m.end()
+    """Every whole-word occurrence of each name (:func:`_name_re`), as ``finditer`` finds them, in
+    one walk over the text's words (:class:`analysis.nlp.PhraseIndex`): a regex scan of the whole
+    text per speaker is quadratic in a long article."""
+    names = list(dict.fromkeys(names))
+    out: dict[str, list[re.Match]] = {n: [] for n in names}
+    for i, m in nlp.PhraseIndex([(n, _name_re(n)) for n in names]).matches(text):
+        out[names[i]].append(m)
     return out
 
 
@@ -215,14 +200,14 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     for aid, g in a.groupby("doc_id", sort=False):
         text = corpus.text(aid)
         speakers = list(dict.fromkeys(g["speaker"]))
-        found = _occurrences(text, [x for x in speakers if is_named(x)])
+        found = _occurrences(text, speakers)
         for speaker, gs in g.groupby("speaker", sort=False):
             mentions = [m for m in dict.fromkeys(gs["speaker_mention"]) if m]
             kinds = [source_kind(x) for x in [speaker, *mentions]]
             kind = "named" if "named" in kinds else "unnamed" if "unnamed" in kinds else "reference"
             cred, where, at = "", "", None
             if kind == "named":
-                for m in found[speaker] if speaker in found else _name_re(speaker).finditer(text):
+                for m in found[speaker]:
                     after = _AFTER_RE.match(text, m.end())
                     if after and len(after.group(1).split()) > 12:
                         after = None  # a clause, not an appositive
