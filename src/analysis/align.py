@@ -298,7 +298,7 @@ def candidate_pairs(body: pd.DataFrame, df: dict[str, int] | None = None) -> dic
     return dict(sorted(out.items(), key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]])))
 
 
-def match_pair(body: pd.DataFrame | tuple[list, list], candidates: list[tuple[int, int]], weights: dict[str, float]) \
+def match_pair(prof: list, cls: list, candidates: list[tuple[int, int]], weights: dict[str, float]) \
         -> list[tuple[int, int, str, float, float]]:
     """(row, matched row, status, score, overlap) for one pair of articles, from its candidate row
     pairs; one entry per sentence that has a counterpart. Shared: competitive linking (best score
@@ -306,10 +306,9 @@ def match_pair(body: pd.DataFrame | tuple[list, list], candidates: list[tuple[in
     side. Partial: each remaining sentence's candidate with the largest :func:`containment`, when it
     reaches the partial threshold with at least :data:`MIN_SHARED_WORDS` words in common.
 
-    ``body``: :func:`body_profiles`, or its (profiles, clauses) columns as lists, which a loop over
-    many pairs of articles makes once (converting the columns per pair would cost pairs x sentences)."""
+    ``prof``, ``cls``: the profile and clauses columns of :func:`body_profiles` as lists (rows
+    0..n-1), made once for all pairs of articles."""
     t_shared, t_partial = thresholds()
-    prof, cls = body if isinstance(body, tuple) else (body["profile"].tolist(), body["clauses"].tolist())  # rows 0..n-1
     scored = []
     for i, j in candidates:
         share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
@@ -340,9 +339,9 @@ def align(corpus) -> pd.DataFrame:
     df = document_frequency(body)
     weights = story_weights(body, df)
     entries = []
-    columns = (body["profile"].tolist(), body["clauses"].tolist())
+    prof, cls = body["profile"].tolist(), body["clauses"].tolist()  # once: per pair it costs pairs x sentences
     for cands in candidate_pairs(body, df).values():
-        entries += match_pair(columns, cands, weights)
+        entries += match_pair(prof, cls, cands, weights)
     matched = {here for here, *_ in entries}
     entries += [(i, -1, "only_here", float("nan"), float("nan")) for i in body.index if i not in matched]
     aid, sid, text = body["article_id"].to_numpy(), body["sentence"].to_numpy(), body["text"].to_numpy()

@@ -792,9 +792,9 @@ def headline_findings(corpus, hl: pd.DataFrame, stance: pd.DataFrame) -> pd.Data
     ``hl``: :func:`analysis.framing.headline_lede`; ``stance``: :func:`analysis.framing.cue_stance`."""
     lab = _labels(corpus)
     rows = []
-    by_actor = by_article(stance, ["article_id", "actor"]) if len(stance) else {}
+    by_actor = by_article(stance, ["article_id", "actor"])
     for r in hl[(hl["part"] == "headline") & ~hl["verb_class"].isin(["", "none"])].itertuples(index=False):
-        body = by_actor.get((r.article_id, r.subject), stance.iloc[:0]) if r.subject else stance.iloc[:0]
+        body = by_actor[(r.article_id, r.subject)] if r.subject else stance.iloc[:0]
         who = r.subject or "its subject"
         text = f"{possessive(lab[r.article_id])} headline has {who} \"{r.verb}\" ({r.verb_class})"
         if len(body):
@@ -1338,7 +1338,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     hits = framing.frame_hits(corpus)
     eval_hits = sourcing.evaluation_hits(corpus, atts)
     stance = framing.cue_stance(atts, actors, corpus)
-    counter = framing._counter_frame_sentences(corpus, actors, mentions=mentions)  # for headline and placement both
+    counter = framing.counter_frame_sentences(corpus, actors, mentions=mentions)  # for headline and placement both
     parts = [
         length_findings(corpus, body_words.fillna(0)),
         structure_findings(corpus),

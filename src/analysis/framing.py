@@ -314,7 +314,7 @@ def cue_stance(atts: pd.DataFrame, actors: pd.DataFrame, corpus=None) -> pd.Data
 # Placement
 
 
-def _counter_frame_sentences(corpus, actors: pd.DataFrame, counter_sides=("critic",), mentions=None,
+def counter_frame_sentences(corpus, actors: pd.DataFrame, counter_sides=("critic",), mentions=None,
                              hits=None) -> pd.DataFrame:
     """Sentences that carry a counter-frame: a counter-side actor is named, or a morality or
     fairness frame word is used (hypocrisy, "turn tables", double standard)."""
@@ -334,7 +334,7 @@ def headline_lede(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd.
     Columns: article_id, part (headline | lede), subject, verb, verb_class, counter_frame, text.
     """
     ment = actor_mentions(corpus, actors) if mentions is None else mentions
-    counter = _counter_frame_sentences(corpus, actors, mentions=ment) if counter is None else counter
+    counter = counter_frame_sentences(corpus, actors, mentions=ment) if counter is None else counter
     rows = []
     ment_by, atts_by, counter_by = by_article(ment), by_article(atts, "doc_id"), by_article(counter)
     for aid in corpus.articles["article_id"]:
@@ -368,7 +368,7 @@ def first_position(corpus, atts: pd.DataFrame, actors: pd.DataFrame, counter: pd
     """
     a = speaker_actors(atts[~atts["kind"].isin(["mention"])], actors)
     a = a[quotes.in_sentences(a, corpus.sentences, zip(corpus.sentences["article_id"], corpus.sentences["sentence"], strict=True))]
-    counter = _counter_frame_sentences(corpus, actors) if counter is None else counter
+    counter = counter_frame_sentences(corpus, actors) if counter is None else counter
     sents = corpus.sentences.set_index(["article_id", "sentence"])
     a_by, counter_by = by_article(a, "doc_id"), by_article(counter)
     rows = []
@@ -731,7 +731,7 @@ def all_measures(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFra
     parts = []
     all_hits = frame_hits(corpus, kinds=("headline", "heading", "body"))  # computed once, used three times
     mentions = actor_mentions(corpus, actors)
-    counter = _counter_frame_sentences(corpus, actors, mentions=mentions, hits=all_hits)
+    counter = counter_frame_sentences(corpus, actors, mentions=mentions, hits=all_hits)
     v = voice_share(corpus, atts, actors, mentions)
     parts.append(v.assign(measure="voice_share", group=v["actor"], value=v["voice_share"].round(4)))
     parts.append(v.assign(measure="quoted_words", group=v["actor"], value=v["quoted_words"]))

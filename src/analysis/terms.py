@@ -557,6 +557,16 @@ def _sample_articles(tokens: pd.DataFrame, max_articles: int | None, seed: int, 
     return tokens[tokens["article_id"].isin(keep)], max_articles, len(ids)
 
 
+def _resampled_counts(article: np.ndarray, weight: np.ndarray, term: np.ndarray, n_art: int, n_terms: int) -> np.ndarray:
+    """Resample x article x term counts from a sentence matrix's nonzero cells: cell k of resample b
+    adds ``weight[b, k]`` to article ``article[b, k]`` and term ``term[k]``. A sentence uses few of the
+    terms, so this is far cheaper than a dense matrix product, and gives the same integer sums."""
+    nb = len(article)
+    cell = (np.arange(nb)[:, None] * n_art + article) * n_terms + term
+    return np.bincount(cell.ravel(), weights=np.asarray(weight, dtype=float).ravel(),
+                       minlength=nb * n_art * n_terms).reshape(nb, n_art, n_terms)
+
+
 def _batched(n: int, size: int = 100):
     """Ranges of at most ``size`` resamples, so a large corpus never builds one huge 3-D array."""
     for start in range(0, n, size):
@@ -593,7 +603,7 @@ def bootstrap_stability(
     rng = np.random.default_rng(seed)
     idx_by_article = [np.flatnonzero(sent_article == a) for a in range(len(articles))]
     n_sent = len(sent_article)
-    nz_rows, nz_cols = np.nonzero(m)  # sum each drawn sentence's nonzero counts only (integers: the same as a matmul)
+    nz_rows, nz_cols = np.nonzero(m)  # each drawn sentence's nonzero counts (_resampled_counts)
     vals, n_art, n_terms, owner = m[nz_rows, nz_cols], len(articles), m.shape[1], sent_article[nz_rows]
     for start, stop in _batched(n_boot):
         nb = stop - start
@@ -601,9 +611,9 @@ def bootstrap_stability(
         for b in range(nb):  # the draws, in the same order as one resample at a time
             for a, idx in enumerate(idx_by_article):
                 weights[b, a] = np.bincount(rng.choice(idx, size=len(idx)), minlength=n_sent)
-        cell = (np.arange(nb)[:, None] * n_art + owner) * n_terms + nz_cols  # (resample, article, term)
-        counts = np.bincount(cell.ravel(), weights=(weights[:, owner, nz_rows] * vals).ravel(), minlength=nb * n_art * n_terms)
-        z = _z_all(counts.reshape(nb, n_art, n_terms), fixed_prior, scale)
+        counts = _resampled_counts(np.broadcast_to(owner, (nb, len(owner))), weights[:, owner, nz_rows] * vals, nz_cols,
+                                   n_art, n_terms)
+        z = _z_all(counts, fixed_prior, scale)
         z[..., ~eligible] = -np.inf
         top_b = np.argsort(-z, axis=-1, kind="stable")[..., :k]
         hits += (top[None, :, :, None] == top_b[:, :, None, :]).any(axis=-1).sum(axis=0)
@@ -641,13 +651,13 @@ def permutation_null(
     observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
-    nz_rows, nz_cols = np.nonzero(m)  # a sentence uses few of the terms: sum its nonzero counts only
+    nz_rows, nz_cols = np.nonzero(m)  # each sentence's nonzero counts (_resampled_counts)
     vals, n_art, n_terms = m[nz_rows, nz_cols], len(articles), m.shape[1]
     for start, stop in _batched(n_perm):
         labels = np.stack([rng.permutation(sent_article) for _ in range(start, stop)])
-        cell = (np.arange(stop - start)[:, None] * n_art + labels[:, nz_rows]) * n_terms + nz_cols  # (resample, article, term)
-        counts = np.bincount(cell.ravel(), weights=np.tile(vals, stop - start), minlength=(stop - start) * n_art * n_terms)
-        z = _z_all(counts.reshape(stop - start, n_art, n_terms), fixed_prior, scale)  # integer sums: the same as a matmul
+        counts = _resampled_counts(labels[:, nz_rows], np.broadcast_to(vals, (stop - start, len(vals))), nz_cols,
+                                   n_art, n_terms)
+        z = _z_all(counts, fixed_prior, scale)
         null[start:stop] = np.abs(z[..., eligible]).max(axis=(1, 2))
     return pd.DataFrame([{
         "observed_max_abs_z": observed, "null_q95": float(np.quantile(null, 0.95)),
