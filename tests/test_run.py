@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from analysis import CorpusError
-from analysis.run import markdown_literal, notebooks, render_html, run_all
+from analysis.run import coalesce_streams, markdown_literal, notebooks, render_html, run_all
 
 ARTICLES = {
     "a_city.txt": "Council approves budget\n\nThe city council approved the budget on Monday, the mayor said. "
@@ -117,3 +117,15 @@ def test_run_on_articles_with_no_content_words_runs_every_notebook(tmp_path):
     (src / "c_normal.txt").write_text("The council approved the budget on Monday, the mayor said.\n", encoding="utf-8")
     done = run_all(articles=src, out=tmp_path / "out", log=lambda *_: None)
     assert len(done) == len(notebooks()) == 7 and not [(p.name, problems(p)) for p in done if problems(p)]
+
+
+def test_prints_split_over_several_stream_messages_are_written_as_one():
+    """A cell's prints arrive in one stream message or several, by timing; the written notebook is the same."""
+    cell = nbformat.v4.new_code_cell("print(1); print(2)", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="2\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="3\n")])
+    nb = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("text")])
+    coalesce_streams(nb)
+    assert [(o["name"], o["text"]) for o in nb.cells[0].outputs] == [("stdout", "1\n2\n"), ("stderr", "warn\n"), ("stdout", "3\n")]

@@ -115,11 +115,30 @@ def execute(src: Path, dst: Path, timeout: int = 600, note: str | None = None) -
     _write_notebook(nb, dst)
 
 
+def coalesce_streams(nb) -> None:
+    """Join each code cell's adjacent outputs to the same stream (stdout, stderr) into one, in place:
+    the kernel sends a cell's prints in one message or several depending on timing, and a re-run
+    must not change the file because of it."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                    and last.get("name") == out.get("name")):
+                last["text"] = "".join(last["text"]) + "".join(out["text"])
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
 def _write_notebook(nb, dst: Path) -> None:
     """Write ``nb`` to ``dst`` unless the file already holds exactly that (keeps its timestamp)."""
     import nbformat
 
     dst.parent.mkdir(parents=True, exist_ok=True)
+    coalesce_streams(nb)
     text = nbformat.writes(nb) + "\n"
     if not dst.exists() or dst.read_text(encoding="utf-8") != text:
         dst.write_text(text, encoding="utf-8")
