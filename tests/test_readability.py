@@ -82,3 +82,20 @@ def test_seeds_long_feature_reads_harder(seeds):
     counts = readability.sentence_counts(seeds)
     longest = counts.loc[counts[counts["article_id"] == LONG]["words"].idxmax(), "sentence"]
     assert f'"sentence": {longest}' in f["evidence"]
+
+
+def test_bootstrap_in_blocks_draws_what_one_draw_would(seeds, monkeypatch):
+    # A long article's resamples are drawn a block at a time to bound memory; the grades must be
+    # those of the textbook single draw of n_boot x n indices from the same generator.
+    import numpy as np
+
+    c = readability.sentence_counts(seeds)
+    c = c[c["article_id"] == LONG]
+    w, s = c["words"].to_numpy(), c["syllables"].to_numpy()
+    n = len(w)
+    idx = np.random.default_rng(3).integers(0, n, size=(2000, n))
+    words, syls = w[idx].sum(axis=1), s[idx].sum(axis=1)
+    expected = 0.39 * words / n + 11.8 * syls / words - 15.59
+    monkeypatch.setattr(readability, "BOOT_BLOCK", 7 * n)  # blocks of 7 resamples, the last one short
+    got = readability._boot_grades(w, s, np.random.default_rng(3), 2000)
+    assert np.array_equal(got, expected)

@@ -123,10 +123,32 @@ def test_bootstrap_is_seeded_and_bounded(seeds):
     assert a["top_k_share"].between(0, 1).all() and len(a) == 10
 
 
-def test_batched_resampling_equals_one_resample_at_a_time(seeds):
+def test_sentence_counts_are_the_crosstab_as_nonzero_cells(seeds):
+    # The sparse sentence x term counts hold exactly the dense crosstab's nonzero cells, in its order.
+    sm = terms._sentence_matrix(seeds.tokens, "stem", True, terms.BODY_KINDS)
+    w = terms.words(seeds.tokens, kinds=terms.BODY_KINDS, stopwords=True)
+    dense = pd.crosstab([w["article_id"], w["sentence"]], w["stem"])
+    assert sm.terms == list(dense.columns)
+    rows, cols = np.nonzero(dense.to_numpy())
+    assert (sm.rows == rows).all() and (sm.cols == cols).all()
+    assert (sm.vals == dense.to_numpy()[rows, cols]).all()
+    assert [sm.articles[i] for i in sm.sent_article] == list(dense.index.get_level_values(0))
+    assert (sm.by_article() == dense.groupby(level=0).sum().loc[sm.articles].to_numpy()).all()
+
+
+def _dense(sm):
+    m = np.zeros((len(sm.sent_article), len(sm.terms)))
+    m[sm.rows, sm.cols] = sm.vals
+    return m, sm.sent_article, sm.articles, sm.terms
+
+
+@pytest.mark.parametrize("batch_cells", [terms.BATCH_CELLS, 3000])
+def test_batched_resampling_equals_one_resample_at_a_time(seeds, monkeypatch, batch_cells):
     # Reference: the textbook loop, one permutation and one bootstrap resample per iteration,
-    # drawing from the same generator in the same order. 250 and 130 cross the batch size (100).
-    m, sent_article, articles, _ = terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS)
+    # drawing from the same generator in the same order. 250 and 130 cross the batch size (100);
+    # with few cells per batch (as on a 5 MB article) the batches hold one resample each.
+    monkeypatch.setattr(terms, "BATCH_CELLS", batch_cells)
+    m, sent_article, articles, _ = _dense(terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS))
     eligible = m.sum(axis=0) >= 2
     eye = np.eye(len(articles))
 
@@ -156,7 +178,7 @@ def test_batched_resampling_equals_one_resample_at_a_time(seeds):
         for a, aid in enumerate(articles):
             for t in np.argsort(-z[a], kind="stable")[:k]:
                 hits[aid][t] = hits[aid].get(t, 0) + 1
-    terms_ = terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS)[3]
+    terms_ = terms._sentence_matrix(seeds.tokens, "norm", False, terms.BODY_KINDS).terms
     for aid, term, share in stab[["article_id", "term", "top_k_share"]].itertuples(index=False):
         assert share == pytest.approx(hits[aid].get(terms_.index(term), 0) / n_boot)
 

@@ -94,11 +94,21 @@ def sentence_counts(corpus) -> pd.DataFrame:
     return out.astype({"words": int, "syllables": int}).reset_index(drop=True)
 
 
+BOOT_BLOCK = 2_000_000  # indices drawn at once by the bootstrap (16 MB)
+
+
 def _boot_grades(w: np.ndarray, s: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
-    """Grades of ``n_boot`` resamples (with replacement) of the sentences whose counts are w, s."""
+    """Grades of ``n_boot`` resamples (with replacement) of the sentences whose counts are w, s.
+
+    Drawn a block of resamples at a time (the same numbers as one ``n_boot x n`` draw), so an
+    article of 40,000 sentences never holds 2,000 x 40,000 indices at once."""
     n = len(w)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    words, syls = w[idx].sum(axis=1).astype(float), s[idx].sum(axis=1).astype(float)
+    words, syls = np.empty(n_boot), np.empty(n_boot)
+    step = max(1, BOOT_BLOCK // max(n, 1))
+    for start in range(0, n_boot, step):
+        idx = rng.integers(0, n, size=(min(step, n_boot - start), n))
+        words[start : start + len(idx)] = w[idx].sum(axis=1)
+        syls[start : start + len(idx)] = s[idx].sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(words > 0, 0.39 * words / n + 11.8 * syls / words - 15.59, np.nan)
 

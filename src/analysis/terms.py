@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -518,15 +519,45 @@ def against_background(table: pd.DataFrame, min_count: int = 2, floor: float = 1
 # Robustness for tiny corpora: resample and permute sentences
 
 
-def _sentence_matrix(tokens: pd.DataFrame, unit: str, stopwords: bool, kinds) -> tuple[np.ndarray, np.ndarray, list, list]:
-    """(sentence x term counts, article index of each sentence, article ids, terms)."""
+class _SentenceCounts(NamedTuple):
+    """A sentence x term count matrix kept as its nonzero cells (row-major order), so a 5 MB
+    article's tens of thousands of sentences never become a dense sentences x vocabulary array."""
+
+    rows: np.ndarray  # sentence (row) of each nonzero cell
+    cols: np.ndarray  # term (column) of each nonzero cell
+    vals: np.ndarray  # its count, as float
+    sent_article: np.ndarray  # article index of each sentence
+    articles: list
+    terms: list
+
+    def term_totals(self) -> np.ndarray:
+        return np.bincount(self.cols, weights=self.vals, minlength=len(self.terms))
+
+    def by_article(self) -> np.ndarray:
+        """Article x term counts."""
+        n_terms = len(self.terms)
+        cell = self.sent_article[self.rows] * n_terms + self.cols
+        return np.bincount(cell, weights=self.vals, minlength=len(self.articles) * n_terms).reshape(-1, n_terms)
+
+    def prior_frame(self) -> pd.DataFrame:
+        """An empty one-row table with the terms as columns, for :func:`_prior`'s fixed priors."""
+        return pd.DataFrame(np.zeros((1, len(self.terms))), columns=self.terms)
+
+
+def _sentence_matrix(tokens: pd.DataFrame, unit: str, stopwords: bool, kinds) -> _SentenceCounts:
+    """Sentence x term counts of the articles with words: sentences sorted by (article_id, sentence),
+    terms sorted, as ``pd.crosstab`` orders them."""
     w = words(tokens, kinds=kinds, stopwords=stopwords)
     with_words = set(w["article_id"])
     articles = [a for a in dict.fromkeys(tokens["article_id"]) if a in with_words]
-    table = pd.crosstab([w["article_id"], w["sentence"]], _term_units(w, unit))
+    cells = pd.DataFrame({"a": w["article_id"].to_numpy(), "s": w["sentence"].to_numpy(),
+                          "t": _term_units(w, unit).to_numpy()}).groupby(["a", "s", "t"], sort=True).size()
+    rows, sentences = cells.index.droplevel(2).factorize()  # already sorted: codes follow row order
+    cols, terms_ = pd.factorize(cells.index.get_level_values(2), sort=True)
     number = {a: i for i, a in enumerate(articles)}
-    sent_article = np.array([number[a] for a in table.index.get_level_values(0)], dtype=int)
-    return table.to_numpy(dtype=float), sent_article, articles, list(table.columns)
+    sent_article = np.array([number[a] for a in sentences.get_level_values(0)], dtype=int)
+    return _SentenceCounts(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
+                           cells.to_numpy(dtype=float), sent_article, articles, list(terms_))
 
 
 def _z_all(counts: np.ndarray, prior: np.ndarray | None, scale: float) -> np.ndarray:
@@ -567,6 +598,17 @@ def _resampled_counts(article: np.ndarray, weight: np.ndarray, term: np.ndarray,
                        minlength=nb * n_art * n_terms).reshape(nb, n_art, n_terms)
 
 
+# Cells (nonzero sentence-term counts, or article-term counts) one batch of resamples may hold:
+# a few arrays of this many 8-byte numbers stay under about 100 MB each.
+BATCH_CELLS = 10_000_000
+
+
+def _batch_size(nonzero: int, article_terms: int, most: int = 100) -> int:
+    """Resamples per batch: at most ``most``, fewer when one resample's arrays are large (a 5 MB
+    article has about a million nonzero cells). Batching never changes the draws, only memory."""
+    return max(1, min(most, BATCH_CELLS // max(1, nonzero, article_terms)))
+
+
 def _batched(n: int, size: int = 100):
     """Ranges of at most ``size`` resamples, so a large corpus never builds one huge 3-D array."""
     for start in range(0, n, size):
@@ -589,35 +631,35 @@ def bootstrap_stability(
     of_articles (articles with words).
     """
     tokens, n_used, n_all = _sample_articles(tokens, max_articles, seed, kinds)
-    m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
+    sm = _sentence_matrix(tokens, unit, stopwords, kinds)
+    sent_article, articles, terms_ = sm.sent_article, sm.articles, sm.terms
     cols = ["article_id", "term", "count", "z", "rank", "top_k_share", "n_articles", "of_articles"]
     if len(articles) < 2:  # one article against nothing: no ranking to resample
         return pd.DataFrame(columns=cols)
-    eligible = m.sum(axis=0) >= min_count
-    fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
-    onehot = np.eye(len(articles))[sent_article].T  # articles x sentences
-    observed = _z_all(onehot @ m, fixed_prior, scale)
+    eligible = sm.term_totals() >= min_count
+    fixed_prior = None if prior == "pooled" else _prior(sm.prior_frame(), prior)
+    counts = sm.by_article()
+    observed = _z_all(counts, fixed_prior, scale)
     observed[:, ~eligible] = -np.inf
     top = np.argsort(-observed, axis=1, kind="stable")[:, :k]
     hits = np.zeros_like(top, dtype=float)
     rng = np.random.default_rng(seed)
     idx_by_article = [np.flatnonzero(sent_article == a) for a in range(len(articles))]
     n_sent = len(sent_article)
-    nz_rows, nz_cols = np.nonzero(m)  # each drawn sentence's nonzero counts (_resampled_counts)
-    vals, n_art, n_terms, owner = m[nz_rows, nz_cols], len(articles), m.shape[1], sent_article[nz_rows]
-    for start, stop in _batched(n_boot):
+    nz_rows, nz_cols, vals = sm.rows, sm.cols, sm.vals  # each drawn sentence's nonzero counts (_resampled_counts)
+    n_art, n_terms, owner = len(articles), len(terms_), sent_article[nz_rows]
+    for start, stop in _batched(n_boot, _batch_size(len(vals), n_art * n_terms)):
         nb = stop - start
-        weights = np.zeros((nb, n_art, n_sent))
+        weights = np.zeros((nb, n_sent))  # times each sentence is drawn (from its own article)
         for b in range(nb):  # the draws, in the same order as one resample at a time
-            for a, idx in enumerate(idx_by_article):
-                weights[b, a] = np.bincount(rng.choice(idx, size=len(idx)), minlength=n_sent)
-        counts = _resampled_counts(np.broadcast_to(owner, (nb, len(owner))), weights[:, owner, nz_rows] * vals, nz_cols,
-                                   n_art, n_terms)
-        z = _z_all(counts, fixed_prior, scale)
+            for idx in idx_by_article:
+                weights[b] += np.bincount(rng.choice(idx, size=len(idx)), minlength=n_sent)
+        counts_b = _resampled_counts(np.broadcast_to(owner, (nb, len(owner))), weights[:, nz_rows] * vals, nz_cols,
+                                     n_art, n_terms)
+        z = _z_all(counts_b, fixed_prior, scale)
         z[..., ~eligible] = -np.inf
         top_b = np.argsort(-z, axis=-1, kind="stable")[..., :k]
         hits += (top[None, :, :, None] == top_b[:, :, None, :]).any(axis=-1).sum(axis=0)
-    counts = onehot @ m
     rows = [
         (articles[a], terms_[t], int(counts[a, t]), float(observed[a, t]), r + 1, hits[a, r] / n_boot, n_used, n_all)
         for a in range(len(articles)) for r, t in enumerate(top[a]) if np.isfinite(observed[a, t])  # eligible only
@@ -641,19 +683,19 @@ def permutation_null(
     (``MAX_RESAMPLED_ARTICLES``); n_articles and of_articles say how many it used of how many.
     """
     tokens, n_used, n_all = _sample_articles(tokens, max_articles, seed, kinds)
-    m, sent_article, articles, terms_ = _sentence_matrix(tokens, unit, stopwords, kinds)
-    eligible = m.sum(axis=0) >= min_count
-    fixed_prior = None if prior == "pooled" else _prior(pd.DataFrame(m[:1], columns=terms_), prior)
-    eye = np.eye(len(articles))
+    sm = _sentence_matrix(tokens, unit, stopwords, kinds)
+    sent_article, articles = sm.sent_article, sm.articles
+    eligible = sm.term_totals() >= min_count
+    fixed_prior = None if prior == "pooled" else _prior(sm.prior_frame(), prior)
     if not eligible.any() or len(articles) < 2:  # no term used min_count times, or one article has words: nothing to test
         return pd.DataFrame([{"observed_max_abs_z": np.nan, "null_q95": np.nan, "null_q99": np.nan, "p_value": np.nan,
                               "n_perm": n_perm, "n_terms": 0, "n_articles": n_used, "of_articles": n_all}])
-    observed = float(np.abs(_z_all(eye[sent_article].T @ m, fixed_prior, scale)[:, eligible]).max())
+    observed = float(np.abs(_z_all(sm.by_article(), fixed_prior, scale)[:, eligible]).max())
     rng = np.random.default_rng(seed)
     null = np.empty(n_perm)
-    nz_rows, nz_cols = np.nonzero(m)  # each sentence's nonzero counts (_resampled_counts)
-    vals, n_art, n_terms = m[nz_rows, nz_cols], len(articles), m.shape[1]
-    for start, stop in _batched(n_perm):
+    nz_rows, nz_cols, vals = sm.rows, sm.cols, sm.vals  # each sentence's nonzero counts (_resampled_counts)
+    n_art, n_terms = len(articles), len(sm.terms)
+    for start, stop in _batched(n_perm, _batch_size(len(vals), n_art * n_terms)):
         labels = np.stack([rng.permutation(sent_article) for _ in range(start, stop)])
         counts = _resampled_counts(labels[:, nz_rows], np.broadcast_to(vals, (stop - start, len(vals))), nz_cols,
                                    n_art, n_terms)
