@@ -80,6 +80,8 @@ _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", 
                  "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
                  "to", "of", "with", "by", "from", "last", "during", "once"}
+_SUBORDINATORS = {"when", "as", "after", "before", "while", "if", "because", "since", "though", "although",
+                  "whereas", "once", "until", "where"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
 still even now again
 then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
@@ -1584,18 +1586,178 @@ def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
     return out
 
 
-def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
+_OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
+                                                     "involving", "and", "or"}
+_MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
+
+
+class _Context:
+    """What the resolver knows of an article: sentences, quoted stretches, name mentions, gender evidence."""
+
+    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None):
+        self.text, self.ents, self.canonical = text, ents, canonical
+        self.starts = [e[0] for e in ents]
+        if sentences is None:
+            sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraphs(text)
+                         for a, b in nlp.fast_sentence_spans(text[p0:p1])]
+        self.sentences = sorted(sentences)
+        self.sent_starts = [a for a, _ in self.sentences]
+        self.quoted = sorted(quoted or [])
+        self.quote_starts = [o for o, _ in self.quoted]
+        self._gender: dict[str, int] | None = None
+
+    def gender(self) -> dict[str, int]:
+        if self._gender is None:
+            self._gender = _gender_evidence(self.text, self.ents, self.canonical)
+        return self._gender
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def mention_sex(self, s: int, name: str) -> int:
+        """+1 he, -1 she, 0 unknown: a title on this mention ("Mrs. Clinton"), else the article's evidence for the name."""
+        before = self.text[max(0, s - 5) : s].lower().split()
+        title = _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        return title or (1 if self.gender().get(name, 0) > 0 else -1 if self.gender().get(name, 0) < 0 else 0)
+
+    def oblique(self, s: int, e: int) -> bool:
+        """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive."""
+        prev = _PREV_WORD_RE.search(self.text, max(0, s - 30), s)
+        if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
+            return True
+        return self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’")
+
+
+def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
+                       speakers: list[tuple[int, str]]) -> str | None:
+    """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
+
+    Walks back sentence by sentence from the mention (at most ``_MAX_SENTENCES_BACK``): in each, the
+    nearest earlier speaker of an attribution who fits, else the first name that fits and reads as a
+    subject (not after a preposition or "when", not a possessive); a sentence whose first fitting word
+    is itself a pronoun of that sex continues the chain backwards. Names inside quotation marks do not
+    count. "Fits": a person whose sex, where the article shows it, is the pronoun's.
+    Example: "Mr. Kasich predicted ... if Sanders wins. “That's not an issue,” he said." -> Kasich.
+    """
+    text = ctx.text
+    k = ctx.sentence_of(pos)
+    fallback = None
+    spk_pos = [p for p, _ in speakers]
+
+    def fits(name: str, s: int) -> bool:
+        if name not in persons:
+            return False
+        if sex is None:
+            return True
+        ms = ctx.mention_sex(s, name)
+        return ms == 0 or ms == sex
+
+    for kk in range(k, max(-1, k - _MAX_SENTENCES_BACK - 1), -1):
+        s0, s1 = ctx.sentences[kk] if ctx.sentences else (0, len(text))
+        hi = min(s1, pos) if kk == k else s1
+        lo_i = bisect.bisect_left(spk_pos, s0)
+        hi_i = bisect.bisect_left(spk_pos, hi)
+        said = [(p, n) for p, n in speakers[lo_i:hi_i] if n in persons and (sex is None or
+                                                                             ctx.mention_sex(p, n) in (0, sex))]
+        if said:
+            return said[-1][1]
+        first_pron = None
+        if sex is not None:
+            rx = _HE_RE if sex > 0 else _SHE_RE
+            for m in rx.finditer(text, s0, hi):
+                if not ctx.in_quote(m.start()):
+                    first_pron = m.start()
+                    break
+        i = bisect.bisect_left(ctx.starts, s0)
+        subject = None
+        while i < len(ctx.ents) and ctx.ents[i][0] < hi:
+            es, ee, raw, _kind = ctx.ents[i]
+            i += 1
+            name = ctx.canonical(raw)
+            if ctx.in_quote(es) or not fits(name, es):
+                continue
+            if ctx.oblique(es, ee):
+                if fallback is None:
+                    fallback = name
+                continue
+            subject = (es, name)
+            break
+        if subject is not None and (first_pron is None or subject[0] < first_pron):
+            return subject[1]
+        if subject is not None and fallback is None:
+            fallback = subject[1]
+    return fallback
+
+
+_HE_RE = re.compile(r"(?<![\w'’])(?:he|him|his)(?![\w'’])", re.IGNORECASE)
+_SHE_RE = re.compile(r"(?<![\w'’])(?:she|her|hers)(?![\w'’])", re.IGNORECASE)
+_PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person"} | {
+    "republican", "democrat", "conservative", "liberal", "progressive", "congressman", "congresswoman",
+    "woman", "man", "speaker", "leader", "justice", "judge", "prosecutor", "commissioner", "general",
+    "star", "host", "owner", "developer", "tycoon", "politician", "incumbent", "challenger"}
+
+
+def _head_word(words: list[str]) -> str:
+    """The head noun of a phrase: the word before "of" ("The former secretary of State"), else the last."""
+    of = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 1), None)
+    return words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
+
+
+def _names_in(ctx: _Context, s: int, e: int) -> list[tuple[int, int, str]]:
+    i = bisect.bisect_left(ctx.starts, s)
+    out = []
+    while i < len(ctx.ents) and ctx.ents[i][0] < e:
+        es, ee, n, _k = ctx.ents[i]
+        if ee <= e:
+            out.append((es, ee, n))
+        i += 1
+    return out
+
+
+def _named_head(ctx: _Context, s: int, e: int) -> str | None:
+    """The name a speaker phrase names, if any: a name that ends the phrase ("Sen. Ted Cruz", "Intel's CEO Pat
+    Gelsinger"), not one after "of"/"for" ("a spokesman for Bernie Sanders": the spokesman speaks). An
+    appositive after a comma counts when it is names only ("the two leading Republicans, Donald Trump and Ted
+    Cruz,"); otherwise the phrase ends at its first comma ("the Human Rights Campaign, an advocacy group")."""
+    text = ctx.text
+    comma = text.find(",", s, e)
+    if comma > s:
+        app = text[comma + 1 : e].strip(" ,")
+        names = _names_in(ctx, comma + 1, e)
+        rest = app
+        for _ns, _ne, n in names:
+            rest = rest.replace(n, " ")
+        rest_words = [w for w in re.findall(r"[\w.’']+", rest) if w.lower().strip(".") not in TITLES | {"and", "the"}
+                      and not re.fullmatch(r"[A-Z]\.", w)]
+        if names and not rest_words and app[:1].isupper():
+            return app
+        e = comma
+    names = [(ns, ne, n) for ns, ne, n in _names_in(ctx, s, e) if not text[ne:e].strip(" ,.’'s")]
+    if not names:
+        return None
+    ns, _ne, n = names[-1]
+    prev = _PREV_WORD_RE.search(text, max(0, ns - 20), ns)
+    if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by") and ns > s:
+        return None
+    return ctx.canonical(n)
+
+
+def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
-    Names stand for themselves, except a bare surname, which becomes the earlier full name
-    ending in it. He/she/him/her resolve to a person, it and "the company"-style nominals to an
-    organisation (or a single name that is not a person). Among the compatible names mentioned
-    before, the most salient wins: salience = mentions so far + 3 if it has already spoken +
-    2 if mentioned in the last 300 characters. They/we, and anything unresolved, keep the
-    mention as written.
+    Names stand for themselves, except a bare surname, which becomes the earlier full name ending in it.
+    He/she and definite descriptions of a person ("the Vermont senator") go to an earlier person by
+    :func:`_person_antecedent` (recency, subjects and speakers first, sex where the article shows it);
+    "her campaign" becomes "Clinton campaign" that way. It and "the company"-style nominals go to the
+    most salient organisation (mentions so far + 3 if it has spoken + 2 if in the last 300 characters).
+    They, and anything unresolved, keep the mention as written. ``sentences`` and ``quoted`` (character
+    spans) come from :func:`extract_text`; without them they are worked out here.
     """
     ents = _entity_mentions(text)
-    starts = [e[0] for e in ents]
     persons_full: dict[str, str] = {}
     for _, _, name, kind in ents:
         if kind == "person" and " " in name:
@@ -1606,13 +1768,20 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
     def canonical(name: str) -> str:
         return persons_full.get(name, name) if " " not in name else name
 
-    gender: dict[str, int] | None = None  # computed at the first he/she, which many articles never need
-
+    ctx: _Context | None = None  # built at the first pronoun or description, which many articles never need
+    persons = {canonical(n) for _, _, n, k in ents if k == "person"} | full_names
     spoken: set[str] = set()
+    speakers: list[tuple[int, str]] = []  # (speaker start, resolved) of the attributions resolved so far
     counts: dict[str, int] = {}
     last_seen: dict[str, int] = {}
     kinds: dict[str, set[str]] = {}
     nxt = 0  # entities before the current attribution's speaker have been counted
+
+    def done(att: Attribution, name: str) -> None:
+        att.resolved = name
+        spoken.add(name)
+        speakers.append((att.speaker[0], name))
+
     for att in sorted(attributions, key=lambda a: a.speaker[0] if a.speaker else 0):
         if att.speaker is None:
             continue
@@ -1632,54 +1801,61 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> None:
                 span = (q.start(), ante[1]) if q else ante  # "thousands of authors, who alleged …"
                 mention = text[span[0] : span[1]]
         words = mention.split()
-        of = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 1), None)  # "The former secretary of State"
-        head = words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
+        head = _head_word(words)
         first = words[0].lower() if words else ""
         if head in DOCUMENT_HEADS and first in {"the", "this", "that", "its", "their"}:
             filer = _filer_before(text, span[0])  # "Reddit sued Anthropic. That lawsuit said …": Reddit
             if filer is not None:
-                att.resolved = canonical(filer)
-                spoken.add(att.resolved)
+                done(att, canonical(filer))
                 continue
         if first == "they" and len(words) == 1:
             group = _plural_subject_of(text, att.sentence[0], span[0])  # "U.S. firms … rivals they accuse of …"
             if group is not None:
-                att.resolved = group
-                spoken.add(att.resolved)
+                done(att, group)
+                continue
+        sex = _PRONOUN_SEX.get(first)
+        person_pronoun = len(words) == 1 and PRONOUNS.get(first) == "person"
+        description = len(words) > 1 and first in {"the", "this", "that"} and head in _PERSON_DESCRIPTION_HEADS \
+            and not any(w[:1].isupper() for w in words[1:] if w.lower() not in TITLES and w.lower() != head) \
+            or (len(words) > 1 and first in {"the", "this", "that"} and head in _PERSON_DESCRIPTION_HEADS
+                and words[-1].lower().strip(".,") == head and "," not in mention)
+        possessive = len(words) > 1 and first in ("his", "her") and not any(w[:1].isupper() for w in words[1:])
+        if person_pronoun or description or possessive:
+            if ctx is None:
+                ctx = _Context(text, ents, canonical, sentences, quoted)
+            who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers)
+            if who is not None:
+                done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
+                continue
+            if possessive or description:
+                done(att, mention)
                 continue
         target = None
         if first in PRONOUNS and len(words) == 1:
             target = PRONOUNS[first]
-        elif head in NOMINAL_HEADS and first in {"the", "this", "that"}:
-            target = NOMINAL_HEADS[head]
+        elif head in NOMINAL_HEADS and first in {"the", "this", "that"} and NOMINAL_HEADS[head] == "org" \
+                and not any(w[:1].isupper() for w in words[1:]):
+            target = "org"
         if target in ("person", "org"):
             best, best_score = None, None
-            sex = _PRONOUN_SEX.get(first)
-            if sex is not None and gender is None:
-                gender = _gender_evidence(text, ents, canonical)
             for name, n in counts.items():
                 k = kinds[name]
                 is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
-                if sex is not None and gender and gender.get(name, 0) * sex < 0:
-                    continue  # the article calls this person "she" and the pronoun is "he", or the reverse
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)):
                     continue
                 score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300), last_seen[name])
                 if best_score is None or score > best_score:
                     best, best_score = name, score
-            att.resolved = best or mention
+            done(att, best or mention)
         else:
-            lo = bisect.bisect_left(starts, span[0])
-            names = []
-            for s, e, n, _ in ents[lo:]:
-                if s >= span[1]:
-                    break
-                if e <= span[1] and not text[e : span[1]].strip(" ,.’'s"):
-                    names.append(n)  # only a name that ends the phrase is its head: "an Intel spokeswoman" is not Intel
-            att.resolved = canonical(names[-1]) if names else mention
-        spoken.add(att.resolved)
+            if ctx is None:
+                ctx = _Context(text, ents, canonical, sentences, quoted)
+            named = _named_head(ctx, span[0], span[1])
+            if named is None and words and first in {"the", "this", "that"} and len(words) > 1:
+                named = " ".join(words[1:]) if any(w[:1].isupper() for w in words[1:]) else None
+            done(att, named or mention)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1742,6 +1918,44 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     return Attribution("leadin", [], (cs, ce), lemma, stance, spk, (s, e))
 
 
+_TRAILING_ADVERBS = {"here", "there", "today", "too", "alone", "himself", "herself", "themselves", "itself"}
+_ADJ_ENDINGS = ("ic", "can", "ese", "ish", "ian")  # "Democratic registered voters", "American", "Chinese"
+_PRE_ADJECTIVE = _INNER_DETERMINERS | {"newly", "recently", "once", "long", "self"}
+
+
+def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker span trimmed to its noun phrase, whichever rule found it: a subordinate clause's
+    opening ("a while back when she" -> "she"), and trailing auxiliaries, adverbs and a finite
+    verb ("The U.S. media has always", "Her campaign workers here", "The Vermont senator emailed
+    supporters") come off. Pronouns and one-word speakers are left alone.
+    """
+    s, e = span
+    words = [(m.start() + s, m.end() + s, m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
+    if len(words) < 2:
+        return span
+    low = [w.lower().strip(",") for _, _, w in words]
+    if low[0] in _AUX_WORDS:  # "have endorsed him": not a noun phrase to trim
+        return span
+    for i in range(len(words) - 2, -1, -1):  # "a while back when she": the subordinate clause's subject
+        if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
+            return words[i + 1][0], words[-1][1]
+    keep = len(words)
+    for i in range(1, len(words)):
+        w, lw = words[i][2], low[i]
+        prev = low[i - 1]
+        if prev in _INNER_DETERMINERS:  # "the first time": an adjective, not an adverb
+            continue
+        finite = w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") \
+            and prev not in _SPEAKER_END_WORDS and not (words[i - 1][2][:1].isupper() and prev.endswith(_ADJ_ENDINGS))
+        if (lw in _AUX_WORDS or lw in _TRAILING_ADVERBS or lw in ("can", "may", "might", "must", "should", "shall")
+                or _CONTRACTED_AUX_RE.search(w) or finite) and w.islower():
+            keep = i
+            break
+    if keep < len(words):
+        return s, words[keep - 1][1]
+    return span
+
+
 def extract_text(text: str) -> list[Attribution]:
     """All attributions in one article's text (offsets into ``text``).
 
@@ -1756,6 +1970,8 @@ def extract_text(text: str) -> list[Attribution]:
     last_para = -2
     waiting: list[Attribution] = []  # unattributed direct quotes of the previous paragraph
     unattributed: list[Attribution] = []
+    all_sents: list[tuple[int, int]] = []  # for the speaker resolver: sentences, and quoted stretches to skip
+    all_quoted: list[tuple[int, int]] = []
     for p_idx, (p0, p1) in enumerate(_paragraphs(norm)):
         dash = _DASH_ATTRIBUTION_RE.fullmatch(text, p0, p1) if waiting else None
         if dash:
@@ -1772,6 +1988,8 @@ def extract_text(text: str) -> list[Attribution]:
         quotes, open_end = pair_quotes(text, p0, p1)
         carry = open_end
         sents = [(p0 + a, p0 + b) for a, b in nlp.fast_sentence_spans(text[p0:p1])]
+        all_sents += sents
+        all_quoted += [(o, c) for o, c, d in quotes if d == 0]
         pending: Attribution | None = None  # an unattributed quote that the next sentence may attribute
         for s, e in _merge_sentences(text, sents, quotes):
             lead = _lead_in(text, s, e, quotes)
@@ -1808,7 +2026,10 @@ def extract_text(text: str) -> list[Attribution]:
     for a in atts:  # every rule's output, whichever made it: no empty or inverted quote span
         a.spans = [(s, e) for s, e in a.spans if e > s and text[s:e].strip()]
     atts = [a for a in atts if a.spans]
-    resolve_speakers(text, [a for a in atts if a.speaker is not None])
+    for a in atts:
+        if a.speaker is not None:
+            a.speaker = tidy_speaker(text, a.speaker)
+    resolve_speakers(text, [a for a in atts if a.speaker is not None], all_sents, all_quoted)
     return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
 
 
