@@ -589,7 +589,7 @@ def _clean_end(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _SUBJECT_START_RE = re.compile(
-    rf"(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
+    rf"(?:{_DET_NP}?(?!{_DET_NP}[a-z])(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|{_DET_NP}[\w'’-]+(?:\s+[\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?=[\s,])"
 )
 _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
@@ -1449,7 +1449,8 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
 _NAME_RE = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
-              "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company"}
+              "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
+              "convention", "center", "fund", "commission", "administration", "campaign", "club", "union"}
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1458,6 +1459,12 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
 
 
 _NOT_NAME_STARTS = _NOT_NAMES | TITLES
+# Capitalised role words that precede a person's name in one run of capitals ("House Speaker Paul Ryan").
+_ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "chief", "minister", "ambassador",
+                        "commissioner", "director", "chair", "chairwoman", "spokesman", "spokeswoman", "candidate",
+                        "nominee", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "analyst", "coach",
+                        "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "atty", "sens", "reps", "govs",
+                        "congressman", "congresswoman", "treasurer", "comptroller", "vice", "deputy", "whip"}
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
@@ -1506,6 +1513,11 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     if not words:
         return None
     words[-1] = _POSSESSIVE_RE.sub("", words[-1])
+    if len(words) >= 3:  # "House Speaker Paul Ryan", "Ohio Gov. John Kasich", "Attorney General Loretta E. Lynch"
+        role = max((j for j, w in enumerate(words[:-2]) if w.lower().strip(".") in _ROLE_WORDS), default=None)
+        if role is not None and all(_PERSON_WORD_RE.fullmatch(w) for w in words[role + 1 :]) \
+                and 2 <= len(words) - role - 1 <= 3:
+            words = words[role + 1 :]
     name = " ".join(w for w in words if w)
     if not name:
         return None
@@ -1594,8 +1606,9 @@ _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in
 class _Context:
     """What the resolver knows of an article: sentences, quoted stretches, name mentions, gender evidence."""
 
-    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None):
+    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None, full_by_surname=None):
         self.text, self.ents, self.canonical = text, ents, canonical
+        self.full_by_surname = full_by_surname or {}
         self.starts = [e[0] for e in ents]
         if sentences is None:
             sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraphs(text)
@@ -1608,7 +1621,9 @@ class _Context:
 
     def gender(self) -> dict[str, int]:
         if self._gender is None:
-            self._gender = _gender_evidence(self.text, self.ents, self.canonical)
+            ambiguous = {k for k, v in self.full_by_surname.items() if len(v) > 1}
+            self._gender = _gender_evidence(self.text, self.ents,
+                                            lambda n: n if n in ambiguous else self.canonical(n))
         return self._gender
 
     def in_quote(self, pos: int) -> bool:
@@ -1625,11 +1640,27 @@ class _Context:
         return title or (1 if self.gender().get(name, 0) > 0 else -1 if self.gender().get(name, 0) < 0 else 0)
 
     def oblique(self, s: int, e: int) -> bool:
-        """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive."""
+        """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive
+        (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …")."""
         prev = _PREV_WORD_RE.search(self.text, max(0, s - 30), s)
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
-        return self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’")
+        if self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’"):
+            s0 = self.sentences[self.sentence_of(s)][0] if self.sentences else 0
+            return bool(self.text[s0:s].strip(" \"“‘'"))
+        return False
+
+    def full_name(self, raw: str, s: int) -> str:
+        """The full name a mention stands for. A surname shared by several full names in the article
+        ("Bill Clinton", "Hillary Clinton") goes to the one whose sex matches this mention's title
+        ("Mrs. Clinton"), else stays as it is; otherwise the article's one full name for it."""
+        full = self.full_by_surname.get(raw, [])
+        if len(full) <= 1 or " " in raw:
+            return self.canonical(raw)
+        before = self.text[max(0, s - 5) : s].lower().split()
+        title = _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        fits = [f for f in full if title and self.gender().get(f, 0) * title > 0]
+        return fits[0] if len(fits) == 1 else raw
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
@@ -1649,7 +1680,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     spk_pos = [p for p, _ in speakers]
 
     def fits(name: str, s: int) -> bool:
-        if name not in persons:
+        if name not in persons and ctx.canonical(name) not in persons:
             return False
         if sex is None:
             return True
@@ -1677,7 +1708,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
         while i < len(ctx.ents) and ctx.ents[i][0] < hi:
             es, ee, raw, _kind = ctx.ents[i]
             i += 1
-            name = ctx.canonical(raw)
+            name = ctx.full_name(raw, es)
             if ctx.in_quote(es) or not fits(name, es):
                 continue
             if ctx.oblique(es, ee):
@@ -1693,6 +1724,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     return fallback
 
 
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
 _HE_RE = re.compile(r"(?<![\w'’])(?:he|him|his)(?![\w'’])", re.IGNORECASE)
 _SHE_RE = re.compile(r"(?<![\w'’])(?:she|her|hers)(?![\w'’])", re.IGNORECASE)
 _PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person"} | {
@@ -1705,6 +1737,17 @@ def _head_word(words: list[str]) -> str:
     """The head noun of a phrase: the word before "of" ("The former secretary of State"), else the last."""
     of = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 1), None)
     return words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
+
+
+def _is_description(words: list[str], head: str) -> bool:
+    """A definite description of one person ("the Vermont senator", "The former secretary of State"): the/this/that,
+    a person's role as head, no comma, and no name after the head ("the senator Bernie Sanders" names him)."""
+    if len(words) < 2 or words[0].lower() not in {"the", "this", "that"} or head not in _PERSON_DESCRIPTION_HEADS:
+        return False
+    if any("," in w for w in words):
+        return False
+    at = next(i for i in range(len(words) - 1, 0, -1) if words[i].lower().strip(".,’'") == head)
+    return not any(w[:1].isupper() and words[i - 1].lower() != "of" for i, w in enumerate(words[at + 1 :], at + 1))
 
 
 def _names_in(ctx: _Context, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -1759,9 +1802,19 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     """
     ents = _entity_mentions(text)
     persons_full: dict[str, str] = {}
-    for _, _, name, kind in ents:
+    full_by_surname: dict[str, list[str]] = {}
+    lower_words: set[str] | None = None
+    for s, _, name, kind in ents:
         if kind == "person" and " " in name:
+            if _SENTENCE_START_RE.search(text, max(0, s - 4), s) or s == 0:  # "Understated Perez" opening a line
+                if lower_words is None:
+                    lower_words = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+                if name.split()[0].lower() in lower_words:
+                    continue
             persons_full.setdefault(name.split()[-1], name)
+            group = full_by_surname.setdefault(name.split()[-1], [])
+            if name not in group:
+                group.append(name)
 
     full_names = set(persons_full.values())
 
@@ -1815,14 +1868,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 continue
         sex = _PRONOUN_SEX.get(first)
         person_pronoun = len(words) == 1 and PRONOUNS.get(first) == "person"
-        description = len(words) > 1 and first in {"the", "this", "that"} and head in _PERSON_DESCRIPTION_HEADS \
-            and not any(w[:1].isupper() for w in words[1:] if w.lower() not in TITLES and w.lower() != head) \
-            or (len(words) > 1 and first in {"the", "this", "that"} and head in _PERSON_DESCRIPTION_HEADS
-                and words[-1].lower().strip(".,") == head and "," not in mention)
+        description = _is_description(words, head)
         possessive = len(words) > 1 and first in ("his", "her") and not any(w[:1].isupper() for w in words[1:])
         if person_pronoun or description or possessive:
             if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted)
+                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname)
             who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers)
             if who is not None:
                 done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
@@ -1851,7 +1901,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             done(att, best or mention)
         else:
             if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted)
+                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname)
             named = _named_head(ctx, span[0], span[1])
             if named is None and words and first in {"the", "this", "that"} and len(words) > 1:
                 named = " ".join(words[1:]) if any(w[:1].isupper() for w in words[1:]) else None
