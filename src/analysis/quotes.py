@@ -201,6 +201,10 @@ _NOT_VERB_BEFORE = {
     "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
     "written", "press", "phone", "conference", "another", "each", "every", "many", "several",
 }
+# Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
+# noun-like cue ("an official statement", "a press release").
+_NOUN_MODIFIERS_BEFORE = {"blog", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
+                          "press", "phone", "conference"}
 
 
 # Verbs and adjectives whose infinitive complement is the subject's own act of saying.
@@ -260,6 +264,9 @@ def _is_verbal(masked: str, start: int) -> bool:
         return True  # "Some said …", "Many warned …": the quantifier is the subject
     if prev == "another" and word and word.group(0).endswith("s"):
         return True  # "one says …, another says …"
+    if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
+                                                    or word.group(0).lower() in _IRREGULAR_PAST):
+        return True  # "The official said", "media reported": a noun subject, and a past tense is a verb
     return prev not in _NOT_VERB_BEFORE
 
 
@@ -439,7 +446,9 @@ def _speaker_phrase(np_text: str) -> str | None:
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
     last = words[-1] if words else ""
     if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly")) \
-            or re.search(r"\bto\s+[a-z]+$", " ".join(words)):
+            or (re.search(r"\bto\s+[a-z]+$", " ".join(words))
+                and not re.search(r"\b(?:close|loyal|next|near|closest|adviser|advisor|aide|aides|advisers|advisors)\s+to\s+"
+                                  r"(?:him|her|them|us|me)$", " ".join(words))):
         return None
     return " ".join(words)
 
@@ -659,6 +668,12 @@ def _blank_quote(m: re.Match) -> str:
     return " " * (len(q) - keep) + q[len(q) - keep :]
 
 
+# A comma, then a new clause with its own pronoun subject ("the government monitors 20,000 mosques, it lists
+# steps …"); not when the content opens with a subordinate clause that the comma closes.
+_NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+")
+_SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
+                                  r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
+                                  r"by|in|on|at|during|under|over|from)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 
 
@@ -672,6 +687,10 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     if rel and _RESUMES_RE.match(masked, rel.end()):
         rel = None
     cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), rel) if m]
+    if not _SUBORDINATE_OPEN_RE.match(masked):  # "if elected, he would …": the content's own main clause
+        splice = _NEW_CLAUSE_RE.search(masked)
+        if splice:
+            cuts.append(splice.start())
     cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
     for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
