@@ -394,7 +394,8 @@ _SUBJECT_NP_RE = re.compile(
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
-    rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%))$"
+    rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
+    rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?)$"
 )
 
 
@@ -491,10 +492,15 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_AFTER_BLANKED_QUOTE_RE = re.compile(r"\S\s{4,}[,”’\"']*\s?$")
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
     left = masked[cut : cue_start - base]
+    if _AFTER_BLANKED_QUOTE_RE.search(left):
+        return None  # '… and “that group is leaving,” said X': the speaker follows the cue
     base += cut
     words = left.rstrip().rsplit(None, 1)
     control = _CONTROL_TO_RE.search(left.rstrip())
@@ -1118,8 +1124,11 @@ def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     if c.subject is not None or c.participle:
         return False
     inv = _speaker_after(s.masked, s.s0, c.ce)
-    if inv and c.lead.endswith(",") and len(c.lead) > 20:
-        span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
+    lead_end = s.s0 + len(c.lead)
+    quote_comma = c.cs - lead_end > 3 and re.search(r",[”’\"']+\s*$", s.text[lead_end : c.cs]) is not None
+    if inv and (c.lead.endswith(",") or quote_comma) and len(c.lead) > 20:
+        # '… and “that group is leaving,” said X': the content runs to the end of the quotation
+        span = _clean_end(s.text, s.s0, c.cs if quote_comma else lead_end)
         s.add("content_cue_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), inv)
         return True
     return False
@@ -1181,6 +1190,8 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     """
     if c.subject is not None or c.participle or s.prev_speaker is not None or not _COORD_PREDICATE_RE.search(c.lead):
         return False
+    if c.cs - (s.s0 + len(c.lead)) > 3:
+        return False  # a quotation between "and" and the cue: '… and “that is over,” said X' is inverted
     spk = _sentence_subject(s.masked, s.s0)
     if spk is None or spk[1] > c.cs - 5:
         return False
