@@ -385,8 +385,12 @@ def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -
     return out
 
 
+_ROLE_NOUNS = (r"spokesman|spokeswoman|spokesperson|manager|adviser|advisor|aide|director|chairman|chairwoman|strategist|"
+               r"pollster|secretary|chief|deputy|communications|policy|economist|analyst|attorney|lawyer|official|"
+               r"leader|candidate|nominee|professor|researcher|founder|co-founder|executive|ceo|correspondent|"
+               r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip")
 _SUBJECT_NP_RE = re.compile(
-    rf"(?<![\w'’-])(?:{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
+    rf"(?<![\w'’-])(?:(?:{_NAME_TOKEN}\s+){{0,3}}(?:(?:{_ROLE_NOUNS})\s+){{1,3}}(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}|{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+"
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:people|officials|sources|aides|advisers|allies|associates|friends)\s+"
