@@ -666,7 +666,7 @@ _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,120},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
-_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas)\s+)"
+_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas|and|but)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
@@ -680,7 +680,9 @@ def _blank_quote(m: re.Match) -> str:
 
 # A comma, then a new clause with its own pronoun subject ("the government monitors 20,000 mosques, it lists
 # steps …"); not when the content opens with a subordinate clause that the comma closes.
-_NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+")
+_NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+|"
+                            r"(?:[A-Z][\w’'.-]+\s+){1,3}(?!(?:said|says|say|added|noted|told|argued)\b)"
+                            r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b)")
 _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
                                   r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
                                   r"by|in|on|at|during|under|over|from)\b", re.IGNORECASE)
