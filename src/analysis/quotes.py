@@ -399,7 +399,8 @@ _SUBJECT_NP_RE = re.compile(
     rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
     rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
-    rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?)$"
+    rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?"
+    rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+[a-z]+){{0,2}})$"
 )
 
 
@@ -680,7 +681,7 @@ def _blank_quote(m: re.Match) -> str:
 
 # A comma, then a new clause with its own pronoun subject ("the government monitors 20,000 mosques, it lists
 # steps …"); not when the content opens with a subordinate clause that the comma closes.
-_NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+|"
+_NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?(?:(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+|"
                             r"(?:[A-Z][\w’'.-]+\s+){1,3}(?!(?:said|says|say|added|noted|told|argued)\b)"
                             r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b)")
 _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
@@ -732,6 +733,14 @@ _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", 
                  "via", "over", "under", "through"}
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TRAILING_TIME_RE = re.compile(
+    rf",?\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:{_DAY}(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"(?:last|this)\s+(?:week|month|year|night|weekend)|yesterday|today|tonight|"
+    r"(?:in|during)\s+an?\s+(?:interview|statement|speech|press\s+conference|phone\s+call)|"
+    r"at\s+(?:an?\s+|the\s+)?(?:news|press)\s+conference)$")
+
+
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
@@ -747,7 +756,9 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     pos = m.end() if m else pos
     if text[pos : pos + 1] == ":":
         pos += 1
-    return _trim_clause(text, *_clean_end(text, pos, s1))
+    a, b = _trim_clause(text, *_clean_end(text, pos, s1))
+    when = _TRAILING_TIME_RE.search(text, a, b)  # "police reported no arrests late Monday": the time is the cue's
+    return (a, when.start()) if when and when.start() - a >= 8 else (a, b)
 
 
 _PARTICIPLE_RE = re.compile(
