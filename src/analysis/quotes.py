@@ -747,8 +747,11 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     m = _ADVERBIAL_RE.match(text, pos, s1)
     pos = m.end() if m else pos
     if lemma in {"tell", "remind", "warn", "assure", "inform"} and not re.match(r"\s*that\b", text[pos:s1]):
+        far = re.match(r"[^,;:.!?“”\"]{3,100}?\sthat\s", text[pos:s1])  # "told the Post and Courier on Saturday that"
         m = _TOLD_OBJ_RE.match(text, pos, s1)
-        if m:
+        if far and len(far.group(0).split()) <= 14:
+            pos += far.end() - 5
+        elif m:
             pos = m.end()
             m = _ADVERBIAL_RE.match(text, pos, s1)
             pos = m.end() if m else pos
