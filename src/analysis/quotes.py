@@ -562,9 +562,16 @@ _AFTER_SPEAKER_RE = re.compile(
 )
 
 
-def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | None:
-    """The noun phrase right after a cue ("…," wrote Tory Green, co-founder of IO.Net): cut at the comma."""
+_SPACED_DASH_RE = re.compile(r"\s[-–—]{1,2}\s")
+
+
+def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
+    """The noun phrase right after a cue ("…," wrote Tory Green, co-founder of IO.Net): cut at the comma
+    or a spaced dash, and at most ``max_words`` long (longer for "according to the officer in charge of …")."""
     right = masked[cue_end - base :]
+    dash = _SPACED_DASH_RE.search(right, 0, 400)
+    if dash:
+        right = right[: dash.start()]
     m = _AFTER_SPEAKER_RE.match(right)
     if not m:
         return None
@@ -574,9 +581,9 @@ def _speaker_after(masked: str, base: int, cue_end: int) -> tuple[int, int] | No
         words = words[:-1]  # "a commenter on [stripped link]"
     np_text = " ".join(words)
     if not words or (words[0].lower() in {"that", "the", "in", "on", "to", "it", "this", "at", "by", "with", "for"} \
-            and not (words[0].lower() == "the" and len(words) >= 2 and len(words) <= 6)):
+            and not (words[0].lower() == "the" and len(words) >= 2 and len(words) <= (6 if max_words <= 8 else max_words))):
         return None
-    if len(words) > 8:
+    if len(words) > max_words:
         return None
     s = base + (cue_end - base) + m.start(1)
     return s, s + len(np_text)
@@ -997,9 +1004,12 @@ def _source_frame(s: _Sentence, rx: re.Pattern, rule: str) -> bool:
     m = rx.search(s.masked)
     if not m:
         return False
-    spk = _speaker_after(s.masked, s.s0, m.end() + s.s0)
+    spk = _speaker_after(s.masked, s.s0, m.end() + s.s0, max_words=16)
     if not spk:
         return False
+    when = _TRAILING_TIME_RE.search(s.text, spk[0], spk[1])  # "according to a poll last week"
+    if when:
+        spk = (spk[0], when.start())
     span, spans = _around_frame(s, m.start() + s.s0, spk)
     cue = (m.start(1) + s.s0, m.end(1) + s.s0)
     s.add(rule, _span_kind(span, s.outer), spans, cue, spk)
@@ -1258,6 +1268,8 @@ def reported_speech(s: _Sentence) -> bool:
     """
     for cs, ce in s.cues:
         lemma, _ = _cue_info(s.text[cs:ce])
+        if s.text[cs:ce].lower().startswith("according"):
+            continue  # "according to" names its source after it (according_to), never a subject before it
         if _NEGATED_RE.search(s.masked, max(0, s.rel(cs) - 40), s.rel(cs)):
             continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in s.outer)
