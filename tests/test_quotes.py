@@ -194,22 +194,6 @@ def test_polnear_targets():
     assert c["precision"] >= 0.83 and c["f1"] >= 0.79 and c["e2e_f1"] >= 0.74, report
 
 
-def test_seed_speakers_strict_and_every_reported_voice_found():
-    # Strict: the resolved speaker is the annotated entity ("The company" -> Anthropic, "That lawsuit" ->
-    # Reddit), not merely a mention overlapping it. Found: every indirect and mixed voice of the hand
-    # annotation has an attribution covering it (cov30); boundaries are scored by the j50 test above.
-    gold, texts = evaluate.load_seed_gold(SEEDS)
-    preds = [r for d, t in texts.items() for r in quotes.to_records(d, t, quotes.extract_text(t)) if r["kind"] != "mention"]
-    r = evaluate.score(gold, texts, preds, speech_only=False, detail=True)
-    wrong = [(g["speaker"], ps[0]["speaker"]) for g, ps, _ in r["matched"]
-             if not any(evaluate.names_agree(p["speaker"], g["speaker"], strict=True) for p in ps)]
-    assert not wrong
-    cov = evaluate.score(gold, texts, preds, speech_only=False, level="cov30", detail=True)
-    assert not [g["quote"] for g in cov["missed"] if g["type"] in ("indirect", "mixed")]
-    critics = [p for p in preds if p["speaker"].lower() in ("critics", "thousands of authors", "authors")]
-    assert {p["kind"] for p in critics} >= {"indirect"}
-
-
 @pytest.mark.parametrize("text, pronoun, expected", [
     # the nearest earlier subject, not the most mentioned name
     ("Bernie Sanders spoke. Sanders smiled. Sanders left.\n\nOhio Gov. John Kasich predicted that Republicans will win "

@@ -708,9 +708,12 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
         rel = None
     cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), rel) if m]
     if not _SUBORDINATE_OPEN_RE.match(masked):  # "if elected, he would …": the content's own main clause
-        splice = _NEW_CLAUSE_RE.search(masked)
-        if splice:
+        for splice in _NEW_CLAUSE_RE.finditer(masked):
+            before = _PREV_WORD_RE.search(masked, max(0, splice.start() - 40), splice.start())
+            if re.match(r",\S*\s+(?:and|but)\s+[A-Z]", splice.group(0)) and before and before.group(1)[:1].isupper():
+                continue  # "DeepSeek, Moonshot AI, and MiniMax breached …": the last of a list of names
             cuts.append(splice.start())
+            break
     cuts = [c for c in cuts if c >= 12]
     first, _ = _cue_tables()
     for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
@@ -743,7 +746,7 @@ _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TRAILING_TIME_RE = re.compile(
     rf",?\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:{_DAY}(?:\s+(?:night|morning|afternoon|evening))?|"
-    r"(?:last|this)\s+(?:week|month|year|night|weekend)|yesterday|today|tonight|"
+    r"(?:last|this)\s+(?:night|weekend)|yesterday|today|tonight|"
     r"(?:in|during)\s+an?\s+(?:interview|statement|speech|press\s+conference|phone\s+call)|"
     r"at\s+(?:an?\s+|the\s+)?(?:news|press)\s+conference)$")
 
