@@ -260,8 +260,9 @@ def _is_verbal(masked: str, start: int) -> bool:
     prev = m.group(1).lower()
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
         return True  # "had to explain", "refused to say": the infinitive reports the subject's words
-    if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
-        return True  # "Some said …", "Many warned …": the quantifier is the subject
+    if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST
+                                          or not word.group(0).lower().endswith("s")):
+        return True  # "Some said …", "Many warned …", "Some say …": the quantifier is the subject
     if prev == "another" and word and word.group(0).endswith("s"):
         return True  # "one says …, another says …"
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
@@ -400,7 +401,9 @@ _SUBJECT_NP_RE = re.compile(
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
     rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
     rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?"
-    rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+[a-z]+){{0,2}})$"
+    rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+[a-z]+){{0,2}}"
+    rf"|(?:[Aa]\s+)?(?:majorities|majority|minority|most|half|third|quarter|voters|respondents|percent|%)\s+"
+    rf"(?:in|of|among)\s+(?:the\s+)?(?:[\w%'’-]+\s+){{0,3}}[\w%'’-]+)$"
 )
 
 
@@ -1187,7 +1190,7 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
         return False
     words = s.text[inv[0] : inv[1]].split()
     after = s.text[inv[1] : s.s1].lstrip()  # the text itself: 'said Obama “understood …”' is content, not a speaker
-    if (not _INVERTED_NP_RE.match(words[0]) or any(w.lower() in _VERBISH for w in words)
+    if (not _INVERTED_NP_RE.match(s.text[inv[0] : inv[1]]) or any(w.lower() in _VERBISH for w in words)
             or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
         return False
     span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
