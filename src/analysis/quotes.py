@@ -1461,6 +1461,27 @@ def asked_opening(text: str, s0: int, s1: int) -> Attribution | None:
     return Attribution("indirect", [m.span(3)], m.span(1), *_cue_info("asked"), speaker, (s0, s1), rule="asked_opening")
 
 
+_ASKED_CLAUSE_RE = re.compile(
+    r"(?<![\w'’])(?:(?:when|after|before|while|as|once|if)\s+(?:first\s+|later\s+|again\s+|repeatedly\s+)?(?:being\s+)?|"
+    r"(?:was|were|been|is|are|being)\s+(?:first\s+|later\s+|again\s+|also\s+|repeatedly\s+)?)(asked)\s+"
+    r"(?:by\s+([^,;:“”\"]{2,60}?)\s+)?(?:(?:on|in|at|during)\s+[^,;“”\"]{1,40}?\s+)?"
+    r"((?:if|whether|about|what|why|how|where|who|which)\s[^,;:.?!“”\"]{3,200})")
+
+
+def asked_clause(text: str, s0: int, s1: int) -> Attribution | None:
+    """A question put to someone inside a sentence: "when asked whether …", "was asked by X if …"; the asker,
+    named after "by", is the speaker, else there is none.
+
+    "“Absolutely,” he said when asked by a reporter if that remains his view."
+    """
+    m = _ASKED_CLAUSE_RE.search(text, s0, s1)
+    if not m:
+        return None
+    speaker = m.span(2) if m.group(2) else None
+    return Attribution("indirect", [_clean_end(text, *m.span(3))], m.span(1), *_cue_info("asked"), speaker, (s0, s1),
+                       rule="asked_clause")
+
+
 # Rules applied across sentences, after the sentence rules, in this order (see extract_text).
 ARTICLE_RULES = {
     "adding_participle": "A participle inside reported content starts a second attribution of the same speaker: "
@@ -1482,7 +1503,7 @@ def _rule_doc(fn) -> str:
 
 # Every rule by name, in the order it is tried, with what it handles: the ``rule`` column says which made a row.
 RULES = ({r.__name__: _rule_doc(r) for r in SENTENCE_RULES if r is not reported_speech}
-         | {"asked_opening": _rule_doc(asked_opening)}
+         | {"asked_opening": _rule_doc(asked_opening), "asked_clause": _rule_doc(asked_clause)}
          | {r.__name__: _rule_doc(r) for r in CUE_RULES} | ARTICLE_RULES)
 
 
@@ -1498,7 +1519,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     for rule in SENTENCE_RULES:
         if rule(s):
             break
-    asked = asked_opening(text, s0, s1) if prev_speaker is None else None
+    asked = (asked_opening(text, s0, s1) or asked_clause(text, s0, s1)) if prev_speaker is None else None
     if asked is not None and not any(a < asked.spans[0][1] and asked.spans[0][0] < b for x in s.out for a, b in x.spans):
         s.out.insert(0, asked)
     said = [a for a in s.out if a.kind not in ("mention", "partial") and a.speaker is not None]
