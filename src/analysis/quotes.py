@@ -401,7 +401,7 @@ _SUBJECT_NP_RE = re.compile(
     rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
     rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
     rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?"
-    rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+[a-z]+){{0,2}}"
+    rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+(?!(?:he|she|they|it|we|you)\b)[a-z]+){{0,2}}"
     rf"|(?:[Aa]\s+)?(?:majorities|majority|minority|most|half|third|quarter|voters|respondents|percent|%)\s+"
     rf"(?:in|of|among)\s+(?:the\s+)?(?:[\w%'’-]+\s+){{0,3}}[\w%'’-]+)$"
 )
@@ -1695,8 +1695,9 @@ _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in
 class _Context:
     """What the resolver knows of an article: sentences, quoted stretches, name mentions, gender evidence."""
 
-    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None, full_by_surname=None):
+    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None, full_by_surname=None, persons=()):
         self.text, self.ents, self.canonical = text, ents, canonical
+        self.persons = set(persons)
         self.full_by_surname = full_by_surname or {}
         self.starts = [e[0] for e in ents]
         if sentences is None:
@@ -1828,6 +1829,24 @@ def _head_word(words: list[str]) -> str:
     return words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
 
 
+def _appositive_name(ctx: _Context, end: int) -> str | None:
+    """The person named in an appositive right after a description ("the American ambassador at the time,
+    John E. Herbst"; "Trump's attorney, Alan Garten, said"), or None."""
+    m = re.match(r"\s*,\s*", ctx.text[end : end + 4])
+    if not m:
+        return None
+    at = end + m.end()
+    i = bisect.bisect_left(ctx.starts, at)
+    if i >= len(ctx.ents) or ctx.ents[i][0] != at:
+        return None
+    _es, ee, name, kind = ctx.ents[i]
+    after = ctx.text[ee : ee + 12]
+    full = ctx.canonical(name)
+    if (kind == "person" or full in ctx.persons) and re.match(r"\s*(?:[,.;—–)]|\s+(?:said|says|told|added|wrote)\b|$)", after):
+        return full
+    return None
+
+
 def _is_description(words: list[str], head: str) -> bool:
     """A definite description of one person ("the Vermont senator", "The former secretary of State"): the/this/that,
     a person's role as head, no comma, and no name after the head ("the senator Bernie Sanders" names him)."""
@@ -1945,6 +1964,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         words = mention.split()
         head = _head_word(words)
         first = words[0].lower() if words else ""
+        if len(words) > 1 and first not in PRONOUNS:
+            if ctx is None:
+                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+            named = _appositive_name(ctx, span[1])  # "Trump's attorney, Alan Garten, said": Alan Garten
+            if named is not None:
+                done(att, named)
+                continue
         if head in DOCUMENT_HEADS and first in {"the", "this", "that", "its", "their"}:
             filer = _filer_before(text, span[0])  # "Reddit sued Anthropic. That lawsuit said …": Reddit
             if filer is not None:
@@ -1961,7 +1987,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         possessive = len(words) > 1 and first in ("his", "her") and not any(w[:1].isupper() for w in words[1:])
         if person_pronoun or description or possessive:
             if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname)
+                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
             who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers)
             if who is not None:
                 done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
@@ -1990,7 +2016,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             done(att, best or mention)
         else:
             if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname)
+                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
             named = _named_head(ctx, span[0], span[1])
             if named is None and words and first in {"the", "this", "that"} and len(words) > 1:
                 named = " ".join(words[1:]) if any(w[:1].isupper() for w in words[1:]) else None
