@@ -211,3 +211,21 @@ def test_he_and_she_follow_the_article_own_evidence_of_gender():
             "Tom Baker left early. Tom Baker came back. “We will not close the pier,” she said.")
     r = [x for x in rows(text) if x["speaker_mention"] == "she"]
     assert r and r[0]["speaker"] == "Ann Ruiz"  # Baker is more salient, but the article calls him "he"
+
+
+def test_sentence_openers_are_not_names():
+    # A capital only the sentence start explains is not a name: a sentence adverb, or a common word that the
+    # article also writes in lower case ("Understated Perez" is Perez); real names stay.
+    text = ("Meanwhile, the vote went ahead. Although Weiner left, the talks went on. Understated Perez ran.\n\n"
+            "The understated man left, although Tory Green said it was over.")
+    names = [n for _, _, n, _ in quotes._entity_mentions(text)]
+    assert names == ["Weiner", "Perez", "Tory Green"]
+
+
+def test_unquoted_names_are_per_article_and_skip_the_voiced(seeds):
+    atts = quotes.extract(seeds)
+    silent = quotes.unquoted(seeds, atts)
+    for aid, g in silent.groupby("article_id"):
+        voiced = set(atts.loc[atts["doc_id"] == aid, "speaker"])
+        assert not set(g["name"]) & voiced
+    assert not {"Meanwhile", "However", "Now"} & set(silent["name"])

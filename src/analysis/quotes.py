@@ -1544,7 +1544,15 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "if", "when", "as", "for", "with", "what", "how", "why", "though",
-              "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western"}
+              "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western",
+              # sentence adverbs and discourse words that open sentences and headings ("Meanwhile, …", "Q&A: Answer")
+              "meanwhile", "however", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed",
+              "still", "yet", "now", "then", "yes", "no", "also", "perhaps", "maybe", "finally", "first", "second",
+              "third", "last", "next", "today", "tonight", "yesterday", "tomorrow", "here", "there", "thus", "hence",
+              "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
+              "well", "after", "before", "although", "because", "since", "unless", "until", "whether", "where",
+              "who", "which", "said", "says", "asked", "ask", "answer", "question", "update", "updated", "note",
+              "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov"}
 
 
 _NOT_NAME_STARTS = _NOT_NAMES | TITLES
@@ -1559,6 +1567,10 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
 
 
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
 
@@ -1567,12 +1579,28 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     unknown until a surname match or the context decides. Possessive ’s is dropped.
     """
     out = []
+    lower_words: set[str] | None = None  # the article's lower-case words, built at the first sentence-initial name
     for m in _NAME_RE.finditer(text):
-        parts = _name_parts(m.group(0))
+        raw = m.group(0)
+        if _SENTENCE_START_RE.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
+            # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD_RE.findall(text))
+            first = raw.split(None, 1)
+            if first[0].lower() in lower_words:
+                if len(first) == 1:
+                    continue
+                m_start = m.start() + raw.index(first[1])
+                raw = first[1]
+            else:
+                m_start = m.start()
+        else:
+            m_start = m.start()
+        parts = _name_parts(raw)
         if parts is None:
             continue
         name, offset, length, kind = parts
-        start = m.start() + offset
+        start = m_start + offset
         if kind == "unknown":
             before = text[max(0, start - 12) : start].lower().split()
             if before and before[-1].strip(".") in TITLES:
@@ -1814,7 +1842,6 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     return fallback
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
 _HE_RE = re.compile(r"(?<![\w'’])(?:he|him|his)(?![\w'’])", re.IGNORECASE)
 _SHE_RE = re.compile(r"(?<![\w'’])(?:she|her|hers)(?![\w'’])", re.IGNORECASE)
 _PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person"} | {
@@ -1911,14 +1938,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     ents = _entity_mentions(text)
     persons_full: dict[str, str] = {}
     full_by_surname: dict[str, list[str]] = {}
-    lower_words: set[str] | None = None
-    for s, _, name, kind in ents:
+    for _, _, name, kind in ents:  # ("Understated Perez" opening a line is "Perez": see _entity_mentions)
         if kind == "person" and " " in name:
-            if _SENTENCE_START_RE.search(text, max(0, s - 4), s) or s == 0:  # "Understated Perez" opening a line
-                if lower_words is None:
-                    lower_words = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
-                if name.split()[0].lower() in lower_words:
-                    continue
             persons_full.setdefault(name.split()[-1], name)
             group = full_by_surname.setdefault(name.split()[-1], [])
             if name not in group:
@@ -2342,10 +2363,12 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
+    spoken: dict[str, list[str]] = {}  # per article, its speakers and mentions: one pass, not a filter per article
+    for d, spk, men in zip(atts["doc_id"], atts["speaker"], atts["speaker_mention"], strict=True):
+        spoken.setdefault(d, []).extend((spk, men))
+    stops = nlp.stopwords()
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
-        a = atts[atts["doc_id"] == aid]
-        voiced = " ".join(list(a["speaker"]) + list(a["speaker_mention"]))
-        stops = nlp.stopwords()
+        voiced = " ".join(x for x in spoken.get(aid, []) if isinstance(x, str))
         ents = [e for e in _entity_mentions(text)
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
                 and nlp.normalise(e[2]).lower().split("'")[0] not in stops]  # "These", "We’ve"
