@@ -1568,6 +1568,14 @@ _PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
 
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
+def _at_sentence_start(text: str, i: int) -> bool:
+    """Whether only spaces and opening quotes stand between ``i`` and a sentence end, colon, newline or the text start."""
+    j = i - 1
+    while j >= 0 and j >= i - 4 and text[j] in " \t“‘\"'”’":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
@@ -1582,7 +1590,7 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     lower_words: set[str] | None = None  # the article's lower-case words, built at the first sentence-initial name
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
-        if _SENTENCE_START_RE.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
+        if _at_sentence_start(text, m.start()):
             # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
             if lower_words is None:
                 lower_words = set(_LOWER_WORD_RE.findall(text))
