@@ -229,3 +229,12 @@ def test_unquoted_names_are_per_article_and_skip_the_voiced(seeds):
         voiced = set(atts.loc[atts["doc_id"] == aid, "speaker"])
         assert not set(g["name"]) & voiced
     assert not {"Meanwhile", "However", "Now"} & set(silent["name"])
+
+
+def test_person_name_check_reads_the_text_once():
+    # "Name:" lines ask whether the article uses the name after a title or a first name; the answer comes from one
+    # pass over the text (a 5 MB article asked it thousands of times), at word boundaries ("Trump’s" has Trump).
+    text = "Donald Trump’s plan. Mr. Green spoke. Smith: hello. Jones and Acme Corp: fine."
+    assert quotes._is_person_name(text, "Trump") and quotes._is_person_name(text, "Green")
+    assert not quotes._is_person_name(text, "Smith")  # only ever before a colon
+    assert not quotes._is_person_name(text, "Jones")  # never after a title or a capitalised word

@@ -1305,8 +1305,22 @@ def _is_person_name(text: str, name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 3 or words[0] in ("The", "A", "An") or not all(_PERSON_WORD_RE.fullmatch(w) for w in words):
         return False
-    surname = re.escape(words[-1])
-    return re.search(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator)\.?\s+|[A-Z][a-z]+\s+){surname}\b[^:]", text) is not None
+    return words[-1] in _names_after_a_name(text)
+
+
+_AFTER_NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator)\.?|[A-Z][a-z]+)\s+(?=([A-Z][\w'’-]*)\b[^:])")
+
+
+@lru_cache(maxsize=8)
+def _names_after_a_name(text: str) -> frozenset[str]:
+    """Capitalised words that follow a title or another capitalised word (and no colon), found in one pass:
+    asking the text once per "Name:" line made a 5 MB article's colon lines quadratic."""
+    out = set()
+    for m in _AFTER_NAME_RE.finditer(text):
+        word = m.group(1)
+        out.add(word)
+        out.update(word[:i] for i, ch in enumerate(word) if ch in "'’-" and i)  # "Trump’s": Trump, at a boundary
+    return frozenset(out)
 
 
 def name_colon_content(s: _Sentence) -> bool:
@@ -1724,6 +1738,9 @@ def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
     return out
 
 
+# How many of the most recently mentioned names compete for "it" and "the company": every name of an ordinary
+# article, but a bounded number in a 5 MB one (a contest over all names made it quadratic).
+_SALIENT_NAMES = 200
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
                                                      "involving", "and", "or"}
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
@@ -1791,7 +1808,7 @@ class _Context:
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
-                       speakers: list[tuple[int, str]]) -> str | None:
+                       speakers: list[tuple[int, str]], spk_pos: list[int]) -> str | None:
     """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
 
     Walks back sentence by sentence from the mention (at most ``_MAX_SENTENCES_BACK``): in each, the
@@ -1804,7 +1821,6 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     text = ctx.text
     k = ctx.sentence_of(pos)
     fallback = None
-    spk_pos = [p for p, _ in speakers]
 
     def fits(name: str, s: int) -> bool:
         if name not in persons and ctx.canonical(name) not in persons:
@@ -1963,8 +1979,10 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     persons = {canonical(n) for _, _, n, k in ents if k == "person"} | full_names
     spoken: set[str] = set()
     speakers: list[tuple[int, str]] = []  # (speaker start, resolved) of the attributions resolved so far
+    spk_pos: list[int] = []  # their starts, kept beside them (in order) for bisection
     counts: dict[str, int] = {}
     last_seen: dict[str, int] = {}
+    recent: dict[str, None] = {}  # names in the order last seen: the salience contest looks at the latest ones
     kinds: dict[str, set[str]] = {}
     nxt = 0  # entities before the current attribution's speaker have been counted
 
@@ -1972,6 +1990,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         att.resolved = name
         spoken.add(name)
         speakers.append((att.speaker[0], name))
+        spk_pos.append(att.speaker[0])
 
     for att in sorted(attributions, key=lambda a: a.speaker[0] if a.speaker else 0):
         if att.speaker is None:
@@ -1982,6 +2001,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             counts[name] = counts.get(name, 0) + 1
             last_seen[name] = s
             kinds.setdefault(name, set()).add(kind)
+            recent.pop(name, None)
+            recent[name] = None  # most recently seen last
             nxt += 1
         span = att.speaker
         mention = text[span[0] : span[1]]
@@ -2018,7 +2039,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         if person_pronoun or description or possessive:
             if ctx is None:
                 ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
-            who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers)
+            who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
             if who is not None:
                 done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
                 continue
@@ -2033,8 +2054,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             target = "org"
         if target in ("person", "org"):
             best, best_score = None, None
-            for name, n in counts.items():
-                k = kinds[name]
+            for name in itertools.islice(reversed(recent), _SALIENT_NAMES):
+                n, k = counts[name], kinds[name]
                 is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
