@@ -230,3 +230,4 @@ def test_speaker_spans_end_at_the_noun_phrase():
     assert quotes.tidy_speaker("a while back when she", (0, 21)) == (18, 21)
     assert quotes.tidy_speaker("Democratic registered voters", (0, 28)) == (0, 28)
     assert quotes.tidy_speaker("the first time", (0, 14)) == (0, 14)
+    assert quotes.tidy_speaker("and party sources", (0, 17)) == (4, 17)

@@ -2134,6 +2134,7 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     return Attribution("leadin", [], (cs, ce), lemma, stance, spk, (s, e))
 
 
+_LEADING_JUNK = {"and", "or", "but", "nor", "of", "with", "to", "for", "from", "by", "so", "yet"}
 _TRAILING_ADVERBS = {"here", "there", "today", "too", "alone", "himself", "herself", "themselves", "itself"}
 _ADJ_ENDINGS = ("ic", "can", "ese", "ish", "ian")  # "Democratic registered voters", "American", "Chinese"
 _PRE_ADJECTIVE = _INNER_DETERMINERS | {"newly", "recently", "once", "long", "self"}
@@ -2152,6 +2153,11 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     low = [w.lower().strip(",") for _, _, w in words]
     if low[0] in _AUX_WORDS:  # "have endorsed him": not a noun phrase to trim
         return span
+    lead = 0
+    while lead < len(words) - 1 and low[lead] in _LEADING_JUNK:  # "and party sources", "of registered voters"
+        lead += 1
+    if lead:
+        return tidy_speaker(text, (words[lead][0], e))
     for i in range(len(words) - 2, -1, -1):  # "a while back when she": the subordinate clause's subject
         if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
             return words[i + 1][0], words[-1][1]
