@@ -186,3 +186,30 @@ def test_a_short_first_line_with_a_stop_is_a_headline(tmp_path, first, kind):
     (tmp_path / "a.txt").write_text(f"{first}\n\n{body}\n", encoding="utf-8")
     c = load_corpus(tmp_path)
     assert c.paragraphs["kind"].iloc[0] == kind
+
+
+def _folder(tmp_path, firsts):
+    body = ("The city council voted on Tuesday to approve the budget after a long debate about the cost "
+            "of repairs to the harbor and the pier, which officials said would take two years.")
+    for i, first in enumerate(firsts):
+        (tmp_path / f"a{i}.txt").write_text(f"{first}\n\n{body}\n\nA second paragraph follows here.\n", encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def test_a_folder_that_writes_titles_first_keeps_its_sentence_case_titles(tmp_path):
+    # Four unmistakable titles and three sentence-case ones with a period: the folder writes a title line first, so
+    # "Super PAC blasts Trump for skipping debate." is a headline here, though alone it reads like a lede.
+    firsts = ["Trump Wins In Nevada", "Clinton Campaign Shifts Staff To Iowa", "Sanders advances agenda;",
+              "Rubio Says He Will Stay In The Race", "Super PAC blasts Trump for skipping debate.",
+              "Carson slips in a new poll.", "Cruz courts evangelical voters in Iowa."]
+    c = _folder(tmp_path, firsts)
+    assert (c.paragraphs.groupby("article_id")["kind"].first() == "headline").all()
+    assert c.articles.set_index("article_id").loc["a4", "headline"] == "Super PAC blasts Trump for skipping debate."
+
+
+def test_one_sentence_ledes_without_titles_stay_body(tmp_path):
+    # A folder with no title lines, each article opening with a one-sentence lede: nothing to infer a convention from.
+    firsts = ["The council met on Monday.", "Police named a suspect on Friday.", "The storm hit the coast overnight.",
+              "Voters went to the polls in record numbers.", "The company cut 200 jobs.", "A fire closed the school."]
+    c = _folder(tmp_path, firsts)
+    assert (c.paragraphs.groupby("article_id")["kind"].first() == "body").all()

@@ -368,12 +368,13 @@ def _title_with_stop(first: str, second: str) -> bool:
     return title_case or colon_open
 
 
-def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) -> list[str]:
+def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None, title_first: bool = False) -> list[str]:
     """A kind for each paragraph of one article: headline, heading, body or boilerplate.
 
     headline: the first paragraph when it reads as a title (no sentence-final punctuation, at
     most 40 words, or a title line ending in a stop with a headline's marks: :func:`_title_with_stop`)
-    and more follows. heading: a later short line (at most 15 words) without
+    and more follows; with ``title_first`` (a folder's convention, :func:`title_line_convention`), any
+    first single line of at most 25 words. heading: a later short line (at most 15 words) without
     sentence-final punctuation, or a Markdown heading. boilerplate: trailing paragraphs that
     match ``data/boilerplate_en.txt``.
     """
@@ -383,7 +384,9 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None) 
         n_words = len(t.split())
         title_like = not nlp.ends_like_sentence(t) and not t.rstrip().endswith((":", ",", ";"))
         title_like = title_like and not _BULLET_RE.match(t)
-        if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40) or _title_with_stop(t, texts[1])):
+        title_line = title_first and len([x for x in t.strip().splitlines() if x.strip()]) == 1 and n_words <= _TITLE_WORDS
+        if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40) or _title_with_stop(t, texts[1])
+                                          or title_line):
             kinds.append("headline")
         elif is_md or (i > 0 and title_like and n_words <= 15):
             kinds.append("heading")
@@ -434,11 +437,56 @@ def _article_counts(articles: pd.DataFrame, paragraphs, sentences, tokens) -> pd
     return out[cols + [c for c in out.columns if c not in cols]]
 
 
-def parse_article(article_id: str, text: str, markdown: bool = False) -> tuple[list, list, list]:
-    """Paragraph, sentence and token rows (as tuples) for one article's text."""
+def _first_paragraphs(text: str, markdown: bool = False) -> tuple[list[str], list[bool]]:
+    """The first two paragraphs of a text (normalised) and whether each is a Markdown heading."""
+    norm = nlp.normalise(text)
+    pspans = paragraph_spans(text[: _opening_end(text)], markdown=markdown)[:2]
+    return [norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans]
+
+
+def _opening_end(text: str) -> int:
+    """Where the third paragraph at the latest starts (enough text to see the first two paragraphs)."""
+    end = 0
+    for _ in range(3):
+        nxt = text.find("\n\n", end)
+        if nxt < 0:
+            return len(text)
+        end = nxt + 2
+        while end < len(text) and text[end] == "\n":
+            end += 1
+    return end
+
+
+TITLE_CONVENTION_MIN_ARTICLES = 5
+
+
+def title_line_convention(texts: Sequence[str], markdown: Sequence[bool] | None = None) -> bool:
+    """Whether a folder writes a title line first: at least ``TITLE_CONVENTION_MIN_ARTICLES`` articles
+    of two or more paragraphs, nearly all (90%) opening with a title or one line of at most 25 words, and at
+    least 30% of them with an unmistakable title (no final stop, or a title's marks). Then a first line in
+    sentence case with a period ("Super PAC blasts Trump for skipping debate.") is that article's title
+    too, where one article alone could not tell it from a one-sentence lede."""
+    markdown = markdown or [False] * len(texts)
+    opened = one_line = titled = 0
+    for text, md in zip(texts, markdown, strict=True):
+        paras, heads = _first_paragraphs(text, md)
+        if len(paras) < 2:
+            continue
+        opened += 1
+        lines = [x for x in paras[0].strip().splitlines() if x.strip()]
+        title = classify_paragraphs(paras, heads)[0] == "headline"
+        titled += title
+        one_line += title or (len(lines) == 1 and len(paras[0].split()) <= _TITLE_WORDS)
+    return opened >= TITLE_CONVENTION_MIN_ARTICLES and one_line >= 0.9 * opened and titled >= 0.3 * opened
+
+
+def parse_article(article_id: str, text: str, markdown: bool = False,
+                  title_first: bool = False) -> tuple[list, list, list]:
+    """Paragraph, sentence and token rows (as tuples) for one article's text. ``title_first``: the
+    folder writes a title line first (:func:`title_line_convention`)."""
     norm = nlp.normalise(text)
     pspans = paragraph_spans(text, markdown=markdown)
-    kinds = classify_paragraphs([norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans])
+    kinds = classify_paragraphs([norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans], title_first)
     stops = nlp.stopwords()
     prow, srow, trow = [], [], []
     # Sentences and tokens are found on the text with its markup tags blanked (same length, so
@@ -526,7 +574,9 @@ def load_corpus(path: str | Path | Sequence[str | Path] | None = None, engine: s
     metas = {folder: read_metadata(folder) for folder in dict.fromkeys(f.parent for f in files)}
     labels, groups = article_labels(files, metas), article_groups(files, metas)
     texts = [read_article(f) for f in files]
-    parsed = map_articles(parse_article, [(f.stem, text, f.suffix.lower() == ".md") for f, text in zip(files, texts, strict=True)],
+    markdown = [f.suffix.lower() == ".md" for f in files]
+    title_first = title_line_convention(texts, markdown)
+    parsed = map_articles(parse_article, [(f.stem, text, md, title_first) for f, text, md in zip(files, texts, markdown, strict=True)],
                           engine, desc="parsing")
     arows, prows, srows, trows = [], [], [], []
     for f, text, (p, s, t) in zip(files, texts, parsed, strict=True):
