@@ -535,8 +535,8 @@ def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd
         if len(tie) > 1:
             text = f"In {lab[aid]}, {join(list(tie['actor']))} are heard equally most, each in {pct(top['voice_share'])} of the body words"
         else:
-            text = (f"In {lab[aid]}, {top['actor']} is heard most: {pct(top['voice_share'])} of the body words are speech "
-                    f"attributed to {top['actor']}")  # "its speech" was wrong for a person, a group or critics
+            text = (f"In {lab[aid]}, the largest share of speech goes to {top['actor']}: {pct(top['voice_share'])} of "
+                    f"the body words are speech attributed to {top['actor']}")  # no verb to agree with "Residents"
         rest = v.iloc[len(tie):]
         if len(rest):
             nxt = rest.iloc[0]
@@ -971,8 +971,8 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
     (va, ra), (vb, rb) = vals("lead_voice", a), vals("lead_voice", b)
     if va and vb and va.get("actor") and vb.get("actor"):
         if va["actor"] == vb["actor"]:
-            text = (f"{va['actor']} is heard most in both articles: speech attributed to {va['actor']} fills "
-                    f"{pct(va['share'])} of {A}'s body words "
+            text = (f"The largest share of speech goes to {va['actor']} in both articles: speech attributed to "
+                    f"{va['actor']} fills {pct(va['share'])} of {A}'s body words "
                     f"and {pct(vb['share'])} of {B}'s")
         else:
             text = (f"{A} gives most voice to {va['actor']} ({pct(va['share'])} of its body words), "
