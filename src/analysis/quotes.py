@@ -2394,7 +2394,8 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     Names are capitalised mentions (the same finder the coreference uses) with at least one
     lower-case letter (so acronyms such as AI or U.S. are left out), a single word folded into a
     longer name that begins or ends with it ("Moonshot" into "Moonshot AI"); a name counts as voiced when any attribution's resolved speaker or speaker
-    mention contains it. Headline and body text are both searched.
+    mention contains it. Headline and body text are both searched; in a headline or heading, a
+    capitalised word the article also writes in lower case is title case, not a name.
     """
     import pandas as pd
 
@@ -2403,11 +2404,20 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     for d, spk, men in zip(atts["doc_id"], atts["speaker"], atts["speaker_mention"], strict=True):
         spoken.setdefault(d, []).extend((spk, men))
     stops = nlp.stopwords()
+    titles: dict[str, list[tuple[int, int]]] = {}  # headline and heading spans: their capitals may be title case
+    par = corpus.paragraphs
+    for aid, kind, a, b in zip(par["article_id"], par["kind"], par["start"], par["end"], strict=True):
+        if kind in ("headline", "heading"):
+            titles.setdefault(aid, []).append((a, b))
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         voiced = " ".join(x for x in spoken.get(aid, []) if isinstance(x, str))
+        in_title = titles.get(aid, [])
+        lower = set(_LOWER_WORD_RE.findall(text)) if in_title else set()
         ents = [e for e in _entity_mentions(text)
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
-                and nlp.normalise(e[2]).lower().split("'")[0] not in stops]  # "These", "We’ve"
+                and nlp.normalise(e[2]).lower().split("'")[0] not in stops  # "These", "We’ve"
+                # a title-case headline word the article also writes in lower case ("Pier Repairs Approved")
+                and not (any(a <= e[0] < b for a, b in in_title) and all(w.lower() in lower for w in e[2].split()))]
         multi = [n for _, _, n, _ in ents if " " in n]
         counts: dict[str, list[int]] = {}
         for s, _e, name, _k in ents:
