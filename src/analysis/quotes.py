@@ -1043,6 +1043,19 @@ _AS_REPORTED_RE = re.compile(r"(?i)(?<![\w])as\s+(?:first\s+|previously\s+|origi
                              r"(reported|noted|stated|written|revealed|detailed|described|told)\s+(?:by|to|in)\s+")
 
 
+_PASSIVE_BY_RE = re.compile(r"(?i)(?<![\w])(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                            r"(?:first\s+|previously\s+|originally\s+|also\s+|initially\s+)?"
+                            r"(reported|revealed|disclosed|announced|confirmed)\s+by\s+")
+
+
+def passive_by(s: _Sentence) -> bool:
+    """A passive report names its source after "by": the subject before it is the content.
+
+    "Tinder's ban of the user was first reported by BuzzFeed."
+    """
+    return _source_frame(s, _PASSIVE_BY_RE, "passive_by")
+
+
 def as_reported_by(s: _Sentence) -> bool:
     """"As reported by X" before or after the content, read like "according to".
 
@@ -1455,7 +1468,7 @@ def quoted_mention(s: _Sentence) -> bool:
     return True
 
 
-SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, reported_speech, noun_cue, name_colon_quote,
+SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, passive_by, reported_speech, noun_cue, name_colon_quote,
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
