@@ -402,6 +402,9 @@ _SUBJECT_NP_RE = re.compile(
     rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
     rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?"
     rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+(?!(?:he|she|they|it|we|you)\b)[a-z]+){{0,2}}"
+    rf"|(?:(?:former|top|senior|key|lead|chief|ex|one|another|new)\s+)?(?:[a-z]+\s+)?(?:rival|candidate|analyst|official|expert|"
+    rf"aide|adviser|advisor|source|lawmaker|senator|spokesman|spokeswoman|lawyer|study|poll|survey|governor|"
+    rf"historian|economist|activist|critic|insider|strategist|pollster|ally|donor)"  # headline style: "former rival says"
     rf"|(?:[Aa]\s+)?(?:majorities|majority|minority|most|half|third|quarter|voters|respondents|percent|%)\s+"
     rf"(?:in|of|among)\s+(?:the\s+)?(?:[\w%'’-]+\s+){{0,3}}[\w%'’-]+)$"
 )
