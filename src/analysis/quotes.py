@@ -228,6 +228,8 @@ _NOUNLIKE_NEXT_RE = re.compile(
 
 
 # "he claims", "the company claims": a subject right before a noun-like form makes it the verb.
+_AUX_BEFORE_RE = re.compile(r"(?<![\w'’])(?:did|does|do|will|would|could|should|might|must|can|may)"
+                            r"(?:\s+(?:not|also|then|later|again|quickly))?\s+$", re.IGNORECASE)
 _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|It|They|We)|"
                                 r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s))\s+$")
 
@@ -242,6 +244,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     colon, a comma or a quotation mark.
     """
     word = re.match(r"[A-Za-z]+", masked[start:])
+    if word and word.group(0).lower() in _NOUNLIKE_FORMS and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
     if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start) \
             and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
