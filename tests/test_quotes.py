@@ -231,3 +231,10 @@ def test_speaker_spans_end_at_the_noun_phrase():
     assert quotes.tidy_speaker("Democratic registered voters", (0, 28)) == (0, 28)
     assert quotes.tidy_speaker("the first time", (0, 14)) == (0, 14)
     assert quotes.tidy_speaker("and party sources", (0, 17)) == (4, 17)
+
+
+def test_nouns_ending_in_ly_are_speakers_and_adverbs_are_not():
+    r = one("The family said the plan failed.")
+    assert (r["speaker_mention"], r["quote"]) == ("The family", "the plan failed")
+    r = one("Senator Jane Roe firmly said that the bill would pass.")
+    assert r["speaker_mention"] == "Senator Jane Roe" and r["quote"] == "the bill would pass"

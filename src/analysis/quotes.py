@@ -440,6 +440,10 @@ def _plural_subject(words: list[str]) -> str | None:
     return " ".join(reversed(out))
 
 
+_LY_NOUNS = {"family", "rally", "ally", "supply", "assembly", "monopoly", "anomaly", "homily", "bully", "folly",
+             "melancholy", "italy", "jelly", "belly"}  # nouns ending in -ly, never adverbs before a cue
+
+
 _INNER_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their"}
 _SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "most", "more", "very", "so", "as",
                       "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
@@ -458,10 +462,11 @@ def _speaker_phrase(np_text: str) -> str | None:
                 and words[i - 1] not in _SPEAKER_END_WORDS:
             words = words[i:]
             break
-    while len(words) > 1 and (words[-1].lower() in ("and", "but", "or") or (words[-1].islower() and words[-1].endswith("ly"))):
+    while len(words) > 1 and (words[-1].lower() in ("and", "but", "or")
+                              or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
     last = words[-1] if words else ""
-    if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly")) \
+    if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly") and last not in _LY_NOUNS) \
             or (re.search(r"\bto\s+[a-z]+$", " ".join(words))
                 and not re.search(r"\b(?:close|loyal|next|near|closest|adviser|advisor|aide|aides|advisers|advisors)\s+to\s+"
                                   r"(?:him|her|them|us|me)$", " ".join(words))):
@@ -522,8 +527,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if control:  # "Sullivan had to explain": the subject is before the control verb
         left = left.rstrip()[: control.start()]
         words = left.rstrip().rsplit(None, 1)
-    while len(words) == 2 and words[1].lower() in _AUX_WORDS:
-        left = words[0]
+    while len(words) == 2 and (words[1].lower() in _AUX_WORDS or (words[1].islower() and words[1].endswith("ly")
+                                                                    and len(words[1]) > 4 and words[1] not in _LY_NOUNS)):
+        left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
         words = left.rstrip().rsplit(None, 1)
     left = _CONTRACTED_AUX_RE.sub("", left.rstrip())  # "they’ve suggested"
     left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
