@@ -189,7 +189,8 @@ REPORTING_LEMMAS = {
     "warn", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
     "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
     "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
-    "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast",
+    "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
+    "talk about",
 }
 
 
