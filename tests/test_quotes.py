@@ -238,3 +238,10 @@ def test_nouns_ending_in_ly_are_speakers_and_adverbs_are_not():
     assert (r["speaker_mention"], r["quote"]) == ("The family", "the plan failed")
     r = one("Senator Jane Roe firmly said that the bill would pass.")
     assert r["speaker_mention"] == "Senator Jane Roe" and r["quote"] == "the bill would pass"
+
+
+def test_a_shared_surname_goes_to_the_full_name_written_last():
+    text = ("Dick Cheney served as vice president.\n\nLiz Cheney won the primary on Tuesday. "
+            "“We will defend our way of life,” Cheney said.\n\n“Our freedom is under assault,” she added.")
+    rows = [r for r in attributions(text) if r["kind"] == "direct"]
+    assert [r["speaker"] for r in rows] == ["Liz Cheney", "Liz Cheney"]

@@ -1789,6 +1789,7 @@ class _Context:
         self.quoted = sorted(quoted or [])
         self.quote_starts = [o for o, _ in self.quoted]
         self._gender: dict[str, int] | None = None
+        self._full_at: dict[str, list[int]] | None = None  # each full name's mention starts, built when needed
 
     def gender(self) -> dict[str, int]:
         if self._gender is None:
@@ -1824,14 +1825,33 @@ class _Context:
     def full_name(self, raw: str, s: int) -> str:
         """The full name a mention stands for. A surname shared by several full names in the article
         ("Bill Clinton", "Hillary Clinton") goes to the one whose sex matches this mention's title
-        ("Mrs. Clinton"), else stays as it is; otherwise the article's one full name for it."""
+        ("Mrs. Clinton"), or without a title to the one written last before it; a title that no full name's
+        sex confirms leaves the surname as it is. A surname with one full name gets that name."""
         full = self.full_by_surname.get(raw, [])
         if len(full) <= 1 or " " in raw:
             return self.canonical(raw)
         before = self.text[max(0, s - 5) : s].lower().split()
         title = _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
         fits = [f for f in full if title and self.gender().get(f, 0) * title > 0]
-        return fits[0] if len(fits) == 1 else raw
+        if len(fits) == 1:
+            return fits[0]
+        return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
+
+    def latest_full(self, full: list[str], s: int) -> str | None:
+        """Of several full names sharing a surname, the one written last before ``s`` ("Liz Cheney won …
+        Cheney said": Liz Cheney, though Dick Cheney appears elsewhere), or None when none comes before."""
+        if self._full_at is None:
+            self._full_at = {}
+            for es, _ee, n, _k in self.ents:
+                if " " in n:
+                    self._full_at.setdefault(n, []).append(es)
+        best, at = None, -1
+        for f in full:
+            starts = self._full_at.get(f, [])
+            i = bisect.bisect_left(starts, s) - 1
+            if i >= 0 and starts[i] > at:
+                best, at = f, starts[i]
+        return best
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
@@ -1973,7 +1993,7 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     prev = _PREV_WORD_RE.search(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by") and ns > s:
         return None
-    return ctx.canonical(n)
+    return ctx.full_name(n, ns)
 
 
 def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None) -> None:
@@ -1990,7 +2010,10 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     ents = _entity_mentions(text)
     persons_full: dict[str, str] = {}
     full_by_surname: dict[str, list[str]] = {}
-    for _, _, name, kind in ents:  # ("Understated Perez" opening a line is "Perez": see _entity_mentions)
+    # A full name written mid-sentence is the surname's full form before one that opens a line, whose first word
+    # may be a title-case headline's ("Understated Perez raises …" beside "Thomas Perez").
+    ordered = sorted(ents, key=lambda e: _at_sentence_start(text, e[0]))  # stable: mid-sentence first, in order
+    for _, _, name, kind in ordered:
         if kind == "person" and " " in name:
             persons_full.setdefault(name.split()[-1], name)
             group = full_by_surname.setdefault(name.split()[-1], [])
