@@ -329,7 +329,7 @@ def vocabulary_findings(corpus, overlap: pd.DataFrame) -> pd.DataFrame:
             continue
         if not o.article_b:  # one article against all the others together (many articles)
             rows.append(row("vocabulary_overlap", S_VOCAB, o.article_a,
-                            f"{pct(o.share_of_a)} of {lab[o.article_a]}'s content-word types also occur in the other "
+                            f"{pct(o.share_of_a)} of {possessive(lab[o.article_a])} content-word types also occur in the other "
                             f"{number(len(lab) - 1)} articles; {plural(o.types_a - o.shared, 'type')} "
                             f"{'occurs' if o.types_a - o.shared == 1 else 'occur'} in it alone",
                             value=o.share_of_a, values={"share_of_a": o.share_of_a, "shared": o.shared,
@@ -338,8 +338,8 @@ def vocabulary_findings(corpus, overlap: pd.DataFrame) -> pd.DataFrame:
         most = "most of each article's vocabulary is its own" if o.share_of_a < 0.5 and o.share_of_b < 0.5 else \
             "most of the smaller vocabulary is shared" if max(o.share_of_a, o.share_of_b) >= 0.5 else ""
         rows.append(row("vocabulary_overlap", S_VOCAB, [o.article_a, o.article_b],
-                        f"{pct(o.share_of_a)} of {lab[o.article_a]}'s content-word types also occur in {lab[o.article_b]}, "
-                        f"and {pct(o.share_of_b)} of {lab[o.article_b]}'s in {lab[o.article_a]} "
+                        f"{pct(o.share_of_a)} of {possessive(lab[o.article_a])} content-word types also occur in {lab[o.article_b]}, "
+                        f"and {pct(o.share_of_b)} of {possessive(lab[o.article_b])} in {lab[o.article_a]} "
                         f"(Jaccard {o.jaccard:.2f}){': ' + most if most else ''}",
                         value=o.jaccard, values={"jaccard": o.jaccard, "share_of_a": o.share_of_a,
                                                  "share_of_b": o.share_of_b, "shared": o.shared}))
@@ -571,25 +571,30 @@ def quotation_findings(corpus, shares: pd.DataFrame) -> pd.DataFrame:
     """How much of each article's attributed speech is in the speakers' own (quoted) words."""
     lab = _labels(corpus)
     direct = shares[shares["kind"] == "direct"].set_index("article_id")["share_of_words"]
+    mixed = shares[shares["kind"] == "mixed"].set_index("article_id")["share_of_words"]
     heard = set(shares["article_id"])
     vals = {aid: float(direct.get(aid, 0.0)) for aid in lab if aid in heard}
     rows = []
 
-    def one(x, name):
+    def one(x, name, aid):
         if x == 0:
+            m = float(mixed.get(aid, 0.0))  # paraphrase that keeps quoted fragments is not all paraphrase
+            if m:
+                return (f"{name} quotes nobody in a direct quotation: its attributed speech is reported, "
+                        f"{pct(m)} of it in sentences with quoted fragments")
             return f"{name} quotes nobody directly: all its attributed speech is the reporter's paraphrase"
         if x == 1:
             return f"All the attributed words in {name} are in quotation marks: it paraphrases nobody"
-        return f"Quotation marks carry {pct(x)} of the attributed words in {name}; the rest is the reporter's paraphrase"
+        return f"Direct quotations carry {pct(x)} of the attributed words in {name}; the rest is reported speech"
 
     if len(vals) == 2 and all(0 < x < 1 for x in vals.values()):
         (a, x), (b, y) = vals.items()
-        text = (f"Quotation marks carry {pct(x)} of the attributed words in {lab[a]} and {pct(y)} in {lab[b]}; "
-                "the rest is the reporter's paraphrase")
+        text = (f"Direct quotations carry {pct(x)} of the attributed words in {lab[a]} and {pct(y)} in {lab[b]}; "
+                "the rest is reported speech")
         rows.append(row("direct_quotation", S_KINDS, [a, b], text, value=x - y, values={"share_a": x, "share_b": y}))
     else:
         for aid, x in vals.items():
-            rows.append(row("direct_quotation", S_KINDS, aid, one(x, lab[aid]), value=x, values={"share": x}))
+            rows.append(row("direct_quotation", S_KINDS, aid, one(x, lab[aid], aid), value=x, values={"share": x}))
     return frame(rows)
 
 
@@ -664,7 +669,7 @@ def placement_findings(corpus, positions: pd.DataFrame) -> pd.DataFrame:
         close = closing[aid]
         if len(close):
             voice = close.iloc[0]["item"].removeprefix("closing: ")
-            who = "in the narrator's own voice" if voice == "narrator" else f"on {voice}'s voice"
+            who = "in the narrator's own voice" if voice == "narrator" else f"on {possessive(voice)} voice"
             rows.append(row("closing_voice", S_PLACEMENT, aid, f"{lab[aid]} ends {who}",
                             values={"voice": voice},
                             evidence=[(aid, int(sents.get((aid, close.iloc[0]["text"]), -1)), close.iloc[0]["text"])]))
@@ -692,7 +697,7 @@ def frame_findings(corpus, rates: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
         verb = "is" if len(names) == 1 else "are"
         ev_hits = hits_by[aid]
         ev_hits = ev_hits[ev_hits["frame"].isin(best["frame"])].drop_duplicates("sentence")
-        text = (f"{lab[aid]}'s densest frame {'dimension' if len(names) == 1 else 'dimensions'} {verb} {join(names)} "
+        text = (f"{possessive(lab[aid])} densest frame {'dimension' if len(names) == 1 else 'dimensions'} {verb} {join(names)} "
                 f"({best['per_1000'].iloc[0]:.1f} keyword hits per 1,000 body words, {plural(n, 'hit')}"
                 f"{' each' if len(names) > 1 else ''})")
         rows.append(row("top_frame", S_FRAMES, aid, text, value=best["per_1000"].iloc[0],
@@ -749,7 +754,7 @@ def evaluation_findings(corpus, hits: pd.DataFrame, rates: pd.DataFrame) -> pd.D
         elif n == 0:
             text = f"All {plural(m, 'evaluative word')} in {lab[aid]} are inside attributed speech ({words(att)}): it sources its evaluation"
         else:
-            text = (f"{lab[aid]}'s narrator uses {plural(n, 'evaluative word')} of its own ({words(nar)}; "
+            text = (f"{possessive(lab[aid])} narrator uses {plural(n, 'evaluative word')} of its own ({words(nar)}; "
                     f"{rate:.1f} per 1,000 narrator words); attributed speech carries {m}"
                     + (f" ({words(att)})" if m else ""))
         ev = [corpus.sentence_at(aid, int(x)) for x in h["start"]]
@@ -774,7 +779,7 @@ def reply_findings(corpus, reply: pd.DataFrame) -> pd.DataFrame:
         parts = [f"{a} {_OUTCOME[o]}" for a, o in zip(asked["actor"], asked["outcome"], strict=True)]
         text = f"{lab[aid]} says that {join(parts)}" if parts else ""
         if len(silent):
-            unasked = (f"names {join(list(silent['actor']))} without hearing {'it' if len(silent) == 1 else 'them'} "
+            unasked = (f"names {join(list(silent['actor']))} without hearing from them "
                        "and does not say whether comment was sought")
             text = f"{text}, and {unasked}" if text else f"{lab[aid]} {unasked}"
         ev = [(aid, int(sid), t) for sid, t in zip(asked["sentence"], asked["text"], strict=True)]
@@ -972,8 +977,8 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
     if va and vb and va.get("actor") and vb.get("actor"):
         if va["actor"] == vb["actor"]:
             text = (f"The largest share of speech goes to {va['actor']} in both articles: speech attributed to "
-                    f"{va['actor']} fills {pct(va['share'])} of {A}'s body words "
-                    f"and {pct(vb['share'])} of {B}'s")
+                    f"{va['actor']} fills {pct(va['share'])} of {possessive(A)} body words "
+                    f"and {pct(vb['share'])} of {possessive(B)}")
         else:
             text = (f"{A} gives most voice to {va['actor']} ({pct(va['share'])} of its body words), "
                     f"{B} to {vb['actor']} ({pct(vb['share'])})")
@@ -997,8 +1002,8 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
     if va and vb:
         def said(v):
             return "none" if v["say"] == 0 else str(v["say"])
-        text = (f"The neutral \"say\" introduces {said(va)} of {A}'s {plural(va['with_verb'], 'attribution')} with a verb "
-                f"and {said(vb)} of {B}'s {vb['with_verb']}")
+        text = (f"The neutral \"say\" introduces {said(va)} of {possessive(A)} {plural(va['with_verb'], 'attribution')} with a verb "
+                f"and {said(vb)} of {possessive(B)} {vb['with_verb']}")
         rows.append(row("neutral_said_pair", S_VERBS, [a, b], text,
                         value=va["say"] / va["with_verb"] - vb["say"] / vb["with_verb"],
                         values={"say_a": va["say"], "say_b": vb["say"], "with_verb_a": va["with_verb"],
@@ -1010,11 +1015,11 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
             if v["position"] is None:
                 return f"never in {lab[aid]}"
             if v["position"] == 0 and corpus.articles.set_index("article_id").at[aid, "headline"]:
-                return f"in {lab[aid]}'s headline"
+                return f"in {possessive(lab[aid])} headline"
             return f"{pct(v['position'])} of the way through {lab[aid]}"
 
         def ends(w):
-            return "in the narrator's own voice" if w["voice"] == "narrator" else f"on {w['voice']}'s voice"
+            return "in the narrator's own voice" if w["voice"] == "narrator" else f"on {possessive(w['voice'])} voice"
         text = (f"The counter-frame (a critic, or a morality or fairness word) arrives {where(va, a)} and {where(vb, b)}; "
                 f"{A} ends {ends(wa)}, {B} {ends(wb)}")
         rows.append(row("placement_pair", S_PLACEMENT, [a, b], text,
@@ -1049,9 +1054,9 @@ def pair_findings(corpus, table: pd.DataFrame) -> pd.DataFrame:
     if va and vb and va.get("frames") and vb.get("frames"):
         ta, tb = ra["value"].iloc[0], rb["value"].iloc[0]
         shared = [f for f in va["frames"] if f in vb["frames"]]
-        text = (f"{A}'s densest frame {'dimension is' if len(va['frames']) == 1 else 'dimensions are'} "
+        text = (f"{possessive(A)} densest frame {'dimension is' if len(va['frames']) == 1 else 'dimensions are'} "
                 f"{join([frame_name(f) for f in va['frames']])} ({ta:.1f} keyword hits per 1,000 body words), "
-                f"{B}'s {join([frame_name(f) for f in vb['frames']])} ({tb:.1f})")
+                f"{possessive(B)} {join([frame_name(f) for f in vb['frames']])} ({tb:.1f})")
         if shared:
             text += f"; {join([frame_name(f) for f in shared])} {'is' if len(shared) == 1 else 'are'} at the top in both"
         rows.append(row("top_frame_pair", S_FRAMES, [a, b], text, value=ta - tb,
@@ -1132,7 +1137,7 @@ def only_here_findings(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
         top = next(r for r in rows if r["article_id"] == hi)
         return frame([row("only_here", S_ONLY, hi,
                           f"Across {number(len(shares))} articles, the median share of body sentences with no counterpart in "
-                          f"any other article is {pct(float(shares.median()))}; the highest, {pct(shares[hi])}, is {lab[hi]}'s",
+                          f"any other article is {pct(float(shares.median()))}; the highest, {pct(shares[hi])}, is {possessive(lab[hi])}",
                           value=float(shares.median()), values={"median": float(shares.median()), "max": shares[hi]},
                           evidence=[(e["article_id"], e["sentence"], e["text"]) for e in json.loads(top["evidence"])])])
     return frame(rows)
