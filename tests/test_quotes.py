@@ -245,3 +245,12 @@ def test_a_shared_surname_goes_to_the_full_name_written_last():
             "“We will defend our way of life,” Cheney said.\n\n“Our freedom is under assault,” she added.")
     rows = [r for r in attributions(text) if r["kind"] == "direct"]
     assert [r["speaker"] for r in rows] == ["Liz Cheney", "Liz Cheney"]
+
+
+def test_speaker_cases_from_another_story():
+    # "Even as he …": the subordinate clause's subject; "McCarthy" is a person's surname; "the final say" is a noun.
+    assert quotes.tidy_speaker("Even as he", (0, 10)) == (8, 10)
+    text = "It was wrong, according to Andrew McCarthy, a former prosecutor.\n\n“It makes no sense,” McCarthy wrote."
+    assert [r["speaker"] for r in attributions(text)] == ["Andrew McCarthy", "Andrew McCarthy"]
+    assert not [r for r in attributions("Lynch still has the final say on whether Clinton faces prosecution.")
+                if r["kind"] != "mention"]

@@ -200,7 +200,7 @@ _NOT_VERB_BEFORE = {
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "separate", "blog", "new", "recent", "earlier", "latest", "same", "first", "such", "no", "any", "some",
     "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
-    "written", "press", "phone", "conference", "another", "each", "every", "many", "several",
+    "written", "press", "phone", "conference", "another", "each", "every", "many", "several", "final",
 }
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
@@ -1606,7 +1606,7 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "congressman", "congresswoman", "treasurer", "comptroller", "vice", "deputy", "whip"}
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_PERSON_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
+_PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.")  # "McCarthy", "DeSantis", "O’Malley"
 
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
@@ -1768,6 +1768,7 @@ def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
 # How many of the most recently mentioned names compete for "it" and "the company": every name of an ordinary
 # article, but a bounded number in a 5 MB one (a contest over all names made it quadratic).
 _SALIENT_NAMES = 200
+_MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
                                                      "involving", "and", "or"}
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
@@ -1816,6 +1817,8 @@ class _Context:
         (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …")."""
         prev = _PREV_WORD_RE.search(self.text, max(0, s - 30), s)
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
+            return True
+        if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
             return True
         if self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’"):
             s0 = self.sentences[self.sentence_of(s)][0] if self.sentences else 0
@@ -2201,6 +2204,9 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if len(words) < 2:
         return span
     low = [w.lower().strip(",") for _, _, w in words]
+    for i in range(len(words) - 2, -1, -1):  # "a while back when she", "Even as he": the subordinate clause's subject
+        if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
+            return words[i + 1][0], words[-1][1]
     if low[0] in _AUX_WORDS:  # "have endorsed him": not a noun phrase to trim
         return span
     lead = 0
@@ -2208,9 +2214,6 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
         lead += 1
     if lead:
         return tidy_speaker(text, (words[lead][0], e))
-    for i in range(len(words) - 2, -1, -1):  # "a while back when she": the subordinate clause's subject
-        if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
-            return words[i + 1][0], words[-1][1]
     keep = len(words)
     for i in range(1, len(words)):
         w, lw = words[i][2], low[i]
