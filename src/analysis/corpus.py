@@ -439,8 +439,9 @@ def _article_counts(articles: pd.DataFrame, paragraphs, sentences, tokens) -> pd
 
 def _first_paragraphs(text: str, markdown: bool = False) -> tuple[list[str], list[bool]]:
     """The first two paragraphs of a text (normalised) and whether each is a Markdown heading."""
-    norm = nlp.normalise(text)
-    pspans = paragraph_spans(text[: _opening_end(text)], markdown=markdown)[:2]
+    head = text[: _opening_end(text)]  # the opening only: a 5 MB article is not normalised twice
+    norm = nlp.normalise(head)
+    pspans = paragraph_spans(head, markdown=markdown)[:2]
     return [norm[s:e] for s, e, _ in pspans], [h for _, _, h in pspans]
 
 

@@ -1609,7 +1609,6 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.")  # "McCarthy", "DeSantis", "O’Malley"
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n])[”’\"']?\s*[“‘\"']?\Z")
 def _at_sentence_start(text: str, i: int) -> bool:
     """Whether only spaces and opening quotes stand between ``i`` and a sentence end, colon, newline or the text start."""
     j = i - 1
@@ -1745,6 +1744,12 @@ _NEXT_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|him|his|himself|she|her|hers|he
 _SEX_TITLES = {"mr": 1, "mrs": -1, "ms": -1}
 
 
+def _title_sex(text: str, s: int) -> int:
+    """+1 for "Mr." just before ``s``, -1 for "Mrs."/"Ms.", else 0."""
+    before = text[max(0, s - 5) : s].lower().split()
+    return _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+
+
 def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
     """Per person, the article's own evidence of "he" (positive) or "she" (negative): a title (Mr., Mrs., Ms.)
     before a mention, and the first third-person pronoun after a mention in its sentence, before any other name.
@@ -1754,8 +1759,7 @@ def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
         if kind != "person" and " " in name:
             continue
         name = canonical(name)
-        before = text[max(0, s - 5) : s].lower().split()
-        score = 2 * _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        score = 2 * _title_sex(text, s)
         limit = ents[i + 1][0] if i + 1 < len(ents) else len(text)
         m = _NEXT_PRONOUN_RE.search(text, e, min(limit, e + 150))
         if m and not re.search(r"[.!?][”’\"']?\s", text[e : m.start()]):  # in the same sentence only
@@ -1808,8 +1812,7 @@ class _Context:
 
     def mention_sex(self, s: int, name: str) -> int:
         """+1 he, -1 she, 0 unknown: a title on this mention ("Mrs. Clinton"), else the article's evidence for the name."""
-        before = self.text[max(0, s - 5) : s].lower().split()
-        title = _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        title = _title_sex(self.text, s)
         return title or (1 if self.gender().get(name, 0) > 0 else -1 if self.gender().get(name, 0) < 0 else 0)
 
     def oblique(self, s: int, e: int) -> bool:
@@ -1833,8 +1836,7 @@ class _Context:
         full = self.full_by_surname.get(raw, [])
         if len(full) <= 1 or " " in raw:
             return self.canonical(raw)
-        before = self.text[max(0, s - 5) : s].lower().split()
-        title = _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
+        title = _title_sex(self.text, s)
         fits = [f for f in full if title and self.gender().get(f, 0) * title > 0]
         if len(fits) == 1:
             return fits[0]
@@ -2039,6 +2041,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     kinds: dict[str, set[str]] = {}
     nxt = 0  # entities before the current attribution's speaker have been counted
 
+    def context() -> _Context:
+        nonlocal ctx
+        if ctx is None:
+            ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+        return ctx
+
     def done(att: Attribution, name: str) -> None:
         att.resolved = name
         spoken.add(name)
@@ -2069,8 +2077,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         head = _head_word(words)
         first = words[0].lower() if words else ""
         if len(words) > 1 and first not in PRONOUNS:
-            if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+            ctx = context()
             named = _appositive_name(ctx, span[1])  # "Trump's attorney, Alan Garten, said": Alan Garten
             if named is not None:
                 done(att, named)
@@ -2090,8 +2097,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         description = _is_description(words, head)
         possessive = len(words) > 1 and first in ("his", "her") and not any(w[:1].isupper() for w in words[1:])
         if person_pronoun or description or possessive:
-            if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+            ctx = context()
             who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
             if who is not None:
                 done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
@@ -2119,8 +2125,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                     best, best_score = name, score
             done(att, best or mention)
         else:
-            if ctx is None:
-                ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+            ctx = context()
             named = _named_head(ctx, span[0], span[1])
             if named is None and words and first in {"the", "this", "that"} and len(words) > 1:
                 named = " ".join(words[1:]) if any(w[:1].isupper() for w in words[1:]) else None
