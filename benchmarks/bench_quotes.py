@@ -3,11 +3,14 @@
 Runs, alternately and ``--repeat`` times each, two fresh Python processes over every .txt file of a
 folder (e.g. PolNeAR train, ~3.9 MB):
 
-- ``python -m analysis quotes PATH --format jsonl`` (imports, reading, extraction, writing), output discarded;
+- ``python -m analysis quotes PATH --format jsonl`` (imports, reading, extraction, writing), output discarded,
+  as a user runs it (worker processes, one per CPU this process may use: the ``processes`` engine);
+- the same command with ``--engine local`` (one process), for the speed of the code itself;
 - a process that reads the same files and runs ``NLTKWordTokenizer().tokenize`` on each (imports included).
 
 Prints the best wall time of each, MB/s, and the ratio (target: the quotes command at least 2x the
-tokenizer's speed). ``--profile`` also prints where the extractor's time goes (cProfile, in-process).
+tokenizer's speed; both quotes runs are given, so the parallel figure is never read as single-core
+speed). ``--profile`` also prints where the extractor's time goes (cProfile, in-process).
 
     .venv/bin/python benchmarks/bench_quotes.py PATH [--repeat 3] [--profile]
 """
@@ -64,15 +67,21 @@ def main() -> None:
     mb = sum(f.stat().st_size for f in files) / 1e6
     quotes_cmd = [sys.executable, "-m", "analysis", "quotes", args.path, "--format", "jsonl"]
     tok_cmd = [sys.executable, "-c", TOKENIZER_ONLY, args.path]
-    tok_times, q_times = [], []
-    for _ in range(args.repeat):  # interleaved, so a slow phase of the machine hits both
+    local_cmd = [*quotes_cmd, "--engine", "local"]
+    tok_times, q_times, l_times = [], [], []
+    for _ in range(args.repeat):  # interleaved, so a slow phase of the machine hits all three
         tok_times.append(run(tok_cmd))
         q_times.append(run(quotes_cmd))
-    tok, q = min(tok_times), min(q_times)
+        l_times.append(run(local_cmd))
+    tok, q, loc = min(tok_times), min(q_times), min(l_times)
+    from analysis.engine import workers
+
     print(f"{len(files)} articles, {mb:.2f} MB; best of {args.repeat} fresh processes each")
     print(f"NLTKWordTokenizer process: {tok:.2f} s ({mb / tok:.2f} MB/s)")
-    print(f"python -m analysis quotes --format jsonl: {q:.2f} s ({mb / q:.2f} MB/s)")
-    print(f"ratio: the quotes command runs at {tok / q:.2f}x the tokenizer's speed (target >= 2.0)")
+    print(f"python -m analysis quotes --format jsonl ({workers()} worker processes): {q:.2f} s ({mb / q:.2f} MB/s)")
+    print(f"python -m analysis quotes --format jsonl --engine local (one process): {loc:.2f} s ({mb / loc:.2f} MB/s)")
+    print(f"ratio: the quotes command runs at {tok / q:.2f}x the tokenizer's speed (target >= 2.0); "
+          f"in one process {tok / loc:.2f}x")
     if args.profile:
         print(profile(files))
 

@@ -308,8 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "jsonl", "markdown"], default="csv")
     p.set_defaults(func=_cmd_findings)
     for name, p in sub.choices.items():
-        p.add_argument("--engine", choices=["local", "dask"], default=None,
-                       help="where the per-article work runs: this process (default) or Dask "
+        p.add_argument("--engine", choices=["local", "processes", "dask"], default=None,
+                       help="where the per-article work runs: this process, worker processes (one per CPU, "
+                            "ANALYSIS_WORKERS to change; the default "
+                            + ("of the other commands; here the notebooks run locally unless told" if name == "run"
+                               else "from 50 articles up") + ") or Dask "
                             "(a LocalCluster, or the scheduler at ANALYSIS_DASK_SCHEDULER); needs the dask extra"
                        + (" (the notebooks' kernels inherit it)" if name == "run" else ""))
     return parser
@@ -319,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "engine", None):  # read by analysis.engine here and in the notebooks' kernels
         os.environ["ANALYSIS_ENGINE"] = args.engine
+    elif args.command != "run" and not os.environ.get("ANALYSIS_ENGINE"):
+        os.environ["ANALYSIS_ENGINE"] = "processes"  # a command's own run: use this machine's CPUs
     try:
         return args.func(args)
     except CorpusError as e:

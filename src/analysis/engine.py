@@ -5,6 +5,9 @@ extracting its quotes) are pure functions of one article's text, so they can run
 give the same rows. :func:`map_articles` applies one of them to every article, in order:
 
 - ``local`` (default): in this process.
+- ``processes``: in worker processes of this machine, one per CPU this process may use (or
+  ``ANALYSIS_WORKERS``), in batches of articles; a run of fewer than two batches stays local. The
+  command line uses it unless told otherwise (``--engine``); the notebooks stay local.
 - ``dask``: on a ``dask.distributed`` cluster, in batches of articles. The scheduler is the one at
   ``ANALYSIS_DASK_SCHEDULER`` (an address such as ``tcp://10.0.0.5:8786``; the workers need this
   package installed), else a LocalCluster of two single-threaded worker processes started for
@@ -26,7 +29,7 @@ from typing import Any
 
 from .files import CorpusError
 
-ENGINES = ("local", "dask")
+ENGINES = ("local", "processes", "dask")
 BATCH = 25  # articles per Dask task: one task per short article would cost more in scheduling than in work
 
 _client = None
@@ -88,14 +91,47 @@ def client():
     return _client
 
 
+def workers() -> int:
+    """Worker processes for the ``processes`` engine: ``ANALYSIS_WORKERS`` if set, else the CPUs this process may use."""
+    value = os.environ.get("ANALYSIS_WORKERS", "")
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise CorpusError(f"ANALYSIS_WORKERS={value!r}: use a whole number of at least 1")
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _map_processes(func: Callable, items: list[tuple], desc: str) -> list[Any]:
+    """``func`` over ``items`` in worker processes, in batches, results in the order of ``items``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = min(workers(), len(items) // BATCH)
+    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+    # fork where the platform has it: the workers start with this process's modules and compiled rules loaded
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
+    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+        results = pool.map(_run_batch, [func] * len(batches), batches)  # yields in submission order
+        return [r for batch_result in progress(results, len(batches), desc + f" (batches of {BATCH})")
+                for r in batch_result]
+
+
 def map_articles(func: Callable, items: Sequence[tuple], engine: str | None = None, desc: str = "articles") -> list[Any]:
     """``[func(*args) for args in items]``, run by the chosen engine, results in the order of ``items``.
 
     ``func`` must be a module-level function (Dask sends it to the workers by name).
     """
     items = list(items)
-    if current(engine) == "local" or not items:
+    name = current(engine)
+    if name == "processes" and (workers() < 2 or len(items) < 2 * BATCH):
+        name = "local"  # one CPU, or too few articles to pay for starting workers
+    if name == "local" or not items:
         return [func(*args) for args in progress(items, len(items), desc)]
+    if name == "processes":
+        return _map_processes(func, items, desc)
     from distributed import as_completed
 
     c = client()

@@ -162,13 +162,21 @@ def _continuation_re(rest: str) -> re.Pattern:
 def find_cues(masked: str) -> list[tuple[int, int]]:
     """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out)."""
     first, _ = _cue_tables()
-    if first.keys().isdisjoint(_WORD_RE.findall(masked.lower())):
+    words = _WORD_RE.findall(masked.lower())
+    if first.keys().isdisjoint(words):
         return []  # no cue word at all: the common case, decided in C
     out = []
-    for m in _WORD_RE.finditer(masked):
-        conts = first.get(m.group(0).lower())
+    pos = 0
+    for w in words:  # the words again, with their places, only up to the last cue word
+        conts = first.get(w)
         if conts is None:
             continue
+        m = _WORD_RE.search(masked, pos)
+        while m is not None and m.group(0).lower() != w:  # skip to it: findall and search see the same words
+            m = _WORD_RE.search(masked, m.end())
+        if m is None:
+            break  # a word that only lower-casing made ("\u212a" is "k"): no cue here
+        pos = m.end()
         for rest in conts:
             if not rest:
                 out.append(m.span())
@@ -847,6 +855,7 @@ class _Sentence:
         self.prev_speaker = prev_speaker  # the speaker of an attribution earlier in the same sentence
         self.outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
         self.masked = _mask(text, s0, s1, [(o, c, 0) for o, c in self.outer])
+        self.low = self.masked.lower()
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked)
                      if self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
@@ -1014,14 +1023,17 @@ def according_to(s: _Sentence) -> bool:
 
     "The plan failed, according to two officials." / "According to the report, the plan failed."
     """
-    return _source_frame(s, _ACCORDING_RE, "according_to")
+    return _source_frame(s, _ACCORDING_RE, "according_to", "according")
 
 
-def _source_frame(s: _Sentence, rx: re.Pattern, rule: str) -> bool:
+def _source_frame(s: _Sentence, rx: re.Pattern, rule: str, needle: str) -> bool:
     """A frame that names its source after it ("according to X", "as reported by X") and the content around it.
 
-    The cue is ``rx``'s group 1 ("according to"; the verb of "as reported by").
+    The cue is ``rx``'s group 1 ("according to"; the verb of "as reported by"); ``needle`` is a lower-case
+    string every match contains, checked first because most sentences have none.
     """
+    if needle not in s.low:
+        return False
     m = rx.search(s.masked)
     if not m:
         return False
@@ -1067,7 +1079,7 @@ def passive_by(s: _Sentence) -> bool:
 
     "Tinder's ban of the user was first reported by BuzzFeed."
     """
-    return _source_frame(s, _PASSIVE_BY_RE, "passive_by")
+    return _source_frame(s, _PASSIVE_BY_RE, "passive_by", "by")
 
 
 def as_reported_by(s: _Sentence) -> bool:
@@ -1075,7 +1087,7 @@ def as_reported_by(s: _Sentence) -> bool:
 
     "As reported by the Times, the talks collapsed." / "The talks collapsed, as first reported by the Times."
     """
-    return _source_frame(s, _AS_REPORTED_RE, "as_reported_by")
+    return _source_frame(s, _AS_REPORTED_RE, "as_reported_by", "as")
 
 
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
@@ -1516,6 +1528,8 @@ def asked_clause(text: str, s0: int, s1: int) -> Attribution | None:
 
     "“Absolutely,” he said when asked by a reporter if that remains his view."
     """
+    if "asked" not in text[s0:s1]:
+        return None
     m = _ASKED_CLAUSE_RE.search(text, s0, s1)
     if not m:
         return None
@@ -1631,6 +1645,8 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     lower_words: set[str] | None = None  # the article's lower-case words, built at the first sentence-initial name
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
+        if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
+            continue  # a capitalised function word ("The", "But"): no name, whatever the sentence start says
         if _at_sentence_start(text, m.start()):
             # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
             if lower_words is None:
@@ -1742,6 +1758,7 @@ def _plural_subject_of(text: str, s0: int, pos: int) -> str | None:
 _PRONOUN_SEX = {"he": 1, "him": 1, "his": 1, "she": -1, "her": -1, "hers": -1}
 _NEXT_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|him|his|himself|she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
 _SEX_TITLES = {"mr": 1, "mrs": -1, "ms": -1}
+_SENTENCE_END_RE = re.compile(r"[.!?][”’\"']?\s")
 
 
 def _title_sex(text: str, s: int) -> int:
@@ -1762,7 +1779,7 @@ def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
         score = 2 * _title_sex(text, s)
         limit = ents[i + 1][0] if i + 1 < len(ents) else len(text)
         m = _NEXT_PRONOUN_RE.search(text, e, min(limit, e + 150))
-        if m and not re.search(r"[.!?][”’\"']?\s", text[e : m.start()]):  # in the same sentence only
+        if m and not _SENTENCE_END_RE.search(text, e, m.start()):  # in the same sentence only
             score += 1 if m.group(1).lower() in ("he", "him", "his", "himself") else -1
         if score:
             out[name] = out.get(name, 0) + score
