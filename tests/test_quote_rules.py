@@ -87,6 +87,14 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert any(r["cue"] == "criticized" and r["speaker"] == "Khan" for r in found)
     found = rows("One company says there are more than 2,400 billionaires in the world, another says there are 1,800.")
     assert [r["quote"] for r in found] == ["there are more than 2,400 billionaires in the world", "there are 1,800"]
+    # a cue inside an opening subordinate clause: its content ends where that clause does
+    r = only("Although the mayor said that the bridge had ''no structural flaws,'' engineers closed it on Friday.",
+             "speaker_cue_content")
+    assert r["quote"] == "the bridge had ''no structural flaws,''" and r["speaker"] == "the mayor"
+    # a long relative clause the content resumes after is not a break
+    r = only("She argued the council, which has been the target of complaints from residents of every district for "
+             "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")
+    assert r["quote"].endswith("out of touch.\"")
 
 
 def test_a_parenthetical_participle_or_a_quotation_does_not_end_content():

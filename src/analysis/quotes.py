@@ -694,10 +694,10 @@ _CLAUSE_BREAK_RE = re.compile(
 # Where reported content ends, besides _CLAUSE_BREAK_RE: a comma before a non-restrictive relative
 # clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
 # ("said A and criticized him for B": the second cue is its own attribution).
-_RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose|where)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
+_RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
                                 r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing\s")
 # A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
-_RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,120},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
+_RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas|and|but)\s+)"
@@ -708,7 +708,8 @@ _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+n
 def _blank_quote(m: re.Match) -> str:
     """A quotation as spaces, but a comma just inside its closing mark stays (“… by Cleveland,” referring to …)."""
     q = m.group(0)
-    keep = 2 if len(q) >= 3 and q[-2] == "," else 0
+    body = q.rstrip("”\"'")  # the closing mark: ” " or ''
+    keep = len(q) - len(body) + 1 if len(body) >= 2 and body[-1] == "," else 0
     return " " * (len(q) - keep) + q[len(q) - keep :]
 
 
@@ -1186,10 +1187,22 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
             span = (span[0] + that.end(), span[1])
         elif content_words[0].lower() in ("by", "with") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
             return False  # "accused by a reporter", "responded with ads": the cue reports nothing here
+    if _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]):
+        # "Although Comey said that A, experts understood B": the subordinate clause, and its content, end at a comma
+        masked = _QUOTED_RE.sub(_blank_quote, text[span[0] : span[1]])
+        comma = _CLAUSE_COMMA_RE.search(masked, 12)
+        if comma:
+            span = _clean_end(text, span[0], span[0] + comma.end(1))
     if span[1] - span[0] >= 8:
         s.add("speaker_cue_content", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
     return False
+
+
+_CLAUSE_COMMA_RE = re.compile(r",([”’\"']*)\s")  # a comma, perhaps inside a closing quotation mark (its end: group 1's)
+# A sentence opening with a subordinator right before the cue's subject: "Although Comey said …", "But while he said …".
+_LEAD_SUBORDINATOR_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Ww]hereas|[Ww]hen|[Ii]f|"
+                                   r"[Aa]fter|[Bb]efore|[Bb]ecause|[Ss]ince|[Oo]nce|[Ee]ven\s+though|[Ee]ven\s+as|[Ee]ven\s+if)\s+")
 
 
 def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
