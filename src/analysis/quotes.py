@@ -717,7 +717,9 @@ def _blank_quote(m: re.Match) -> str:
 # steps …"); not when the content opens with a subordinate clause that the comma closes.
 _NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?(?:(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+|"
                             r"(?:[A-Z][\w’'.-]+\s+){1,3}(?!(?:said|says|say|added|noted|told|argued)\b)"
-                            r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b)")
+                            r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b|"
+                            r"(?:and\s+|but\s+)(?:the|a|an|his|her|its|their|this|that)\s+(?:[a-z-]+\s+){1,2}"
+                            r"(?:was|were|is|are|has|have|had|will|would|could)\s)")
 _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
                                   r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
                                   r"by|in|on|at|during|under|over|from)\b", re.IGNORECASE)
