@@ -504,7 +504,7 @@ def _appositive_cut(left: str) -> int | None:
         if j < 0:
             return None
         app = t[j + 1 : inner_end]
-        if not (2 <= len(app.strip()) <= 80) or any(ch in app for ch in ";:") or not app[:1].isspace():
+        if not (2 <= len(app.strip()) <= 160) or any(ch in app for ch in ";:") or not app[:1].isspace():
             return None
     elif t.endswith(("—", "–", "--")):
         mark = "--" if t.endswith("--") else t[-1]
@@ -686,7 +686,7 @@ _CLAUSE_BREAK_RE = re.compile(
     r";\s|\s[—–]\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
     r",\s+but\s+(?![“\"‘']|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
     r",\s+(?:while|whereas|although|though|even\s+as|even\s+though)\s|"
-    r",\s+and\s+(?:he|she|they|it|we|I|then)\s|"
+    r",\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
     r",\s+(?:an?)\s+(?!(?:lot|bit|few|little|number|couple)\b)[a-z]"  # "…, an ambitious goal that …": the reporter's appositive
 )
 
