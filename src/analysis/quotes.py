@@ -449,6 +449,24 @@ def _plural_subject(words: list[str]) -> str | None:
     return " ".join(reversed(out))
 
 
+_DETERMINERS_OPENING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+
+
+def _determiner_subject(words: list[str]) -> str | None:
+    """A whole clause of up to 12 words that opens with a determiner and holds no verb-like word: a long noun
+    phrase ("The Democratic presidential front-runner and former secretary of state")."""
+    if not 2 <= len(words) <= 12 or words[0].lower() not in _DETERMINERS_OPENING:
+        return None
+    for w in words[1:]:
+        low = w.lower()
+        if low in ("and", "of", "for", "at", "from", "in"):
+            continue  # inside a noun phrase: "X and former Y of Z"
+        if low in _AUX_WORDS or low in _CLAUSE_WORDS or low in _NP_STOP or not re.fullmatch(r"[\w’'.-]+", w) \
+                or (w.islower() and low.endswith(("ed", "ly"))):
+            return None
+    return " ".join(words)
+
+
 _LY_NOUNS = {"family", "rally", "ally", "supply", "assembly", "monopoly", "anomaly", "homily", "bully", "folly",
              "melancholy", "italy", "jelly", "belly"}  # nouns ending in -ly, never adverbs before a cue
 
@@ -563,7 +581,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if m:
         np_text = m.group(0)
     else:
-        np_text = _plural_subject(words)
+        np_text = _plural_subject(words) or _determiner_subject(words)
         if np_text is None:
             return None
     if np_text.lower() in _CLAUSE_WORDS:
