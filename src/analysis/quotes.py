@@ -1184,7 +1184,10 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     if c.subject is None:
         return False
     pre = s.text[s.s0 : c.subject[0]].rstrip()
-    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(_tail_after_cue(s, c).strip(" .,;!?").split()) <= 3:
+    tail = _tail_after_cue(s, c).strip(" .,;!?").split()
+    # after "told", its object and when or where: "…, Carter told a Senate panel Wednesday."
+    most = 8 if c.lemma == "tell" and not any(w.lower() in ("that", "about", "to") or w[:1] in "“\"‘'" for w in tail) else 3
+    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(tail) <= most:
         span = _clean_end(s.text, s.s0, s.s0 + len(pre))
         s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
