@@ -241,3 +241,15 @@ def test_disguised_file_names_are_refused_but_unicode_names_are_fine(tmp_path):
     (tmp_path / "Zeitung\u00a0Süd – 1.txt").write_text("Ein Satz.", encoding="utf-8")
     (tmp_path / "新闻.md").write_text("一句话。", encoding="utf-8")
     assert sorted(load_corpus(tmp_path).articles["article_id"]) == ["Zeitung\u00a0Süd – 1", "新闻"]
+
+
+def test_a_named_data_file_is_not_read_as_an_article(tmp_path, capsys):
+    """``folder/*`` in a shell names metadata.csv too: it is refused by name, and a plain name without a suffix is read."""
+    (tmp_path / "metadata.csv").write_text(f"article_id,label\n{SHORT},Wire\n", encoding="utf-8")
+    msg = error_of([SEEDS / f"{SHORT}.txt", tmp_path / "metadata.csv"])
+    assert str(tmp_path / "metadata.csv") in msg and "not an article" in msg
+    assert main(["quotes", str(tmp_path / "metadata.csv")]) == 2
+    assert "not an article" in capsys.readouterr().err
+    plain = tmp_path / "article"
+    plain.write_bytes((SEEDS / f"{SHORT}.txt").read_bytes())
+    assert len(load_corpus([plain]).articles) == 1

@@ -12,6 +12,10 @@ from pathlib import Path
 from . import nlp
 
 TEXT_SUFFIXES = (".txt", ".md")
+# Files named on the command line with these suffixes are tables or markup data, not articles: a shell glob such
+# as ``folder/*`` would otherwise read metadata.csv or actors.csv as one more article.
+DATA_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xml", ".yaml", ".yml", ".xlsx", ".xls", ".ods",
+                 ".parquet", ".ipynb", ".py", ".zip", ".gz", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg")
 # Byte-order marks of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16 LE).
 _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
                (b"\xfe\xff", "UTF-16"))
@@ -92,6 +96,9 @@ def scan_articles(path: str | Path | Sequence[str | Path]) -> tuple[list[Path], 
                 raise CorpusError(f"{p}: folder has no article files (looked for {', '.join(TEXT_SUFFIXES)})")
             files.extend(found)
         elif is_file:
+            if p.suffix.lower() in DATA_SUFFIXES:
+                raise CorpusError(f"{p}: a {p.suffix} file is not an article; articles are plain-text .txt or .md "
+                                  "files (metadata.csv and actors.csv are read from beside the articles, not named)")
             files.append(p)
         else:
             raise CorpusError(f"{p}: not a regular file or folder")
