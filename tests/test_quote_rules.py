@@ -91,6 +91,14 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     r = only("Although the mayor said that the bridge had ''no structural flaws,'' engineers closed it on Friday.",
              "speaker_cue_content")
     assert r["quote"] == "the bridge had ''no structural flaws,''" and r["speaker"] == "the mayor"
+    # after "told", its object and a time: the content is before the frame
+    r = only("The ferry will not run until the spring, the harbour master told a council panel Wednesday.",
+             "content_then_speaker")
+    assert r["quote"] == "The ferry will not run until the spring" and r["speaker_mention"] == "the harbour master"
+    # an appositive of more than 80 characters between the name and the cue
+    r = only("Ana Ruiz, a former mayor of Millbrook and currently president of the Regional Council of the Northern "
+             "Provinces, said in a post that the ferry was full.", "speaker_cue_content")
+    assert r["speaker_mention"] == "Ana Ruiz" and r["quote"] == "the ferry was full"
     # a long relative clause the content resumes after is not a break
     r = only("She argued the council, which has been the target of complaints from residents of every district for "
              "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")
@@ -116,6 +124,13 @@ def test_a_speaker_is_a_noun_phrase():
     # '“Q,” and said …' is the subject's second verb, not a speaker called "and"
     found = rows("He called her handling of it “extremely careless,” and said any reasonable person would have known.")
     assert all(r["speaker_mention"] != "and" for r in found)
+    # "That’s" is "that is": the participle has no one to speak for it, and "It’s" is only "It"
+    assert rows("That’s the consensus of Democratic officials in the state, citing the polls and the money.") == []
+    assert only("It’s a long shot for the senator, noting that the polls have closed.",
+                "participle_of_subject")["speaker_mention"] == "It"
+    # a long noun phrase opening with a determiner is one subject
+    assert only("The Democratic front-runner and former secretary of state said the U.S. needed a stronger air campaign.",
+                "speaker_cue_content")["speaker_mention"] == "The Democratic front-runner and former secretary of state"
 
 
 def test_speakers_resolved_to_what_the_text_says():

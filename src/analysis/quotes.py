@@ -672,6 +672,9 @@ _POSSESSED_RE = re.compile(r"(?<=['’]s)(?:\s+(?!(?:has|have|had|was|were|is|ar
                            r"[a-z][a-z-]*(?<!ed)(?<!ly)){1,3}(?=\s+(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|[a-z]+s)\b)")
 
 
+_CONTRACTED_SUBJECT_RE = re.compile(r"(That|There|Here|What|This|It|He|She|Who)['’]s\b")
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
     lead = len(masked) - len(masked.lstrip())
@@ -686,6 +689,11 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
         words = candidate.split(None, 1)
         if words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}:
             continue
+        contracted = _CONTRACTED_SUBJECT_RE.match(candidate)
+        if contracted:  # "That’s the consensus of …", "It’s a long shot": "’s" is "is", no one is named
+            if contracted.group(1).lower() in ("that", "there", "here", "what", "this"):
+                return None
+            return base + off, base + off + contracted.end(1)
         m = _SUBJECT_START_RE.match(candidate)
         if m:
             end = m.end()
