@@ -254,6 +254,15 @@ def test_unquoted_names_are_per_article_and_skip_the_voiced(seeds):
     assert not {"Meanwhile", "However", "Now"} & set(silent["name"])
 
 
+def test_a_name_before_a_number_is_a_place_not_a_silent_actor():
+    from analysis import load_corpus
+
+    story = load_corpus(SEEDS.parent / "tests" / "fixtures" / "story")
+    silent = quotes.unquoted(story, quotes.extract(story))
+    assert "Pier" not in set(silent["name"])  # "Pier 9"
+    assert "Maria Ortiz" not in set(silent["name"]) and len(silent) > 0  # she is heard; others still listed
+
+
 def test_person_name_check_reads_the_text_once():
     # "Name:" lines ask whether the article uses the name after a title or a first name; the answer comes from one
     # pass over the text (a 5 MB article asked it thousands of times), at word boundaries ("Trump’s" has Trump).

@@ -2507,6 +2507,9 @@ def cue_use(atts: pd.DataFrame) -> pd.DataFrame:
     return g.rename(columns={"doc_id": "article_id"})
 
 
+_NUMBER_AFTER_RE = re.compile(r"[ \u00a0]\d")
+
+
 def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     """Names each article mentions but never gives a voice: article_id, name, mentions, first (0..1).
 
@@ -2535,6 +2538,7 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
         ents = [e for e in _entity_mentions(text)
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
                 and nlp.normalise(e[2]).lower().split("'")[0] not in stops  # "These", "We’ve"
+                and not _NUMBER_AFTER_RE.match(text, e[1])  # "Pier 9", "Route 66", "Section 230": a place or a thing
                 # a title-case headline word the article also writes in lower case ("Pier Repairs Approved")
                 and not (any(a <= e[0] < b for a, b in in_title) and all(w.lower() in lower for w in e[2].split()))]
         multi = [n for _, _, n, _ in ents if " " in n]
