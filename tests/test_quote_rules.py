@@ -105,6 +105,16 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert r["quote"].endswith("out of touch.\"")
 
 
+def test_a_speech_participle_speaks_for_the_subject():
+    # after a comma inside the closing quotation mark, "saying" is a participle, not an inverted "said X"
+    r = only("The mayor has delivered a defense of “harbor values,” saying the town embodied the “heart of the coast.”",
+             "participle_of_subject")
+    assert r["speaker_mention"] == "The mayor" and r["quote"].startswith("the town embodied")
+    # a clause that reports nothing before it: the sentence's subject speaks
+    r = only("She went on to attack the council, saying the chair \"has not read the report.\"", "participle_continues_cue")
+    assert r["speaker_mention"] == "She" and r["quote"].startswith("the chair")
+
+
 def test_a_parenthetical_participle_or_a_quotation_does_not_end_content():
     assert only("The company claims the activity, involving 16 million exchanges from 24,000 accounts, violates "
                 "its terms.", "speaker_cue_content")["quote"].endswith("violates its terms")

@@ -942,6 +942,10 @@ def participle_continues_cue(s: _Sentence) -> bool:
             comma = s.s0 + len(masked[: s.rel(cs)].rstrip()) - 1
             first = _analyse_one(text, s.s0, comma, s.quotes)
             spk = next((a.speaker for a in first if a.speaker), None)
+            if spk is None and _cue_info(text[cs:ce])[0] in REPORTING_LEMMAS:
+                # "She went on to attack Trump, saying …": the clause before reports nothing, its subject speaks
+                subject = _sentence_subject(masked[: s.rel(comma)], s.s0)
+                spk = subject
             if spk is not None:
                 s.out.extend(first)
                 rest = [sp for sp in (_content(text, o, c) for o, c in outer if o >= ce) if sp[1] > sp[0]]
@@ -1133,7 +1137,9 @@ class _Cue:
         self.lemma = _cue_info(s.text[cs:ce])[0]
         self.lead = s.masked[: s.rel(cs)].rstrip()
         self.participle = s.text[cs:ce].lower().endswith("ing") and (
-            self.lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(self.lead) is not None)
+            self.lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(self.lead) is not None
+            or _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)  # '… of “New York values,” saying …'
+
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
 
 
