@@ -115,6 +115,16 @@ def test_a_speech_participle_speaks_for_the_subject():
     assert r["speaker_mention"] == "She" and r["quote"].startswith("the chair")
 
 
+def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
+    found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
+    by_quote = {r["quote"]: r["speaker_mention"] for r in found}
+    assert by_quote["the plan “reckless.”"] == "The chair"
+    assert by_quote["the vote “a disgrace.”"] == "Councillor Ana Ruiz"
+    # a bare quotation is still joined to the short frame after it
+    found = rows("“We will appeal.” Green said it on Monday.")
+    assert found[0]["quote"] == "We will appeal." and found[0]["speaker_mention"] == "Green"
+
+
 def test_a_parenthetical_participle_or_a_quotation_does_not_end_content():
     assert only("The company claims the activity, involving 16 million exchanges from 24,000 accounts, violates "
                 "its terms.", "speaker_cue_content")["quote"].endswith("violates its terms")

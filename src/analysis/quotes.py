@@ -2212,6 +2212,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 _DASH_ATTRIBUTION_RE = re.compile(r"[-—–]+\s*((?:[A-Z][\w'’.-]*\s*){1,5})")
 
 
+def _framed_before_quote(text: str, sent: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
+    """Whether a sentence has its own cue before its first quotation ("Clinton called Trump “unhinged.”"), so
+    the next sentence's frame is not its speaker."""
+    first = min((o for o, _ in outer if sent[0] <= o < sent[1]), default=sent[1])
+    lead = text[sent[0] : first]
+    return any(_is_verbal(lead, c[0]) for c in find_cues(lead))
+
+
 def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tuple[int, int]]:
     """Join sentences that one quote spans, and a short "X said." that follows a closing quote."""
     merged: list[tuple[int, int]] = []
@@ -2227,7 +2235,8 @@ def _merge_sentences(text: str, sents: list[tuple[int, int]], quotes) -> list[tu
         if merged and spanned(s, merged[-1][1]):
             merged[-1] = (merged[-1][0], e)
             continue
-        if merged and text[merged[-1][1] - 1] in "”\"’'" and len(text[s:e].split()) <= 14:
+        if merged and text[merged[-1][1] - 1] in "”\"’'" and len(text[s:e].split()) <= 14 \
+                and not _framed_before_quote(text, merged[-1], outer):
             head = text[s:e]
             cues = [c for c in find_cues(head) if _is_verbal(head, c[0])]
             first_quote = min((o - s for o, c, d in quotes if d == 0 and s <= o < e), default=len(head))
