@@ -425,6 +425,9 @@ _SUBJECT_NP_RE = re.compile(
 
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
+# A time between the subject and its cue: "X last week said", "X on Monday told"
+_TRAILING_WHEN_RE = re.compile(r"(?<=[\w)])\s+(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
+                               r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)$")
 
 
 _NOT_PLURAL = {"this", "his", "its", "hers", "ours", "theirs", "yours", "always", "perhaps", "thus", "whereas",
@@ -559,6 +562,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
         words = left.rstrip().rsplit(None, 1)
     left = _CONTRACTED_AUX_RE.sub("", left.rstrip())  # "they’ve suggested"
+    left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
     left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
     left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
