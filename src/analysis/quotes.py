@@ -504,7 +504,7 @@ def _speaker_phrase(np_text: str) -> str | None:
     return " ".join(words)
 
 
-_CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$", re.IGNORECASE)
+_CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$|(?:(?<=\bhe)|(?<=\bshe)|(?<=\bit))['’]s$", re.IGNORECASE)  # "he’s predicting"
 
 
 # Where the clause holding a subject starts: a blanked quotation ends it, and a period unless it closes a
