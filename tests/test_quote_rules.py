@@ -148,6 +148,10 @@ def test_a_speaker_is_a_noun_phrase():
     assert rows("That’s the consensus of Democratic officials in the state, citing the polls and the money.") == []
     assert only("It’s a long shot for the senator, noting that the polls have closed.",
                 "participle_of_subject")["speaker_mention"] == "It"
+    # a capitalised modifier opening the sentence starts the subject, which runs to the comma
+    r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, attacked the council, calling it "
+             "“a disgrace.”", "participle_of_subject")
+    assert r["speaker_mention"] == "Former prosecutor and Millbrook Mayor Ana Ruiz" and r["speaker"] == "Ana Ruiz"
     # a long noun phrase opening with a determiner is one subject
     assert only("The Democratic front-runner and former secretary of state said the U.S. needed a stronger air campaign.",
                 "speaker_cue_content")["speaker_mention"] == "The Democratic front-runner and former secretary of state"

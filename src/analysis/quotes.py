@@ -704,6 +704,11 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             poss = _POSSESSED_RE.match(candidate, end)  # "Millbrook's harbor council has shut …": the council
             if poss:
                 end = poss.end()
+            elif " " not in m.group(0) and candidate[end : end + 1] == " " and candidate[end + 1 : end + 2].islower():
+                # "Former prosecutor and New York City Mayor Rudy Giuliani, who …, trashed …": the phrase to the comma
+                phrase = candidate[: candidate.find(",")] if "," in candidate else ""
+                if _determiner_subject(["the", *phrase.split()]) and any(w[:1].isupper() for w in phrase.split()[1:]):
+                    end = len(phrase)
             return base + off + m.start(), base + off + end
     return None
 
