@@ -149,7 +149,7 @@ def test_a_speaker_is_a_noun_phrase():
     assert only("It’s a long shot for the senator, noting that the polls have closed.",
                 "participle_of_subject")["speaker_mention"] == "It"
     # a capitalised modifier opening the sentence starts the subject, which runs to the comma
-    r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, attacked the council, calling it "
+    r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, trashed the council, calling it "
              "“a disgrace.”", "participle_of_subject")
     assert r["speaker_mention"] == "Former prosecutor and Millbrook Mayor Ana Ruiz" and r["speaker"] == "Ana Ruiz"
     # a long noun phrase opening with a determiner is one subject
