@@ -99,6 +99,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     r = only("Ana Ruiz, a former mayor of Millbrook and currently president of the Regional Council of the Northern "
              "Provinces, said in a post that the ferry was full.", "speaker_cue_content")
     assert r["speaker_mention"] == "Ana Ruiz" and r["quote"] == "the ferry was full"
+    # a parenthetical between dashes that the clause resumes after is not a break; a single dash is
+    r = only("Ruiz argued that the council’s plan — itself a copy of the 2019 proposal — was doomed.", "speaker_cue_content")
+    assert r["quote"] == "the council’s plan — itself a copy of the 2019 proposal — was doomed"
+    r = only("Ruiz argued that the plan was doomed — a view the council rejects.", "speaker_cue_content")
+    assert r["quote"] == "the plan was doomed"
     # a long relative clause the content resumes after is not a break
     r = only("She argued the council, which has been the target of complaints from residents of every district for "
              "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")

@@ -740,6 +740,10 @@ _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
+# A parenthetical between two spaced dashes after which the clause resumes with a verb or an auxiliary.
+_DASH_RESUMES_RE = re.compile(r"[^—–;]{2,160}?\s[—–]\s+(?=[a-z]+\s)(?!(?:and|but|or|which|who|while|a|an|the)\s)")
+
+
 def _blank_quote(m: re.Match) -> str:
     """A quotation as spaces, but a comma just inside its closing mark stays (“… by Cleveland,” referring to …)."""
     q = m.group(0)
@@ -770,7 +774,13 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     rel = _RELATIVE_BREAK_RE.search(masked)
     if rel and _RESUMES_RE.match(masked, rel.end()):
         rel = None
-    cuts = [m.start() for m in (_CLAUSE_BREAK_RE.search(masked), rel) if m]
+    brk = _CLAUSE_BREAK_RE.search(masked)
+    while brk and brk.group(0).strip() in ("—", "–"):
+        pair = _DASH_RESUMES_RE.match(masked, brk.end())
+        if not pair:
+            break
+        brk = _CLAUSE_BREAK_RE.search(masked, pair.end())  # "X — itself a rebuttal — was …": the clause resumes
+    cuts = [m.start() for m in (brk, rel) if m]
     if not _SUBORDINATE_OPEN_RE.match(masked):  # "if elected, he would …": the content's own main clause
         for splice in _NEW_CLAUSE_RE.finditer(masked):
             before = _PREV_WORD_RE.search(masked, max(0, splice.start() - 40), splice.start())
