@@ -104,6 +104,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert r["quote"] == "the council’s plan — itself a copy of the 2019 proposal — was doomed"
     r = only("Ruiz argued that the plan was doomed — a view the council rejects.", "speaker_cue_content")
     assert r["quote"] == "the plan was doomed"
+    # a concession is part of what was said; "while" opens a contrast of the reporter's
+    assert only("Ruiz said the plan would pass, though the vote would be close.",
+                "speaker_cue_content")["quote"] == "the plan would pass, though the vote would be close"
+    assert only("Ruiz said the plan would pass, while the council met behind closed doors.",
+                "speaker_cue_content")["quote"] == "the plan would pass"
     # a long relative clause the content resumes after is not a break
     r = only("She argued the council, which has been the target of complaints from residents of every district for "
              "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")
