@@ -109,6 +109,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
                 "speaker_cue_content")["quote"] == "the plan would pass, though the vote would be close"
     assert only("Ruiz said the plan would pass, while the council met behind closed doors.",
                 "speaker_cue_content")["quote"] == "the plan would pass"
+    # a comparison or a second predicate of the reporter's ends the content
+    assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
+        "she would not back the plan"
+    assert only("Ruiz said the port must change, and has championed a fee that the council rejects.",
+                "speaker_cue_content")["quote"] == "the port must change"
     # a long relative clause the content resumes after is not a break
     r = only("She argued the council, which has been the target of complaints from residents of every district for "
              "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")

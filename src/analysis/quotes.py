@@ -722,6 +722,8 @@ _CLAUSE_BREAK_RE = re.compile(
     r",\s+but\s+(?![“\"‘']|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
     r",\s+(?:while|whereas|even\s+as)\s|"
     r",\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
+    r",\s+as\s+(?:has|have|had|was|were|is|are|did|does|do)\s|"  # "…, as has Carlos Gimenez": a comparison of the reporter's
+    r",\s+and\s+(?:has|have|had)\s+(?:also\s+|long\s+|since\s+)?[a-z]+(?:ed|en|wn|ne)\s|"  # "…, and has championed": the speaker's next predicate
     r",\s+(?:an?) (?!(?:lot|bit|few|little|number|couple)\b)[a-z]"  # "…, an ambitious goal that …": the reporter's appositive
 )
 
