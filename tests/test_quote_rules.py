@@ -109,6 +109,10 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
                 "speaker_cue_content")["quote"] == "the plan would pass, though the vote would be close"
     assert only("Ruiz said the plan would pass, while the council met behind closed doors.",
                 "speaker_cue_content")["quote"] == "the plan would pass"
+    # "went out of his way to say": the subject before the phrase speaks; ", and that …" is a second complement
+    r = only("He went out of his way to say that the port had hit bottom, and that it was now recovering.",
+             "speaker_cue_content")
+    assert r["speaker_mention"] == "He" and r["quote"] == "the port had hit bottom, and that it was now recovering"
     # a comparison or a second predicate of the reporter's ends the content
     assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
         "she would not back the plan"

@@ -221,7 +221,8 @@ _CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|declin
                   r"sought|seeks|struggled|struggles|continued|continues|began|begins|started|starts|decided|decides|"
                   r"chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
                   r"likely|unlikely|willing|able|going|got|needed|needs|hoped|hopes|went\s+on|goes\s+on|only|"
-                  r"moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared")
+                  r"moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared|opportunity|occasion|"
+                  r"(?:went|goes|go|going)\s+out\s+of\s+(?:his|her|their|its|my|our|your)\s+way")
 _CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
@@ -759,7 +760,7 @@ def _blank_quote(m: re.Match) -> str:
 _NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?(?:(?:he|she|it|they|we|I)\s+(?!(?:said|says|say|added|noted|told|argued)\b)[a-z’']+|"
                             r"(?:[A-Z][\w’'.-]+\s+){1,3}(?!(?:said|says|say|added|noted|told|argued)\b)"
                             r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b|"
-                            r"(?:and\s+|but\s+)(?:the|a|an|his|her|its|their|this|that)\s+(?:[a-z-]+\s+){1,2}"
+                            r"(?:and\s+|but\s+)(?:the|a|an|his|her|its|their|this)\s+(?:[a-z-]+\s+){1,2}"
                             r"(?:was|were|is|are|has|have|had|will|would|could)\s)")
 _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
                                   r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
