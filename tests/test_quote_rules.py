@@ -167,6 +167,10 @@ def test_a_speaker_is_a_noun_phrase():
     assert rows("That’s the consensus of Democratic officials in the state, citing the polls and the money.") == []
     assert only("It’s a long shot for the senator, noting that the polls have closed.",
                 "participle_of_subject")["speaker_mention"] == "It"
+    # after an opening phrase, "she’s" is the subject; both participles are hers, not the pipeline's
+    found = rows("Since her op-ed in May, she’s tacked to the left, criticizing the new pipeline and calling for "
+                 "limits on drilling.")
+    assert [r["speaker_mention"] for r in found] == ["she", "she"]
     # a capitalised modifier opening the sentence starts the subject, which runs to the comma
     r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, trashed the council, calling it "
              "“a disgrace.”", "participle_of_subject")

@@ -677,7 +677,7 @@ _POSSESSED_RE = re.compile(r"(?<=['’]s)(?:\s+(?!(?:has|have|had|was|were|is|ar
                            r"[a-z][a-z-]*(?<!ed)(?<!ly)){1,3}(?=\s+(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|[a-z]+s)\b)")
 
 
-_CONTRACTED_SUBJECT_RE = re.compile(r"(That|There|Here|What|This|It|He|She|Who)['’]s\b")
+_CONTRACTED_SUBJECT_RE = re.compile(r"([Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Tt]his|[Ii]t|[Hh]e|[Ss]he|[Ww]ho)['’]s\b")
 
 
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
