@@ -113,6 +113,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     r = only("He went out of his way to say that the port had hit bottom, and that it was now recovering.",
              "speaker_cue_content")
     assert r["speaker_mention"] == "He" and r["quote"] == "the port had hit bottom, and that it was now recovering"
+    # speech verbs measured missing on the develop part: they report what follows, "that" or not
+    found = rows("Ruiz chided the council for its delay, and the mayor reiterated that the port would close.")
+    assert [(r["speaker_mention"], r["cue_lemma"], r["quote"]) for r in found] == [
+        ("Ruiz", "chide", "the council for its delay"), ("the mayor", "reiterate", "the port would close")]
+    assert set(quotes.cue_lexicon().query("lemma == 'chide'")["stance"]) == {"loaded"}
     # a comparison or a second predicate of the reporter's ends the content
     assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
         "she would not back the plan"

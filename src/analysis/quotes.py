@@ -198,7 +198,8 @@ REPORTING_LEMMAS = {
     "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
     "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
     "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
-    "talk about", "mention", "comment",
+    "talk about", "mention", "comment", "chide", "scold", "rebuke", "retort", "proclaim", "reiterate", "affirm",
+    "deplore",
 }
 
 
