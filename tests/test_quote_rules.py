@@ -118,6 +118,8 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert [(r["speaker_mention"], r["cue_lemma"], r["quote"]) for r in found] == [
         ("Ruiz", "chide", "the council for its delay"), ("the mayor", "reiterate", "the port would close")]
     assert set(quotes.cue_lexicon().query("lemma == 'chide'")["stance"]) == {"loaded"}
+    assert only("Ruiz said the chair did the wrong thing, but that the council’s vote was fair.",
+                "speaker_cue_content")["quote"] == "the chair did the wrong thing, but that the council’s vote was fair"
     # a comparison or a second predicate of the reporter's ends the content
     assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
         "she would not back the plan"
