@@ -178,6 +178,10 @@ def test_a_speaker_is_a_noun_phrase():
     found = rows("Since her op-ed in May, she’s tacked to the left, criticizing the new pipeline and calling for "
                  "limits on drilling.")
     assert [r["speaker_mention"] for r in found] == ["she", "she"]
+    # "first" between subject and a past tense is an adverb; "the first reported case" is no cue
+    assert only("The clerk first said she did not recall the deletions.", "speaker_cue_content")["speaker_mention"] == \
+        "The clerk"
+    assert rows("It was the first reported case of the disease in the state.") == []
     # a capitalised modifier opening the sentence starts the subject, which runs to the comma
     r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, trashed the council, calling it "
              "“a disgrace.”", "participle_of_subject")

@@ -280,6 +280,10 @@ def _is_verbal(masked: str, start: int) -> bool:
         return True  # "Some said …", "Many warned …", "Some say …": the quantifier is the subject
     if prev == "another" and word and word.group(0).endswith("s"):
         return True  # "one says …, another says …"
+    if prev == "first" and word and (word.group(0).lower().endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
+        before = _PREV_WORD_RE.search(masked, max(0, m.start(1) - 30), m.start(1))
+        if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
+            return True  # "The employee first said": an adverb, not "the first reported case"
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "The official said", "media reported": a noun subject, and a past tense is a verb
@@ -544,6 +548,7 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_PLAIN_ADVERBS = {"first", "then", "once", "just", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
 _AFTER_BLANKED_QUOTE_RE = re.compile(r"\S\s{4,}[,”’\"']*\s?$")
 
 
@@ -559,7 +564,8 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if control:  # "Sullivan had to explain": the subject is before the control verb
         left = left.rstrip()[: control.start()]
         words = left.rstrip().rsplit(None, 1)
-    while len(words) == 2 and (words[1].lower() in _AUX_WORDS or (words[1].islower() and words[1].endswith("ly")
+    while len(words) == 2 and (words[1].lower() in _AUX_WORDS or words[1] in _PLAIN_ADVERBS
+                               or (words[1].islower() and words[1].endswith("ly")
                                                                     and len(words[1]) > 4 and words[1] not in _LY_NOUNS)):
         left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
         words = left.rstrip().rsplit(None, 1)
