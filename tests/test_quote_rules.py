@@ -182,6 +182,11 @@ def test_a_speaker_is_a_noun_phrase():
     assert only("The clerk first said she did not recall the deletions.", "speaker_cue_content")["speaker_mention"] == \
         "The clerk"
     assert rows("It was the first reported case of the disease in the state.") == []
+    # a long subject led by a quantifier or a plural noun, prepositional phrases included
+    assert only("Some advocates for harbor safety said the vote came too late.",
+                "speaker_cue_content")["speaker_mention"] == "Some advocates for harbor safety"
+    assert only("Indeed, proponents of more controls on pier traffic here say the vote came too late.",
+                "speaker_cue_content")["speaker_mention"] == "proponents of more controls on pier traffic"
     # a capitalised modifier opening the sentence starts the subject, which runs to the comma
     r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, trashed the council, calling it "
              "“a disgrace.”", "participle_of_subject")

@@ -462,14 +462,20 @@ _DETERMINERS_OPENING = {"the", "a", "an", "this", "that", "these", "those", "his
 
 
 def _determiner_subject(words: list[str]) -> str | None:
-    """A whole clause of up to 12 words that opens with a determiner and holds no verb-like word: a long noun
-    phrase ("The Democratic presidential front-runner and former secretary of state")."""
-    if not 2 <= len(words) <= 12 or words[0].lower() not in _DETERMINERS_OPENING:
+    """A whole clause of up to 12 words that opens with a determiner, a quantifier or a plural noun and holds no
+    verb-like word: a long noun phrase ("The Democratic presidential front-runner and former secretary of state",
+    "Some advocates for stem cell research", "proponents of more controls on hate speech here")."""
+    if words and words[-1] in ("here", "there"):
+        words = words[:-1]  # "proponents of more controls here say": a place, not part of the name
+    head = words[0].lower() if words else ""
+    plural = words and words[0].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) \
+        and head not in _NOT_PLURAL and head not in _CLAUSE_WORDS and head not in _AUX_WORDS
+    if not 2 <= len(words) <= 12 or not (head in _DETERMINERS_OPENING or head in _QUANTIFIERS or plural):
         return None
     for w in words[1:]:
         low = w.lower()
-        if low in ("and", "of", "for", "at", "from", "in"):
-            continue  # inside a noun phrase: "X and former Y of Z"
+        if low in ("and", "of", "for", "at", "from", "in", "on", "with", "about"):
+            continue  # inside a noun phrase: "X and former Y of Z", "advocates for stem cell research"
         if low in _AUX_WORDS or low in _CLAUSE_WORDS or low in _NP_STOP or not re.fullmatch(r"[\w’'.-]+", w) \
                 or (w.islower() and low.endswith(("ed", "ly"))):
             return None
