@@ -141,6 +141,13 @@ def test_a_speech_participle_speaks_for_the_subject():
     assert r["speaker_mention"] == "She" and r["quote"].startswith("the chair")
 
 
+def test_a_clause_before_a_quote_frame_keeps_its_own_cue():
+    found = rows("Ruiz said she backs a bill that would curb the port authority, which she called “a cartel.”")
+    assert [(r["rule"], r["speaker_mention"], r["quote"]) for r in found] == [
+        ("speaker_cue_content", "Ruiz", "she backs a bill that would curb the port authority"),
+        ("quote_beside_frame", "she", "a cartel.")]
+
+
 def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
     found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
     by_quote = {r["quote"]: r["speaker_mention"] for r in found}

@@ -1009,6 +1009,9 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
     return len(re.findall(r"\w+", s.masked[: s.rel(start)]))
 
 
+_LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|what|as|and|but|where|when)\s*)?$")
+
+
 def quote_beside_frame(s: _Sentence) -> bool:
     """A quotation next to a frame of only cue and speaker.
 
@@ -1079,6 +1082,11 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 elif o >= frame_end and rest_start is None:
                     rest_start = frame_end
             spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or s.quote_spans
+            if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues):
+                # "DeSantis said he backs a bill that would curb them, which he called “a cartel.”": the clause
+                # before the frame has a cue of its own
+                lead_end = s0 + _LEAD_TAIL_RE.search(text[s0:frame_start]).start()  # without ", which"
+                s.out.extend(a for a in _analyse_one(text, s0, lead_end, s.quotes) if a.speaker is not None)
             s.add("quote_beside_frame", "direct", spans, (cs, ce), spk)
             if rest_start is not None:
                 s.out.extend(_analyse_one(text, rest_start, s1, s.quotes))
