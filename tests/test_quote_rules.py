@@ -120,6 +120,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     assert set(quotes.cue_lexicon().query("lemma == 'chide'")["stance"]) == {"loaded"}
     assert only("Ruiz said the chair did the wrong thing, but that the council’s vote was fair.",
                 "speaker_cue_content")["quote"] == "the chair did the wrong thing, but that the council’s vote was fair"
+    # a spaced hyphen is a dash, as wire copy writes it: a break, a parenthetical, or the start of a new speaker
+    found = rows("While some residents say the pier would look better if it were painted - an old idea - others say it "
+                 "has never been safer.")
+    assert [(r["speaker_mention"], r["quote"]) for r in found] == [
+        ("some residents", "the pier would look better if it were painted"), ("others", "it has never been safer")]
     # a comparison or a second predicate of the reporter's ends the content
     assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
         "she would not back the plan"

@@ -732,7 +732,7 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 
 
 _CLAUSE_BREAK_RE = re.compile(
-    r";\s|\s[—–]\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
+    r";\s|\s(?:[—–]|--?)\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
     r",\s+but\s+(?![“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
     r",\s+(?:while|whereas|even\s+as)\s|"
     r",\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
@@ -751,13 +751,13 @@ _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[�
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
-_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:while|whereas|and|but)\s+)"
+_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
 # A parenthetical between two spaced dashes after which the clause resumes with a verb or an auxiliary.
-_DASH_RESUMES_RE = re.compile(r"[^—–;]{2,160}?\s[—–]\s+(?=[a-z]+\s)(?!(?:and|but|or|which|who|while|a|an|the)\s)")
+_DASH_RESUMES_RE = re.compile(r"(?:[^—–;-]|-(?!-|\s)){2,160}?\s(?:[—–]|--?)\s+(?=[a-z]+\s)(?!(?:and|but|or|which|who|while|a|an|the)\s)")
 
 
 def _blank_quote(m: re.Match) -> str:
@@ -791,7 +791,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     if rel and _RESUMES_RE.match(masked, rel.end()):
         rel = None
     brk = _CLAUSE_BREAK_RE.search(masked)
-    while brk and brk.group(0).strip() in ("—", "–"):
+    while brk and brk.group(0).strip() in ("—", "–", "-", "--"):
         pair = _DASH_RESUMES_RE.match(masked, brk.end())
         if not pair:
             break
