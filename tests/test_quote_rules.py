@@ -194,6 +194,9 @@ def test_a_speaker_is_a_noun_phrase():
     assert only("The clerk first said she did not recall the deletions.", "speaker_cue_content")["speaker_mention"] == \
         "The clerk"
     assert rows("It was the first reported case of the disease in the state.") == []
+    # a lone quantifier after a semicolon is the subject
+    assert only("Nine of 10 residents were worried about the pier; most said they were \"very worried.\"",
+                "speaker_cue_content")["speaker_mention"] == "most"
     # a long subject led by a quantifier or a plural noun, prepositional phrases included
     assert only("Some advocates for harbor safety said the vote came too late.",
                 "speaker_cue_content")["speaker_mention"] == "Some advocates for harbor safety"

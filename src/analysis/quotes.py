@@ -495,6 +495,8 @@ def _speaker_phrase(np_text: str) -> str | None:
     """The noun phrase as a speaker, or None: it names or describes someone, so it does not end in a
     function word or an adverb ("one of Trump's most", "Cruz to formally") and does not open with "that"."""
     words = np_text.split()
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return words[0]  # "…; most said": the quantifier is the subject
     if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
@@ -598,11 +600,13 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     m = _SUBJECT_NP_RE.search(tail)
     if m:
         np_text = m.group(0)
+    elif len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        np_text = words[0]  # "…; most said they were “very worried.”"
     else:
         np_text = _plural_subject(words) or _determiner_subject(words)
         if np_text is None:
             return None
-    if np_text.lower() in _CLAUSE_WORDS:
+    if np_text.lower() in _CLAUSE_WORDS and np_text.lower() not in _QUANTIFIERS:
         return None
     np_text = _speaker_phrase(np_text)
     if np_text is None:
