@@ -242,7 +242,9 @@ _NOUNLIKE_NEXT_RE = re.compile(
 _AUX_BEFORE_RE = re.compile(r"(?<![\w'’])(?:did|does|do|will|would|could|should|might|must|can|may)"
                             r"(?:\s+(?:not|also|then|later|again|quickly))?\s+$", re.IGNORECASE)
 _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|It|They|We)|"
-                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s))\s+$")
+                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s)|"
+                                r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?(?:plan|campaign|platform|"
+                                r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
 
 
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+[a-z][\w-]*)\s+$")
