@@ -73,6 +73,13 @@ def test_asked_opening_reports_the_question_and_the_answer_is_analysed_too():
     assert any(r["kind"] == "direct" and r["speaker"] == "Smith" and r["quote"] == "Not this year." for r in found)
 
 
+def test_according_to_after_a_comma_is_not_a_participle():
+    # "according" ends in -ing, but it is no participle of the sentence's subject: the source follows it
+    found = rows("Despite a month of attacks, the mayor has failed to dent the council's lead, according to a "
+                 "Gazette survey released on Thursday.")
+    assert [(r["rule"], r["speaker_mention"]) for r in found] == [("according_to", "a Gazette survey")]
+
+
 def test_according_to_in_mid_sentence_carries_both_halves():
     r = only("Since last November, according to Human Rights Watch, security forces have killed 400 protesters.",
              "according_to")

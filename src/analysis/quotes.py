@@ -979,7 +979,8 @@ def participle_continues_cue(s: _Sentence) -> bool:
     """
     text, masked, outer = s.text, s.masked, s.outer
     for k, (cs, ce) in enumerate(s.cues):
-        if k and text[cs:ce].lower().split()[0].endswith("ing") and masked[: s.rel(cs)].rstrip().endswith(","):
+        if k and text[cs:ce].lower().split()[0].endswith("ing") and masked[: s.rel(cs)].rstrip().endswith(",") \
+                and not text[cs:ce].lower().startswith("according"):  # "…, according to X" is according_to's
             comma = s.s0 + len(masked[: s.rel(cs)].rstrip()) - 1
             first = _analyse_one(text, s.s0, comma, s.quotes)
             spk = next((a.speaker for a in first if a.speaker), None)
