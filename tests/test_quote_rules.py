@@ -75,7 +75,7 @@ def test_asked_opening_reports_the_question_and_the_answer_is_analysed_too():
 
 def test_according_to_after_a_comma_is_not_a_participle():
     # "according" ends in -ing, but it is no participle of the sentence's subject: the source follows it
-    found = rows("Despite a month of attacks, the mayor has failed to dent the council's lead, according to a "
+    found = rows("Despite a month of sharpened attacks, the mayor has failed to dent the council's lead, according to a "
                  "Gazette survey released on Thursday.")
     assert [(r["rule"], r["speaker_mention"]) for r in found] == [("according_to", "a Gazette survey")]
 
