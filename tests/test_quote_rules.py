@@ -201,6 +201,10 @@ def test_a_speaker_is_a_noun_phrase():
     assert only("The clerk first said she did not recall the deletions.", "speaker_cue_content")["speaker_mention"] == \
         "The clerk"
     assert rows("It was the first reported case of the disease in the state.") == []
+    # a whole determiner-led phrase before a long appositive, not its last plural words
+    assert only("The clerk of nearly four years, a registered voter who spoke on the condition of anonymity for fear of "
+                "losing her job, said the office was in chaos.", "speaker_cue_content")["speaker_mention"] == \
+        "The clerk of nearly four years"
     # a lone quantifier after a semicolon is the subject
     assert only("Nine of 10 residents were worried about the pier; most said they were \"very worried.\"",
                 "speaker_cue_content")["speaker_mention"] == "most"

@@ -463,6 +463,9 @@ def _plural_subject(words: list[str]) -> str | None:
 _DETERMINERS_OPENING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 
 
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "several", "dozens", "hundreds"}
+
+
 def _determiner_subject(words: list[str]) -> str | None:
     """A whole clause of up to 12 words that opens with a determiner, a quantifier or a plural noun and holds no
     verb-like word: a long noun phrase ("The Democratic presidential front-runner and former secretary of state",
@@ -474,10 +477,13 @@ def _determiner_subject(words: list[str]) -> str | None:
         and head not in _NOT_PLURAL and head not in _CLAUSE_WORDS and head not in _AUX_WORDS
     if not 2 <= len(words) <= 12 or not (head in _DETERMINERS_OPENING or head in _QUANTIFIERS or plural):
         return None
-    for w in words[1:]:
+    for i, w in enumerate(words[1:], 1):
         low = w.lower()
         if low in ("and", "of", "for", "at", "from", "in", "on", "with", "about"):
             continue  # inside a noun phrase: "X and former Y of Z", "advocates for stem cell research"
+        if low in ("nearly", "roughly", "only", "almost", "some") and i + 1 < len(words) \
+                and (words[i + 1][:1].isdigit() or words[i + 1].lower() in _NUMBER_WORDS):
+            continue  # "The employee of nearly four years"
         if low in _AUX_WORDS or low in _CLAUSE_WORDS or low in _NP_STOP or not re.fullmatch(r"[\w’'.-]+", w) \
                 or (w.islower() and low.endswith(("ed", "ly"))):
             return None
@@ -605,7 +611,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     elif len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         np_text = words[0]  # "…; most said they were “very worried.”"
     else:
-        np_text = _plural_subject(words) or _determiner_subject(words)
+        np_text = _determiner_subject(words) or _plural_subject(words)
         if np_text is None:
             return None
     if np_text.lower() in _CLAUSE_WORDS and np_text.lower() not in _QUANTIFIERS:
