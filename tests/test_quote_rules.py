@@ -160,6 +160,17 @@ def test_a_clause_before_a_quote_frame_keeps_its_own_cue():
         ("quote_beside_frame", "she", "a cartel.")]
 
 
+def test_a_quote_after_its_frame_sentence_joins_the_same_statement():
+    # reported speech with a quotation, then "he said.", then the rest of the quotation: one statement, two spans
+    found = rows("But the old pier is still “the heart of the town and I am not that cynical,” Ruiz said. “If it closes, we "
+                 "all lose.”")
+    assert len(found) == 1 and found[0]["kind"] == "mixed" and found[0]["speaker_mention"] == "Ruiz"
+    assert len(found[0]["quote_spans"]) == 2 and found[0]["quote_spans"][1][0] > found[0]["speaker_end"]
+    # a bare direct quote and its frame stay one attribution, and the next quote its own
+    found = rows("“We will appeal,” Green said. “This is wrong.”")
+    assert [r["rule"] for r in found] == ["quote_beside_frame", "previous_speaker"]
+
+
 def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
     found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
     by_quote = {r["quote"]: r["speaker_mention"] for r in found}

@@ -2371,7 +2371,9 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def extract_text(text: str) -> list[Attribution]:
     """All attributions in one article's text (offsets into ``text``).
 
-    Direct quotes with no attribution in their own sentence take the speaker of the previous
+    A sentence that only quotes, right after a reported statement with a quotation that its frame ends
+    ("… “not that cynical,” he said. “If children are hungry …”"), is that statement's second span.
+    Other direct quotes with no attribution in their own sentence take the speaker of the previous
     direct quote in the same or the previous paragraph, or of a colon lead-in ("Stated Stone:")
     just before, or of a dash line just after ("— Hillary Clinton").
     """
@@ -2403,9 +2405,18 @@ def extract_text(text: str) -> list[Attribution]:
         all_sents += sents
         all_quoted += [(o, c) for o, c, d in quotes if d == 0]
         pending: Attribution | None = None  # an unattributed quote that the next sentence may attribute
+        framed: Attribution | None = None  # the attribution that ended the previous sentence with its frame
         for s, e in _merge_sentences(text, sents, quotes):
             lead = _lead_in(text, s, e, quotes)
             found = _analyse_sentence(text, s, e, quotes) if lead is None else []
+            if framed is not None and len(found) == 1 and found[0].kind == "direct" and found[0].speaker is None \
+                    and _QUOTE_OPENS_RE.match(text, s) and found[0].spans[0][0] <= s + 2:
+                # "“A,” he said. “B.”": the quote that follows its frame's sentence is the same statement's
+                framed.spans.append(found[0].spans[0])
+                last, last_para, framed = framed, p_idx, None
+                continue
+            framed = next((a for a in found if a.speaker is not None and a.kind == "mixed"
+                           and a.spans[0][0] < a.speaker[0] and _FRAME_ENDS_RE.match(text, a.speaker[1], e)), None)
             if lead is not None:
                 last, last_para = lead, p_idx
                 continue
@@ -2446,6 +2457,8 @@ def extract_text(text: str) -> list[Attribution]:
 
 
 REPEAT_CUE = "(repeats a quote attributed elsewhere)"
+_QUOTE_OPENS_RE = re.compile(r"\s*[“\"‘']")
+_FRAME_ENDS_RE = re.compile(r"[^“”\"]{0,60}$")  # nothing quoted after the speaker: the frame ends the sentence
 
 
 def _quote_key(text: str, span: tuple[int, int]) -> str:
