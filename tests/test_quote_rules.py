@@ -171,6 +171,16 @@ def test_a_quote_after_its_frame_sentence_joins_the_same_statement():
     assert [r["rule"] for r in found] == ["quote_beside_frame", "previous_speaker"]
 
 
+def test_a_participle_before_a_quote_speaks_for_the_subject():
+    # "…, saying, “Q”": the sentence's subject speaks, not the noun before the comma
+    r = only("And then Ruiz went fully on the attack, saying, “Is the council ever going to fix the pier?”",
+             "quote_beside_frame")
+    assert r["speaker_mention"] == "Ruiz"
+    # a cue whose quote belongs to a later cue ("assert … by saying, “Q”") is not its frame; one attribution
+    found = rows("The Democratic candidate appeared to assert her plans by saying, “I am trying to save the pier.”")
+    assert [(r["rule"], r["speaker_mention"]) for r in found] == [("quote_beside_frame", "The Democratic candidate")]
+
+
 def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
     found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
     by_quote = {r["quote"]: r["speaker_mention"] for r in found}

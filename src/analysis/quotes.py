@@ -705,6 +705,9 @@ _POSSESSED_RE = re.compile(r"(?<=['’]s)(?:\s+(?!(?:has|have|had|was|were|is|ar
 _CONTRACTED_SUBJECT_RE = re.compile(r"([Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Tt]his|[Ii]t|[Hh]e|[Ss]he|[Ww]ho)['’]s\b")
 
 
+_ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
     lead = len(masked) - len(masked.lstrip())
@@ -730,6 +733,8 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             poss = _POSSESSED_RE.match(candidate, end)  # "Millbrook's harbor council has shut …": the council
             if poss:
                 end = poss.end()
+            elif _ROLE_AFTER_RE.match(candidate, end):  # "The Republican candidate", "The Democratic nominee"
+                end = _ROLE_AFTER_RE.match(candidate, end).end()
             elif " " not in m.group(0) and candidate[end : end + 1] == " " and candidate[end + 1 : end + 2].islower():
                 # "Former prosecutor and New York City Mayor Rudy Giuliani, who …, trashed …": the phrase to the comma
                 phrase = candidate[: candidate.find(",")] if "," in candidate else ""
@@ -1073,8 +1078,13 @@ def quote_beside_frame(s: _Sentence) -> bool:
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
             colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8
-            if runs_to_end and (colon_lead or re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest)):
-                cand = _speaker_before(masked, s0, cs)
+            later_cue = any(ce <= c0 < next_open for c0, _ in s.cues)  # "assert his plans by saying, “Q”": saying's
+            lead = masked[: rel(cs)].rstrip()
+            participle = text[cs:ce].lower().endswith("ing") and (lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead))
+            if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest)):
+                cand = _speaker_before(masked, s0, cs) if not participle else _sentence_subject(masked, s0)
+                if participle and cand is not None and cand[1] > cs:
+                    cand = None  # "Trump went on the attack, saying, “Q”": the sentence's subject, not "the attack"
                 if cand is None and not masked[: rel(cs)].strip():  # Said Comey, “…”
                     cand = _speaker_after(masked, s0, ce)
                     if cand and not text[cand[0]].isupper():
