@@ -339,6 +339,13 @@ def test_resolved_speakers_are_scored_against_names():
     assert r["all"]["found"] == 2 and r["all"]["strict"] == 2  # the spokeswoman is herself, not "Intel"
 
 
+def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
+    text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
+            "on the pier.")
+    r = [r for r in rows(text) if r["quote"] == "a total ban"]
+    assert r and r[0]["speaker_mention"] in ("his", "His") and r[0]["speaker"] == "Tom Green"
+
+
 def test_he_and_she_follow_the_article_own_evidence_of_gender():
     text = ("Senator Tom Baker spoke first, and he was brief. Mayor Ann Ruiz arrived later; her speech ran long. "
             "Tom Baker left early. Tom Baker came back. “We will not close the pier,” she said.")

@@ -59,7 +59,7 @@ COLUMNS = [
 ]
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "self", "we": "group",
-            "they": "group", "it": "org", "you": "other"}
+            "they": "group", "it": "org", "you": "other", "his": "person", "their": "group", "its": "org"}
 NOMINAL_HEADS = {
     "company": "org", "firm": "org", "startup": "org", "lab": "org", "group": "org", "organization": "org",
     "agency": "org", "department": "org", "campaign": "org", "committee": "org", "government": "org",
