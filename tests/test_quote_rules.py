@@ -339,6 +339,12 @@ def test_resolved_speakers_are_scored_against_names():
     assert r["all"]["found"] == 2 and r["all"]["strict"] == 2  # the spokeswoman is herself, not "Intel"
 
 
+def test_a_noun_after_an_article_and_an_adverbial_participle_is_no_cue():
+    assert rows("The mayor began Sunday with a personally signed tweet that drew no conclusions about the pier.") == []
+    assert only("A campaign aide claims that the pier is safe.", "speaker_cue_content")["speaker_mention"] == \
+        "A campaign aide"
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

@@ -247,7 +247,7 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
                                 r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
 
 
-_NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+[a-z][\w-]*)\s+$")
+_NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*)\s+$")  # 'a personally signed tweet'
 
 
 def _is_verbal(masked: str, start: int) -> bool:
