@@ -345,6 +345,15 @@ def test_a_noun_after_an_article_and_an_adverbial_participle_is_no_cue():
         "A campaign aide"
 
 
+def test_a_second_verb_after_a_finished_clause_is_the_subject_s():
+    # the clause before "and" has its verb: "called for" is Ruiz's, not "the term as well"'s
+    r = only("Likewise, Ruiz went after the council for refusing to use the term as well and called for the chair to "
+             "resign.", "coordinated_predicate")
+    assert r["speaker_mention"] == "Ruiz"
+    # "and" between two names joins subjects, not verbs: no second verb of anyone
+    assert [r["rule"] for r in rows("Ruiz and Green called for the chair to resign.")] == ["speaker_cue_content"]
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

@@ -720,8 +720,10 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             candidate = candidate[opener.end():]
         off = len(masked) - len(candidate)
         words = candidate.split(None, 1)
-        if words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}:
-            continue
+        if words and (words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}
+                      or (words[0].endswith(",") and (words[0].lower().rstrip(",") in _NOT_NAMES
+                                                      or words[0].lower().rstrip(",").endswith("ly")))):
+            continue  # "Likewise, Trump …", "Meanwhile, …": a sentence adverb, not the subject
         contracted = _CONTRACTED_SUBJECT_RE.match(candidate)
         if contracted:  # "That’s the consensus of …", "It’s a long shot": "’s" is "is", no one is named
             if contracted.group(1).lower() in ("that", "there", "here", "what", "this"):
@@ -1195,6 +1197,16 @@ def as_reported_by(s: _Sentence) -> bool:
 _PARTICIPLE_LEAD_RE = re.compile(r"\S\s+(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
+_FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had)"
+                             r"(?![\w'’-])")
+
+
+def _sentence_start_of(s: "_Sentence", pos: int) -> int:
+    """The start of the clause holding ``pos``: after the last ; or : before it, else the sentence start."""
+    cut = max(s.masked.rfind(";", 0, s.rel(pos)), s.masked.rfind(":", 0, s.rel(pos)))
+    return s.s0 + cut + 1 if cut >= 0 else s.s0
+
+
 class _Cue:
     """One cue of a sentence, with what the cue rules ask of it."""
 
@@ -1207,6 +1219,11 @@ class _Cue:
             or _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)  # '… of “New York values,” saying …'
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
+        if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead) \
+                and _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0])):
+            # "Trump went after Clinton for refusing to use the term as well and called for …": the clause before
+            # "and" already has its verb, so "called" is its subject's second verb, not "the term as well"'s
+            self.subject = None
 
 
 def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
@@ -1719,6 +1736,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western",
               # sentence adverbs and discourse words that open sentences and headings ("Meanwhile, …", "Q&A: Answer")
               "meanwhile", "however", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed",
+              "likewise", "similarly", "additionally", "separately", "ultimately", "specifically", "notably",
               "still", "yet", "now", "then", "yes", "no", "also", "perhaps", "maybe", "finally", "first", "second",
               "third", "last", "next", "today", "tonight", "yesterday", "tomorrow", "here", "there", "thus", "hence",
               "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
