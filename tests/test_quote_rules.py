@@ -354,6 +354,11 @@ def test_a_second_verb_after_a_finished_clause_is_the_subject_s():
     assert [r["rule"] for r in rows("Ruiz and Green called for the chair to resign.")] == ["speaker_cue_content"]
 
 
+def test_the_issuer_of_a_statement_speaks_through_it():
+    r = only("Hours later, the mayor issued a statement calling on the council to reopen the pier.", "speaker_cue_content")
+    assert r["speaker_mention"] == "the mayor" and r["quote"] == "the council to reopen the pier"
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

@@ -1201,6 +1201,12 @@ _FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote
                              r"(?![\w'’-])")
 
 
+_DOCUMENT_SUBJECT_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?(?:statement|letter|tweet|memo|"
+                                  r"release|video|ad|email|e-mail|post|message|op-ed|report|announcement)")
+_ISSUED_RE = re.compile(r"(?<![\w'’])(?:issued|released|posted|sent|published|put\s+out|tweeted|wrote|penned|"
+                        r"issues|releases|posts|sends|publishes)\s+$")
+
+
 def _sentence_start_of(s: "_Sentence", pos: int) -> int:
     """The start of the clause holding ``pos``: after the last ; or : before it, else the sentence start."""
     cut = max(s.masked.rfind(";", 0, s.rel(pos)), s.masked.rfind(":", 0, s.rel(pos)))
@@ -1219,6 +1225,10 @@ class _Cue:
             or _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)  # '… of “New York values,” saying …'
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
+        if self.subject is not None and _DOCUMENT_SUBJECT_RE.fullmatch(s.text, *self.subject):
+            issued = _ISSUED_RE.search(s.masked, max(0, s.rel(self.subject[0]) - 40), s.rel(self.subject[0]))
+            if issued:  # "she issued a statement calling on …": the issuer speaks through the statement
+                self.subject = _speaker_before(s.masked, s.s0, s.s0 + issued.start()) or self.subject
         if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead) \
                 and _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0])):
             # "Trump went after Clinton for refusing to use the term as well and called for …": the clause before
