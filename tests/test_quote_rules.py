@@ -359,6 +359,26 @@ def test_the_issuer_of_a_statement_speaks_through_it():
     assert r["speaker_mention"] == "the mayor" and r["quote"] == "the council to reopen the pier"
 
 
+def test_nouns_of_speech_after_a_determiner_are_no_cues():
+    # read on a story of three articles about one shooting: each made a speaker of a noun phrase
+    assert rows("His second tweet, an hour later, was a return to campaign politics.") == []
+    assert rows("Others were unapologetic in their criticism of the mayor’s tough talk about more patrols.") == []
+    assert rows("The closure of the pier drew rebukes from the union.") == []
+
+
+def test_a_military_rank_keeps_the_name_after_it():
+    r = only("“We will keep the pier open,” said harbor spokesman Navy Capt. Ana Ruiz.", "quote_beside_frame")
+    assert r["speaker_mention"] == "harbor spokesman Navy Capt. Ana Ruiz"
+
+
+def test_the_first_word_of_a_quotation_is_not_part_of_a_name():
+    text = ('The pier is old. Green went on the attack, saying, "Is Mayor Ruiz going to finally close the pier?" '
+            "Later, Ruiz said "
+            "the pier would stay open.")
+    assert {r["speaker"] for r in rows(text)} >= {"Ruiz"}
+    assert not any("Is Mayor" in (r["speaker"] or "") for r in rows(text))
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

@@ -127,3 +127,19 @@ def test_name_occurrences_in_one_walk_equal_finditer_of_each_name():
             assert [m.span() for m in got.get(n, [])] == want, n
             seen += len(want)
     assert seen > 20
+
+
+def test_a_speakerless_attribution_is_no_voice_and_who_is_shown_by_its_antecedent(tmp_path):
+    c, atts = corpus_of(tmp_path, {
+        "a.txt": ("\u201cWe will act,\u201d said Ana Ruiz, who was asked about the need for a new pier and not the budget.\n\n"
+                  "The closure drew complaints from residents across the town - including some who warned it could "
+                  "hurt trade.\n"),
+        "b.txt": "The council voted on Tuesday. Ana Ruiz said the pier was safe.\n",
+    })
+    assert "" in set(atts["speaker"])  # the asked clause has no asker
+    v = quotes.voices(atts, c)
+    assert "" not in set(v["speaker"]) and "some" in set(v["speaker"])
+    stance = framing.cue_stance(atts, framing.actors_from_speakers(atts), c)
+    assert "" not in set(stance["actor"])
+    creds = sourcing.credentials(c, atts)
+    assert "who" not in set(creds["mention"]) and "some" in set(creds["mention"])

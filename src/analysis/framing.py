@@ -301,10 +301,12 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
 def cue_stance(atts: pd.DataFrame, actors: pd.DataFrame, corpus=None) -> pd.DataFrame:
     """Attribution verbs per actor by stance class: article_id, actor, stance, cues (lemmas), n.
 
-    With ``corpus``, body attributions only (the headline's verb is in :func:`headline_lede`).
+    With ``corpus``, body attributions only (the headline's verb is in :func:`headline_lede`). Attributions
+    with no speaker found ("when asked whether …") have no actor to introduce and are left out.
     """
     atts = body_attributions(corpus, atts) if corpus is not None else atts
-    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["stance"] != "")], actors)
+    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["stance"] != "")
+                            & (atts["speaker"] != "")], actors)
     g = a.groupby(["doc_id", "actor", "stance"], sort=False).agg(
         n=("cue_lemma", "size"), cues=("cue_lemma", lambda s: ", ".join(sorted(set(s))))).reset_index()
     return g.rename(columns={"doc_id": "article_id"})[["article_id", "actor", "stance", "cues", "n"]]

@@ -232,7 +232,7 @@ _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", 
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
                    "vows", "warning", "warnings", "statement", "demand", "demands", "pledge", "pledges", "threat",
-                   "blast", "blasts", "lament", "laments"}
+                   "blast", "blasts", "lament", "laments", "rebuke", "rebukes", "retort", "retorts", "talk", "talks"}
 _NOUNLIKE_NEXT_RE = re.compile(
     r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
 )
@@ -247,7 +247,8 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
                                 r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
 
 
-_NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*)\s+$")  # 'a personally signed tweet'
+_NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
+                             r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*)\s+$")  # 'a personally signed tweet'
 
 
 def _is_verbal(masked: str, start: int) -> bool:
@@ -630,7 +631,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
 # Words up to the first comma or sentence punctuation; periods of initials and listed
 # abbreviations ("Jason C. Ervin", "Sen. Ted Cruz") do not end it.
 _AFTER_SPEAKER_RE = re.compile(
-    r"\s*((?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Rev)\.|"
+    r"\s*((?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Rev|Capt|Cmdr|Adm|Sgt|Maj|Prof|Supt|Atty|Ret)\.|"
     r"[^,;:.!?—()“”\"\s]+(?:\.[^,;:.!?—()“”\"\s]+)*|[ \t\u00a0]+){1,40})"
 )
 
@@ -1770,9 +1771,11 @@ _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]
 def _at_sentence_start(text: str, i: int) -> bool:
     """Whether only spaces and opening quotes stand between ``i`` and a sentence end, colon, newline or the text start."""
     j = i - 1
+    opened = False
     while j >= 0 and j >= i - 4 and text[j] in " \t“‘\"'”’":
+        opened = opened or (text[j] in "“‘\"" and j == i - 1)  # a quotation opens right before: its first word
         j -= 1
-    return j < 0 or text[j] in ".!?:\n"
+    return j < 0 or text[j] in ".!?:\n" or opened
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -1860,6 +1863,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     return name, offset, length, kind
 
 
+_INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
                              r"a\s+coalition|a\s+majority|some|many|most)\s+of\s+$", re.IGNORECASE)
@@ -2231,6 +2235,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         if mention.lower() == "who":  # a relative clause speaks for the phrase before it ("Jo Ames, who said …")
             ante = _speaker_before(text, 0, len(text[: span[0]].rstrip(" ,—–")))
             if ante is not None:
+                inc = _INCLUDING_RE.match(text, ante[0], ante[1])  # "— including some who warned": some
+                ante = (inc.end(), ante[1]) if inc and inc.end() < ante[1] else ante
                 q = _QUANTITY_OF_RE.search(text, max(0, ante[0] - 40), ante[0])
                 span = (q.start(), ante[1]) if q else ante  # "thousands of authors, who alleged …"
                 mention = text[span[0] : span[1]]
@@ -2581,14 +2587,15 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
     once), quoted_words (inside quotation marks: direct +
     partial), reported_words (indirect + mixed, quoted fragments included), share (all the
     speaker's words, each counted once, over the article's body words), first (relative
-    position 0..1 of the speaker's first attribution). Mentions (no speaker) are left
-    out. Sorted by article, then all words descending.
+    position 0..1 of the speaker's first attribution). Mentions and attributions whose speaker was not
+    found ("when asked whether …", speaker "") are left out: nobody is heard there. Sorted by article, then
+    all words descending.
     """
     import pandas as pd
 
     from . import terms
 
-    a = body_attributions(corpus, atts[atts["kind"] != "mention"]).copy()
+    a = body_attributions(corpus, atts[(atts["kind"] != "mention") & (atts["speaker"] != "")]).copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
     body = terms.body_word_counts(corpus)
     a["position"] = corpus.position(a["doc_id"], a["quote_start"])

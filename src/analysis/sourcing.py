@@ -181,6 +181,9 @@ def _occurrences(text: str, names: list[str]) -> dict[str, list[re.Match]]:
     return out
 
 
+_RELATIVE_MENTIONS = {"who", "which", "that", "whom"}  # a relative pronoun stands for its antecedent, the speaker
+
+
 def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     """How each source is introduced: one row per article and speaker heard in the body.
 
@@ -222,7 +225,8 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
                             break
             at = int(gs["sentence_start"].min()) if at is None else at
             _, sid, stext = corpus.sentence_at(aid, at)
-            rows.append((aid, speaker, mentions[0] if mentions else speaker, kind, cred, where, sid, stext))
+            shown = next((m for m in mentions if m.lower() not in _RELATIVE_MENTIONS), speaker)  # not "who"
+            rows.append((aid, speaker, shown, kind, cred, where, sid, stext))
     out = pd.DataFrame(rows, columns=CREDENTIAL_COLUMNS)
     order = {x: i for i, x in enumerate(corpus.articles["article_id"])}
     return out.assign(_o=out["article_id"].map(order)).sort_values(["_o", "sentence"], kind="stable").drop(
