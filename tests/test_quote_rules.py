@@ -411,6 +411,14 @@ def test_unquoted_names_are_per_article_and_skip_the_voiced(seeds):
     assert not {"Meanwhile", "However", "Now"} & set(silent["name"])
 
 
+def test_names_match_across_articles_by_the_whole_name_or_one_longer_name():
+    keys = quotes._name_keys(["Moonshot", "Moonshot AI", "New Hampshire Institute", "New York's Times Square",
+                              "Green", "Tory Green", "Sam Green"])
+    assert keys[0] == keys[1] == "moonshot ai"
+    assert keys[2] != keys[3]  # two names that share only "New" are two names
+    assert keys[4] == "green"  # two longer names end in it: ambiguous, it stays itself
+
+
 def test_a_name_before_a_number_is_a_place_not_a_silent_actor():
     from analysis import load_corpus
 

@@ -2639,6 +2639,25 @@ def cue_use(atts: pd.DataFrame) -> pd.DataFrame:
 _NUMBER_AFTER_RE = re.compile(r"[ \u00a0]\d")
 
 
+def _name_keys(names) -> list[str]:
+    """A key per name that matches names across articles: a name of several words is its own key ("New Hampshire
+    Institute" is not "New York"); a single word takes the one longer name that begins or ends with it
+    ("Moonshot" -> "moonshot ai"), else itself. Linear: longer names are looked up by first and last word."""
+    by_edge: dict[str, set[str]] = {}
+    for n in names:
+        low = n.lower()
+        if " " in low:
+            words = low.split()
+            by_edge.setdefault(words[0], set()).add(low)
+            by_edge.setdefault(words[-1], set()).add(low)
+    keys = []
+    for n in names:
+        low = n.lower()
+        longer = by_edge.get(low, set()) if " " not in low else set()
+        keys.append(next(iter(longer)) if len(longer) == 1 else low)
+    return keys
+
+
 def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     """Names each article mentions but never gives a voice: article_id, name, mentions, first (0..1).
 
@@ -2680,7 +2699,7 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
             if len(starts) >= min_mentions and name not in voiced:
                 rows.append((aid, name, len(starts), starts[0] / len(text)))
     out = pd.DataFrame(rows, columns=["article_id", "name", "mentions", "first"])
-    out["key"] = [n.split()[0].lower() for n in out["name"]]  # to match "Moonshot" with "Moonshot AI" across articles
+    out["key"] = _name_keys(out["name"])  # "Moonshot" and "Moonshot AI" are one name across articles
     return out.sort_values(["article_id", "mentions", "name"], ascending=[True, False, True]).reset_index(drop=True)
 
 
