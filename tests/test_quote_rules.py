@@ -379,6 +379,13 @@ def test_the_first_word_of_a_quotation_is_not_part_of_a_name():
     assert not any("Is Mayor" in (r["speaker"] or "") for r in rows(text))
 
 
+def test_a_later_verb_of_the_same_subject_keeps_its_speaker():
+    found = rows("She has called for a ban on trucks, favors a proposal regulating parking and has promised to seek "
+                 "a vote on the pier.")
+    assert [(r["rule"], r["speaker_mention"]) for r in found] == [("speaker_cue_content", "She"),
+                                                                   ("coordinated_cue", "She")]
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

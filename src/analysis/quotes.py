@@ -1230,8 +1230,9 @@ class _Cue:
             issued = _ISSUED_RE.search(s.masked, max(0, s.rel(self.subject[0]) - 40), s.rel(self.subject[0]))
             if issued:  # "she issued a statement calling on …": the issuer speaks through the statement
                 self.subject = _speaker_before(s.masked, s.s0, s.s0 + issued.start()) or self.subject
-        if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead) \
-                and _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0])):
+        if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead) and (
+                s.prev_speaker is not None  # the rest of a sentence whose speaker is known: "…, favors X and has promised"
+                or _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0]))):
             # "Trump went after Clinton for refusing to use the term as well and called for …": the clause before
             # "and" already has its verb, so "called" is its subject's second verb, not "the term as well"'s
             self.subject = None
@@ -1391,8 +1392,9 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
 
     "Clinton said the plan was unserious and charged that it would hurt families."
     """
-    if c.subject is not None or c.participle or s.prev_speaker is None or not _CONNECTOR_RE.fullmatch(c.lead):
-        return False
+    if c.subject is not None or c.participle or s.prev_speaker is None \
+            or not (_CONNECTOR_RE.fullmatch(c.lead) or _COORD_PREDICATE_RE.search(c.lead)):
+        return False  # "…, favors a proposal and has promised to …": still the earlier speaker's verb
     span = _reported_content(s.text, c.ce, s.s1, c.lemma)
     if span[1] - span[0] >= 8:
         s.add("coordinated_cue", _span_kind(span, s.outer), [span], (c.cs, c.ce), s.prev_speaker)
@@ -1400,7 +1402,7 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-_COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))*$")
+_COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|has|have|had|[a-z]+ly))*$")
 
 
 def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
