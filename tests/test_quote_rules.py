@@ -132,6 +132,11 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
                  "has never been safer.")
     assert [(r["speaker_mention"], r["quote"]) for r in found] == [
         ("some residents", "the pier would look better if it were painted"), ("others", "it has never been safer")]
+    # "that, if …, he would …": the content is the whole conditional; a break after a comma inside a closing mark
+    assert only("He pledged that, if elected, he would be \"a friend to the harbor.\"", "speaker_cue_content")["quote"] \
+        == "if elected, he would be \"a friend to the harbor.\""
+    assert only("She said she was \"going to close the pier,\" while trying to explain her plan.",
+                "speaker_cue_content")["quote"] == "she was \"going to close the pier,\""
     # a comparison or a second predicate of the reporter's ends the content
     assert only("Ruiz said she would not back the plan, as has the union.", "speaker_cue_content")["quote"] == \
         "she would not back the plan"

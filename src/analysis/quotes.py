@@ -667,7 +667,7 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
 # Sentence analysis
 
 _ACCORDING_RE = re.compile(r"(?i)(?<![\w])(according\s+to)\s+")
-_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that(?:\s+|,\s*(?=(?:if|when|once|after|as|while|unless|because|although)\b)))?")
 _ADVERBIAL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|after|before|with)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
     r"(?:[\w'’-]+\s+){0,4}?(?:statement|interview|post|tweet|blog|email|e-mail|letter|speech|release|"
@@ -753,9 +753,9 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 
 _CLAUSE_BREAK_RE = re.compile(
     r";\s|\s(?:[—–]|--?)\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
-    r",\s+but\s+(?![“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
-    r",\s+(?:while|whereas|even\s+as)\s|"
-    r",\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
+    r",[”’\"']*\s+but\s+(?![“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
+    r",[”’\"']*\s+(?:while|whereas|even\s+as)\s|"
+    r",[”’\"']*\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
     r",\s+as\s+(?:has|have|had|was|were|is|are|did|does|do)\s|"  # "…, as has Carlos Gimenez": a comparison of the reporter's
     r",\s+and\s+(?:has|have|had)\s+(?:also\s+|long\s+|since\s+)?[a-z]+(?:ed|en|wn|ne)\s|"  # "…, and has championed": the speaker's next predicate
     r",\s+(?:an?) (?!(?:lot|bit|few|little|number|couple)\b)[a-z]"  # "…, an ambitious goal that …": the reporter's appositive
@@ -801,6 +801,9 @@ _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:if|when|whenever|although|though|becau
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 
 
+_CLOSE_AFTER_COMMA_RE = re.compile(r",[”’\"']+")
+
+
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized").
 
@@ -841,7 +844,9 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
             cuts.append(m.start())
             break
     if cuts:
-        return _clean_end(text, s, s + min(cuts))
+        cut = min(cuts)
+        close = _CLOSE_AFTER_COMMA_RE.match(masked, cut)
+        return _clean_end(text, s, s + (close.end() if close else cut))  # '“… the pier,” while': the quote stays whole
     return s, e
 
 
