@@ -1213,7 +1213,7 @@ _ISSUED_RE = re.compile(r"(?<![\w'’])(?:issued|released|posted|sent|published|
                         r"issues|releases|posts|sends|publishes)\s+$")
 
 
-def _sentence_start_of(s: "_Sentence", pos: int) -> int:
+def _sentence_start_of(s: _Sentence, pos: int) -> int:
     """The start of the clause holding ``pos``: after the last ; or : before it, else the sentence start."""
     cut = max(s.masked.rfind(";", 0, s.rel(pos)), s.masked.rfind(":", 0, s.rel(pos)))
     return s.s0 + cut + 1 if cut >= 0 else s.s0
