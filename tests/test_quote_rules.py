@@ -186,6 +186,14 @@ def test_a_participle_before_a_quote_speaks_for_the_subject():
     assert [(r["rule"], r["speaker_mention"]) for r in found] == [("quote_beside_frame", "The Democratic candidate")]
 
 
+def test_a_participle_frame_claims_only_the_quotation_after_it():
+    found = rows("In an interview, Ruiz insisted it was “premature” to close the pier while adding on safety matters, "
+                 "“I don’t have any doubt that it will hold.”")
+    assert [(r["rule"], r["kind"], r["speaker_mention"]) for r in found] == [
+        ("speaker_cue_content", "mixed", "Ruiz"), ("quote_beside_frame", "direct", "Ruiz")]
+    assert found[1]["quote"] == "I don’t have any doubt that it will hold."
+
+
 def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
     found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
     by_quote = {r["quote"]: r["speaker_mention"] for r in found}

@@ -1054,6 +1054,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
         prev_close = max((c for _, c in outer if c <= cs), default=None)
         next_open = min((o for o, _ in outer if o >= ce), default=None)
         spk = None
+        bridge_end = None  # where a frame before its quotation ends: "adding on climate change, “Q”"
+        participle = False
         if prev_close is not None and _words_before_quotes(s, prev_close) > _MAX_WORDS_BEFORE_DIRECT:
             prev_close = None  # "Given his success, his words carry “weight,” X said": reported speech, mixed
         if prev_close is not None:
@@ -1099,9 +1101,10 @@ def quote_beside_frame(s: _Sentence) -> bool:
                         cand = None
                 if cand and (prev_close is None or cand[0] >= prev_close):
                     spk = cand
+                    bridge_end = next_open
         if spk is not None:
-            frame_end = max(ce, spk[1])
-            frame_start = min(cs, spk[0])
+            frame_end = max(ce, spk[1], bridge_end or 0)
+            frame_start = cs if participle and bridge_end is not None else min(cs, spk[0])  # the subject is far back
             mine, rest_start, prev_c = [], None, 0
             for o, c in outer:
                 before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)])
