@@ -1116,7 +1116,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 elif o >= frame_end and rest_start is None:
                     rest_start = frame_end
             spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or s.quote_spans
-            if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues):
+            by_saying = participle and masked[: rel(cs)].rstrip().endswith(" by")  # "assert X by saying": one act
+            if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues) \
+                    and not by_saying:
                 # "DeSantis said he backs a bill that would curb them, which he called “a cartel.”": the clause
                 # before the frame has a cue of its own
                 lead_end = s0 + _LEAD_TAIL_RE.search(text[s0:frame_start]).start()  # without ", which"
