@@ -1115,7 +1115,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                     prev_c = c
                 elif o >= frame_end and rest_start is None:
                     rest_start = frame_end
-            spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]] or s.quote_spans
+            spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]]
+            if not spans:
+                continue  # no quotation sits against this frame: it is not the frame of any of them
             by_saying = participle and masked[: rel(cs)].rstrip().endswith(" by")  # "assert X by saying": one act
             if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues) \
                     and not by_saying:
