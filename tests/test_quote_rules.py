@@ -142,6 +142,9 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
         "she would not back the plan"
     assert only("Ruiz said the port must change, and has championed a fee that the council rejects.",
                 "speaker_cue_content")["quote"] == "the port must change"
+    # a cue with no object in an opening subordinate clause reports nothing: the main clause is the reporter's
+    assert rows("When the mayor testified on Monday, the council members seemed to lose interest.") == []
+    assert only("As Ruiz noted, the pier will close.", "speaker_cue_content")["quote"] == "the pier will close"
     # a long relative clause the content resumes after is not a break
     r = only("She argued the council, which has been the target of complaints from residents of every district for "
              "nearly two years about noise and traffic, is \"out of touch.\"", "speaker_cue_content")
