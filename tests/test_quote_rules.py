@@ -402,6 +402,12 @@ def test_a_later_verb_of_the_same_subject_keeps_its_speaker():
                                                                    ("coordinated_cue", "She")]
 
 
+def test_participles_before_nouns_are_no_cues():
+    assert rows("It is the fifth state that the union is suing over the pier.") == []
+    assert rows("Ruiz has 2,203 pledged delegates and 571 superdelegates.") == []
+    assert only("Smith questions whether the pier is safe.", "speaker_cue_content")["quote"] == "whether the pier is safe"
+
+
 def test_a_bare_possessive_speaker_is_resolved_like_its_pronoun():
     text = ("Mayor Tom Green spoke on Monday. His standing improved after his call for “a total ban” on trucks "
             "on the pier.")

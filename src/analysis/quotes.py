@@ -210,6 +210,7 @@ _NOT_VERB_BEFORE = {
     "separate", "blog", "new", "recent", "earlier", "latest", "same", "first", "such", "no", "any", "some",
     "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
     "written", "press", "phone", "conference", "another", "each", "every", "many", "several", "final",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "swing", "battleground",
 }
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
@@ -234,7 +235,7 @@ _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", 
                    "vows", "warning", "warnings", "statement", "demand", "demands", "pledge", "pledges", "threat",
                    "blast", "blasts", "lament", "laments", "rebuke", "rebukes", "retort", "retorts", "talk", "talks"}
 _NOUNLIKE_NEXT_RE = re.compile(
-    r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there)\s|[A-Z])"
+    r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there|whether|why|how|if)\s|[A-Z])"
 )
 
 
@@ -242,7 +243,7 @@ _NOUNLIKE_NEXT_RE = re.compile(
 _AUX_BEFORE_RE = re.compile(r"(?<![\w'’])(?:did|does|do|will|would|could|should|might|must|can|may)"
                             r"(?:\s+(?:not|also|then|later|again|quickly))?\s+$", re.IGNORECASE)
 _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|It|They|We)|"
-                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s)|"
+                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s)(?<!ing)|"
                                 r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?(?:plan|campaign|platform|"
                                 r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
 
@@ -276,6 +277,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     if start - m.end(1) > 3:
         return True  # a blanked quotation stands between: '“This is a raw time,” said X' — the cue follows the quote
     prev = m.group(1).lower()
+    if prev[:1].isdigit() and word and word.group(0).endswith("ed"):
+        return False  # "4,051 pledged delegates": a participle before a noun, after a number
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
         return True  # "had to explain", "refused to say": the infinitive reports the subject's words
     if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST
