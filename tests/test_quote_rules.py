@@ -197,6 +197,15 @@ def test_a_participle_frame_claims_only_the_quotation_after_it():
     assert found[1]["quote"] == "I don’t have any doubt that it will hold."
 
 
+def test_a_quotation_after_that_is_reported_speech_with_a_quote():
+    # "said that if …, “Q”" is reported speech holding a quotation (mixed), not the quotation alone
+    found = rows("He said that if they want the pier, “come and take it.”")
+    assert found[0]["kind"] == "mixed" and found[0]["quote"].startswith("if they want the pier"), found
+    # content that is only the quotation is the quotation: "said that “Q”" and "said: “Q”" are direct
+    assert rows("Smith said that “the pier is closed for good.”")[0]["kind"] == "direct"
+    assert rows("Smith said: “The pier is closed for good.”")[0]["kind"] == "direct"
+
+
 def test_a_framed_quote_is_not_claimed_by_the_next_sentence():
     found = rows("The chair called the plan “reckless.” Councillor Ana Ruiz called the vote “a disgrace.”")
     by_quote = {r["quote"]: r["speaker_mention"] for r in found}

@@ -1038,6 +1038,7 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
     return len(re.findall(r"\w+", s.masked[: s.rel(start)]))
 
 
+_THAT_OPENS_RE = re.compile(r"\s*that\s+\S")
 _LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|what|as|and|but|where|when)\s*)?$")
 
 
@@ -1090,11 +1091,12 @@ def quote_beside_frame(s: _Sentence) -> bool:
             rest = bridge[m.end():] if m else bridge
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
-            colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8
+            colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8 \
+                and not _THAT_OPENS_RE.match(rest)  # "said that if he wants our guns, “Q”": reported, with a quote
             later_cue = any(ce <= c0 < next_open for c0, _ in s.cues)  # "assert his plans by saying, “Q”": saying's
             lead = masked[: rel(cs)].rstrip()
             participle = text[cs:ce].lower().endswith("ing") and (lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead))
-            if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest)):
+            if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*", rest)):
                 cand = _speaker_before(masked, s0, cs) if not participle else _sentence_subject(masked, s0)
                 if participle and cand is not None and cand[1] > cs:
                     cand = None  # "Trump went on the attack, saying, “Q”": the sentence's subject, not "the attack"
