@@ -98,6 +98,10 @@ def test_reported_content_ends_at_a_relative_a_coordinated_cue_or_a_new_speaker(
     r = only("Although the mayor said that the bridge had ''no structural flaws,'' engineers closed it on Friday.",
              "speaker_cue_content")
     assert r["quote"] == "the bridge had ''no structural flaws,''" and r["speaker"] == "the mayor"
+    # after "said", an occasion of two nouns and its audience: the content is before the frame
+    r = only("The pier had “put the biggest dent” yet in the town's budget, she said in a video message to the council.",
+             "content_then_speaker")
+    assert r["quote"].startswith("The pier had") and r["speaker_mention"] == "she"
     # after "told", its object and a time: the content is before the frame
     r = only("The ferry will not run until the spring, the harbour master told a council panel Wednesday.",
              "content_then_speaker")

@@ -676,7 +676,9 @@ _ADVERBIAL_RE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:statement|interview|post|tweet|blog|email|e-mail|letter|speech|release|"
     r"conference|call|remarks|report|filing|message|video|op-ed|appearance|hearing|briefing|debate|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week|year|time|month|day|"
-    r"X|Twitter|Facebook|television|TV|radio|CNN|MSNBC|Fox(?:\s+News)?|NBC|ABC|CBS)[\w'’]*,?\s*|"
+    r"X|Twitter|Facebook|television|TV|radio|CNN|MSNBC|Fox(?:\s+News)?|NBC|ABC|CBS)[\w'’]*"
+    r"(?:\s+(?:message|statement|interview|post|address|conference|appearance|call|release)s?\b)?"  # "a video message"
+    r"(?:\s+to\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?,?\s*|"  # "… to the convention", "… to supporters"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+)[,]?\s*)*"
 )
 _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
