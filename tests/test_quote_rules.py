@@ -415,6 +415,11 @@ def test_a_later_verb_of_the_same_subject_keeps_its_speaker():
                                                                    ("coordinated_cue", "She")]
 
 
+def test_a_name_before_a_noun_like_cue_makes_it_a_verb():
+    r = only("On his campaign website, Lopez-Ruiz promises to “end” the pier fees.", "speaker_cue_content")
+    assert r["speaker_mention"] == "Lopez-Ruiz" and r["kind"] == "mixed"
+
+
 def test_participles_before_nouns_are_no_cues():
     assert rows("It is the fifth state that the union is suing over the pier.") == []
     assert rows("Ruiz has 2,203 pledged delegates and 571 superdelegates.") == []
