@@ -421,6 +421,7 @@ def test_a_name_before_a_noun_like_cue_makes_it_a_verb():
 
 
 def test_participles_before_nouns_are_no_cues():
+    assert rows("That prompted calls for probes of how the pier was run.") == []  # "prompted calls": a noun
     assert rows("It is the fifth state that the union is suing over the pier.") == []
     assert rows("Ruiz has 2,203 pledged delegates and 571 superdelegates.") == []
     assert only("Smith questions whether the pier is safe.", "speaker_cue_content")["quote"] == "whether the pier is safe"

@@ -243,7 +243,7 @@ _NOUNLIKE_NEXT_RE = re.compile(
 _AUX_BEFORE_RE = re.compile(r"(?<![\w'’])(?:did|does|do|will|would|could|should|might|must|can|may)"
                             r"(?:\s+(?:not|also|then|later|again|quickly))?\s+$", re.IGNORECASE)
 _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|It|They|We)|"
-                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s)(?<!ing)|"
+                                r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!new\b|recent\b|same\b|latest\b)[a-z]+(?<!['’]s)(?<!ing)(?<!ed)|"
                                 r"(?<=[a-z,]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"  # "…, Lopez-Cantera promises to …": a name
                                 r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z]+\s+)?(?:plan|campaign|platform|"
                                 r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
