@@ -143,3 +143,14 @@ def test_a_speakerless_attribution_is_no_voice_and_who_is_shown_by_its_anteceden
     assert "" not in set(stance["actor"])
     creds = sourcing.credentials(c, atts)
     assert "who" not in set(creds["mention"]) and "some" in set(creds["mention"])
+
+
+def test_a_credential_runs_over_abbreviations(tmp_path):
+    c, atts = corpus_of(tmp_path, {
+        "a.txt": ("“The pier must close,” said Mick Ruiz, who served as the chief U.S. harbor inspector in Maine. "
+                  "The council agreed.\n"),
+        "b.txt": "The council voted on Tuesday.\n",
+    })
+    creds = sourcing.credentials(c, atts)
+    assert creds.loc[creds["speaker"] == "Mick Ruiz", "credential"].item() == \
+        "who served as the chief U.S. harbor inspector in Maine"

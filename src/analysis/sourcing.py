@@ -132,8 +132,9 @@ _UNNAMED_HEADS = {"a", "an", "some", "several", "many", "one", "two", "three", "
                   "commentators", "observers", "officials", "experts", "analysts", "sources", "people", "users",
                   "residents", "commenters", "critic", "commenter", "observer", "official", "expert", "analyst", "source"}
 # ", co-founder of X," / ", a fisher who ..." / ", who leads X,": an appositive right after the name.
+_ABBREV_DOT = r"(?:(?<=\b[A-Z])|(?<=\bSen)|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bSt)|(?<=\bDr)|(?<=\bJr))\."  # "U.S.", "Gov."
 _AFTER_RE = re.compile(r",\s+((?:(?:a|an|the|who|which|its|his|her|their)\b|[a-z][\w-]*\s+(?:of|at|for)\b)"
-                       r"(?:[^,.;:\n]|\.(?=\S)){2,120}?)(?=[,;:\n]|\.(?:\s|$)|$)")
+                       rf"(?:[^,.;:\n]|\.(?=\S)|{_ABBREV_DOT}(?=\s)){{2,120}}?)(?=[,;:\n]|(?!{_ABBREV_DOT})\.(?:\s|$)|$)")
 _ACCORDING_BEFORE = re.compile(r"according\s+to\s+$", re.IGNORECASE)
 # "Council chair Maria Ortiz" / "the council's chair, Maria Ortiz,": a title right before the name.
 _BEFORE_RE = re.compile(r"(?:(?<=[,;:]\s)|(?<=^))((?:the|its|his|her|their)\s+[^,.;:\n]{2,60}?),\s+$|"
