@@ -322,14 +322,15 @@ def test_develop_check_split_is_fixed_and_balanced_by_publisher():
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_quotes_command_writes_the_bytes_pandas_would(fmt, monkeypatch):
-    from analysis.__main__ import _write_records
+def test_quotes_command_writes_the_bytes_pandas_would(fmt, monkeypatch, tmp_path):
+    from analysis.__main__ import main
 
     text = open(SEEDS / "000_114e8d6102804466.txt", encoding="utf-8").read() + "\nA/B “test,” said O’Neil.\n"
-    recs = quotes.to_records("a/b", text, quotes.extract_text(text))
+    (tmp_path / "a,b.txt").write_text(text, encoding="utf-8")  # an id with a comma: CSV quoting is exercised
+    recs = quotes.to_records("a,b", text, quotes.extract_text(text))
     buf = io.StringIO()
     monkeypatch.setattr(sys, "stdout", buf)
-    _write_records(recs, quotes.COLUMNS, fmt)
+    assert main(["quotes", str(tmp_path), "--format", fmt]) == 0
     df = pd.DataFrame(recs, columns=quotes.COLUMNS)
     if fmt == "csv":
         df["quote_spans"] = [";".join(f"{a}-{b}" for a, b in spans) for spans in df["quote_spans"]]
@@ -339,7 +340,7 @@ def test_quotes_command_writes_the_bytes_pandas_would(fmt, monkeypatch):
     write_table(df, fmt, out=ref)
     assert buf.getvalue() == ref.getvalue()
     if fmt == "jsonl":
-        assert json.loads(buf.getvalue().splitlines()[0])["doc_id"] == "a/b"
+        assert json.loads(buf.getvalue().splitlines()[0])["doc_id"] == "a,b"
 
 
 def test_speaker_annotation_is_offsets_and_names_only():

@@ -117,36 +117,17 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 def _cmd_quotes(args: argparse.Namespace) -> int:
     from .engine import map_articles
     from .files import read_article, scan_articles
-    from .quotes import COLUMNS, article_records
+    from .quotes import COLUMNS, article_text
 
     files, notes = scan_articles(args.paths)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    items = [(f.stem, read_article(f)) for f in files]
-    rows = [r for recs in map_articles(article_records, items, desc="quotes") for r in recs]
-    _write_records(rows, COLUMNS, args.format)
+    items = [(f.stem, read_article(f), args.format) for f in files]
+    texts = map_articles(article_text, items, desc="quotes")  # each article written out where it was extracted
+    if args.format == "csv":
+        sys.stdout.write(",".join(COLUMNS) + "\n")
+    sys.stdout.writelines(texts)
     return 0
-
-
-def _write_records(rows: list[dict], columns: list[str], fmt: str) -> None:
-    """Records of ints, strings, None and span lists as CSV or JSON lines, the bytes pandas writes, without pandas.
-
-    The quotes command has no floats, so no rounding is needed; a test checks the bytes against pandas.
-    """
-    import csv
-    import json
-
-    out = sys.stdout
-    if fmt == "jsonl":
-        for r in rows:  # pandas' JSON escapes "/" as "\/"; keep that so outputs never change with the writer
-            out.write(json.dumps({c: r[c] for c in columns}, ensure_ascii=False, separators=(",", ":"))
-                      .replace("/", "\\/") + "\n")
-        return
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        w.writerow([";".join(f"{a}-{b}" for a, b in r[c]) if c == "quote_spans" else "" if r[c] is None else r[c]
-                    for c in columns])
 
 
 def _cmd_frames(args: argparse.Namespace) -> int:

@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import bisect
 import csv
+import io
 import itertools
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -2575,6 +2577,28 @@ def article_records(article_id: str, text: str) -> list[dict]:
     """The attribution records of one article (``to_records`` of ``extract_text``): the per-article
     step that :mod:`analysis.engine` can run anywhere."""
     return to_records(article_id, text, extract_text(text))
+
+
+def records_text(rows: list[dict], fmt: str) -> str:
+    """Records as CSV rows (no header) or JSON lines, the bytes pandas writes, without pandas.
+
+    The records have no floats, so no rounding is needed; a test checks the bytes against pandas.
+    """
+    if fmt == "jsonl":  # pandas' JSON escapes "/" as "\/"; keep that so outputs never change with the writer
+        return "".join(json.dumps({c: r[c] for c in COLUMNS}, ensure_ascii=False, separators=(",", ":"))
+                       .replace("/", "\\/") + "\n" for r in rows)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for r in rows:
+        w.writerow([";".join(f"{a}-{b}" for a, b in r[c]) if c == "quote_spans" else "" if r[c] is None else r[c]
+                    for c in COLUMNS])
+    return buf.getvalue()
+
+
+def article_text(article_id: str, text: str, fmt: str) -> str:
+    """One article's records already written out (CSV rows or JSON lines): the quotes command's per-article step,
+    so worker processes also do the writing."""
+    return records_text(article_records(article_id, text), fmt)
 
 
 def extract(corpus, engine: str | None = None) -> pd.DataFrame:
