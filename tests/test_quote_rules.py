@@ -263,6 +263,10 @@ def test_a_speaker_is_a_noun_phrase():
                 "speaker_cue_content")["speaker_mention"] == "Some advocates for harbor safety"
     assert only("Indeed, proponents of more controls on pier traffic here say the vote came too late.",
                 "speaker_cue_content")["speaker_mention"] == "proponents of more controls on pier traffic"
+    # an age before the name is part of the subject, and the name is the speaker
+    r = only("76-year-old Ana Ruiz, founder of the Pier Trust, endorsed the plan last week, saying it “will save the pier.”",
+             "participle_of_subject")
+    assert r["speaker_mention"] == "76-year-old Ana Ruiz" and r["speaker"] == "Ana Ruiz"
     # a capitalised modifier opening the sentence starts the subject, which runs to the comma
     r = only("Former prosecutor and Millbrook Mayor Ana Ruiz, who backs the union, trashed the council, calling it "
              "“a disgrace.”", "participle_of_subject")
