@@ -1341,9 +1341,10 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
             span = (span[0] + that.end(), span[1])
         elif content_words[0].lower() in ("by", "with") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
             return False  # "accused by a reporter", "responded with ads": the cue reports nothing here
-    if _SUBORDINATE_OPENS_RE.fullmatch(text, s.s0, c.subject[0]) and _COMMA_NEXT_RE.match(text, c.ce):
+    subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
+    if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
         return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
-    if _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]):
+    if subordinate:
         # "Although Comey said that A, experts understood B": the subordinate clause, and its content, end at a comma
         masked = _QUOTED_RE.sub(_blank_quote, text[span[0] : span[1]])
         comma = _CLAUSE_COMMA_RE.search(masked, 12)
@@ -1356,12 +1357,12 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
 
 
 _COMMA_NEXT_RE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*,")
-_SUBORDINATE_OPENS_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Ss]ince|[Uu]ntil|"
-                          r"[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+")
 _CLAUSE_COMMA_RE = re.compile(r",([”’\"']*)\s")  # a comma, perhaps inside a closing quotation mark (its end: group 1's)
-# A sentence opening with a subordinator right before the cue's subject: "Although Comey said …", "But while he said …".
+# A sentence opening with a subordinator right before the cue's subject: "Although Comey said …", "But while he said …"
+# ("As X noted, …" is not one: its main clause is the content).
 _LEAD_SUBORDINATOR_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Ww]hereas|[Ww]hen|[Ii]f|"
-                                   r"[Aa]fter|[Bb]efore|[Bb]ecause|[Ss]ince|[Oo]nce|[Ee]ven\s+though|[Ee]ven\s+as|[Ee]ven\s+if)\s+")
+                                   r"[Aa]fter|[Bb]efore|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ee]ven\s+though|[Ee]ven\s+as|"
+                                   r"[Ee]ven\s+if)\s+")
 
 
 def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
