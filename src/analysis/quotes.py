@@ -467,9 +467,10 @@ def _plural_subject(words: list[str]) -> str | None:
     return " ".join(reversed(out))
 
 
-_DETERMINERS_OPENING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 
 
+_INNER_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their"}
+_DETERMINERS_OPENING = _INNER_DETERMINERS | {"that", "our"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "several", "dozens", "hundreds"}
 
 
@@ -501,7 +502,6 @@ _LY_NOUNS = {"family", "rally", "ally", "supply", "assembly", "monopoly", "anoma
              "melancholy", "italy", "jelly", "belly"}  # nouns ending in -ly, never adverbs before a cue
 
 
-_INNER_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their"}
 _SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "most", "more", "very", "so", "as",
                       "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
 
@@ -1099,8 +1099,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
             colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8 \
                 and not _THAT_OPENS_RE.match(rest)  # "said that if he wants our guns, “Q”": reported, with a quote
             later_cue = any(ce <= c0 < next_open for c0, _ in s.cues)  # "assert his plans by saying, “Q”": saying's
-            lead = masked[: rel(cs)].rstrip()
-            participle = text[cs:ce].lower().endswith("ing") and (lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead))
+            participle = _is_participle(s, cs, ce, after_quote=False)
             if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*", rest)):
                 cand = _speaker_before(masked, s0, cs) if not participle else _sentence_subject(masked, s0)
                 if participle and cand is not None and cand[1] > cs:
@@ -1236,6 +1235,17 @@ def _sentence_start_of(s: _Sentence, pos: int) -> int:
     return s.s0 + cut + 1 if cut >= 0 else s.s0
 
 
+def _is_participle(s: _Sentence, cs: int, ce: int, after_quote: bool = True) -> bool:
+    """Whether the cue at cs:ce is an -ing participle of a clause ("…, saying", "by saying"), not a verb with a
+    subject before it. ``after_quote``: a comma inside a closing mark counts too ('… of “New York values,” saying');
+    a quote frame leaves it out, since there '“A,” adding, “B”' is the frame of the quotation before it."""
+    if not s.text[cs:ce].lower().endswith("ing"):
+        return False
+    lead = s.masked[: s.rel(cs)].rstrip()
+    return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead) is not None \
+        or (after_quote and _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)
+
+
 class _Cue:
     """One cue of a sentence, with what the cue rules ask of it."""
 
@@ -1243,9 +1253,7 @@ class _Cue:
         self.cs, self.ce = cs, ce
         self.lemma = _cue_info(s.text[cs:ce])[0]
         self.lead = s.masked[: s.rel(cs)].rstrip()
-        self.participle = s.text[cs:ce].lower().endswith("ing") and (
-            self.lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(self.lead) is not None
-            or _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)  # '… of “New York values,” saying …'
+        self.participle = _is_participle(s, cs, ce)
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
         if self.subject is not None and _DOCUMENT_SUBJECT_RE.fullmatch(s.text, *self.subject):
