@@ -168,17 +168,10 @@ def find_cues(masked: str) -> list[tuple[int, int]]:
     if first.keys().isdisjoint(words):
         return []  # no cue word at all: the common case, decided in C
     out = []
-    pos = 0
-    for w in words:  # the words again, with their places, only up to the last cue word
-        conts = first.get(w)
+    for m in _WORD_RE.finditer(masked):  # the words again, with their places (ASCII, so lower() keeps lengths)
+        conts = first.get(m.group(0).lower())
         if conts is None:
             continue
-        m = _WORD_RE.search(masked, pos)
-        while m is not None and m.group(0).lower() != w:  # skip to it: findall and search see the same words
-            m = _WORD_RE.search(masked, m.end())
-        if m is None:
-            break  # a word that only lower-casing made ("\u212a" is "k"): no cue here
-        pos = m.end()
         for rest in conts:
             if not rest:
                 out.append(m.span())
@@ -1773,7 +1766,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
 # ---------------------------------------------------------------------------------------------
 # Coreference by salience
 
-_NAME_RE = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
+_NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:\s+(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
@@ -1816,7 +1809,7 @@ def _at_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:\n" or opened
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w'’-])")
 
 
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
