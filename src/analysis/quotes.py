@@ -532,8 +532,8 @@ _CONTRACTED_AUX_RE = re.compile(r"(?<=\w)['’](?:ve|d|ll)$|(?:(?<=\bhe)|(?<=\bs
 # Where the clause holding a subject starts: a blanked quotation ends it, and a period unless it closes a
 # title or an initial ("Mr. Autor").
 _CLAUSE_SPLIT_RE = re.compile(
-    r"[;:—()\[\]]|,\s|\s[-–]\s|\s{3,}|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<!Sr)"
-    r"(?<!Lt)(?<!Col)(?<!Rev)(?<!Prof)(?<!Sgt)(?<!Adm)(?<!Capt)(?<![\s.][A-Z])\.\s")
+    r"[;:—()\[\]]|,\s|\s[-–]\s|\s{3,}|\.(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)(?<!Gen\.)"
+    r"(?<!St\.)(?<!Jr\.)(?<!Sr\.)(?<!Lt\.)(?<!Col\.)(?<!Rev\.)(?<!Prof\.)(?<!Sgt\.)(?<!Adm\.)(?<!Capt\.)(?<![\s.][A-Z]\.)\s")
 _HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
 
 
@@ -585,10 +585,16 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
                                                                     and len(words[1]) > 4 and words[1] not in _LY_NOUNS)):
         left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
         words = left.rstrip().rsplit(None, 1)
-    left = _CONTRACTED_AUX_RE.sub("", left.rstrip())  # "they’ve suggested"
-    left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
-    left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
-    left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
+    # each pattern below ends the text ($); a test of the last letters first spares scanning 240 characters for it
+    left = left.rstrip()
+    if left[-1:] in "dDeElLsS":
+        left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
+    if left[-1:] in "khrtdy":
+        left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
+    if left.endswith(")"):
+        left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
+    if left.endswith("and"):
+        left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
         return None
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
