@@ -1818,6 +1818,21 @@ def _at_sentence_start(text: str, i: int) -> bool:
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w'’-])")
 
 
+def _has_lower_word(text: str, word: str) -> bool:
+    """Whether ``word`` (ASCII lower-case letters only, else False) stands in ``text`` as a whole word, not
+    joined to letters, digits, apostrophes or hyphens ("meanwhile" for "Meanwhile", not "meanwhile-ish").
+    str.find walks the text in C: faster than collecting the article's lower-case words first."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    i, n = text.find(word), len(word)
+    while i >= 0:
+        before, after = text[i - 1 : i] if i else "", text[i + n : i + n + 1]
+        if not (before and (before.isalnum() or before in "_'’-")) and not (after and (after.isalnum() or after in "_'’-")):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
 
@@ -1826,17 +1841,18 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     unknown until a surname match or the context decides. Possessive ’s is dropped.
     """
     out = []
-    lower_words: set[str] | None = None  # the article's lower-case words, built at the first sentence-initial name
+    lower_seen: dict[str, bool] = {}  # whether a word also appears in lower case, asked once per word
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
         if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
             continue  # a capitalised function word ("The", "But"): no name, whatever the sentence start says
         if _at_sentence_start(text, m.start()):
             # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
-            if lower_words is None:
-                lower_words = set(_LOWER_WORD_RE.findall(text))
             first = raw.split(None, 1)
-            if first[0].lower() in lower_words:
+            low = first[0].lower()
+            if low not in lower_seen:
+                lower_seen[low] = _has_lower_word(text, low)
+            if lower_seen[low]:
                 if len(first) == 1:
                     continue
                 m_start = m.start() + raw.index(first[1])
