@@ -161,24 +161,37 @@ def _continuation_re(rest: str) -> re.Pattern:
     return re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)
 
 
+@cache
+def _cue_word_re(word: str) -> re.Pattern:
+    """Where ``word`` stands as a whole word of ``_WORD_RE`` in lower-case text: no letter, and no hyphen joined
+    to a letter, on either side ("said", not "well-said"). The word comes first, so ``re`` skips to it fast."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![A-Za-z]{w})(?<![A-Za-z]-{w})(?!-?[A-Za-z])")
+
+
 def find_cues(masked: str) -> list[tuple[int, int]]:
     """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out)."""
     first, _ = _cue_tables()
-    words = _WORD_RE.findall(masked.lower())
+    low = masked.lower()
+    words = _WORD_RE.findall(low)
     if first.keys().isdisjoint(words):
         return []  # no cue word at all: the common case, decided in C
+    if len(low) == len(masked):  # the usual case: offsets in ``low`` are offsets in ``masked``
+        # each cue word the sentence has, found by its own pattern: no Python loop over the sentence's words
+        heads = sorted((m.start(), m.end(), w) for w in first.keys() & set(words) for m in _cue_word_re(w).finditer(low)
+                       if masked[m.start() : m.end()].isascii())
+    else:  # a character whose lower case is longer ("İ"): walk the words of ``masked`` itself
+        heads = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD_RE.finditer(masked)
+                 if m.group(0).lower() in first]
     out = []
-    for m in _WORD_RE.finditer(masked):  # the words again, with their places (ASCII, so lower() keeps lengths)
-        conts = first.get(m.group(0).lower())
-        if conts is None:
-            continue
-        for rest in conts:
+    for start, end, w in heads:
+        for rest in first[w]:
             if not rest:
-                out.append(m.span())
+                out.append((start, end))
                 break
-            nxt = _continuation_re(rest).match(masked, m.end())
+            nxt = _continuation_re(rest).match(masked, end)
             if nxt:
-                out.append((m.start(), nxt.end()))
+                out.append((start, nxt.end()))
                 break
     return out
 
