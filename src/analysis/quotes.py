@@ -237,6 +237,18 @@ _CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
 _PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> re.Match | None:
+    """``_PREV_WORD_RE.search(text, lo, hi)``: the word (letters, digits, ' ’ . -) that ends ``text[lo:hi]``
+    but for spaces, found by walking back from ``hi`` instead of trying the pattern at every place of the window."""
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_'’.-"):
+        i -= 1
+    return _PREV_WORD_RE.match(text, i, hi) if i < j else None
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
@@ -280,7 +292,7 @@ def _is_verbal(masked: str, start: int) -> bool:
     if word and word.group(0).lower() in ("state", "states") and (
             not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]) or re.search(r"[A-Z][\w.]*\s+$", masked[max(0, start - 30) : start])):
         return False  # "home state", "Rust Belt states that …"; "states that ..." only with "that" after a non-name
-    m = _PREV_WORD_RE.search(masked, max(0, start - 60), start)
+    m = _prev_word(masked, max(0, start - 60), start)
     if not m:
         return True
     if start - m.end(1) > 3:
@@ -296,7 +308,7 @@ def _is_verbal(masked: str, start: int) -> bool:
     if prev == "another" and word and word.group(0).endswith("s"):
         return True  # "one says …, another says …"
     if prev == "first" and word and (word.group(0).lower().endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
-        before = _PREV_WORD_RE.search(masked, max(0, m.start(1) - 30), m.start(1))
+        before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
         if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
             return True  # "The employee first said": an adverb, not "the first reported case"
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
@@ -842,7 +854,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     cuts = [m.start() for m in (brk, rel) if m]
     if not _SUBORDINATE_OPEN_RE.match(masked):  # "if elected, he would …": the content's own main clause
         for splice in _NEW_CLAUSE_RE.finditer(masked):
-            before = _PREV_WORD_RE.search(masked, max(0, splice.start() - 40), splice.start())
+            before = _prev_word(masked, max(0, splice.start() - 40), splice.start())
             if re.match(r",\S*\s+(?:and|but)\s+[A-Z]", splice.group(0)) and before and before.group(1)[:1].isupper():
                 continue  # "DeepSeek, Moonshot AI, and MiniMax breached …": the last of a list of names
             cuts.append(splice.start())
@@ -2049,7 +2061,7 @@ class _Context:
     def oblique(self, s: int, e: int) -> bool:
         """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive
         (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …")."""
-        prev = _PREV_WORD_RE.search(self.text, max(0, s - 30), s)
+        prev = _prev_word(self.text, max(0, s - 30), s)
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
         if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
@@ -2226,7 +2238,7 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     if not names:
         return None
     ns, _ne, n = names[-1]
-    prev = _PREV_WORD_RE.search(text, max(0, ns - 20), ns)
+    prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by") and ns > s:
         return None
     return ctx.full_name(n, ns)
