@@ -597,11 +597,11 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
     left = masked[cut : cue_start - base]
-    if _AFTER_BLANKED_QUOTE_RE.search(left):
+    if (left[-1:].isspace() or left[-1:] in ",”’\"'") and _AFTER_BLANKED_QUOTE_RE.search(left):
         return None  # '… and “that group is leaving,” said X': the speaker follows the cue
     base += cut
     words = left.rstrip().rsplit(None, 1)
-    control = _CONTROL_TO_RE.search(left.rstrip())
+    control = _CONTROL_TO_RE.search(left.rstrip()) if left.rstrip().endswith("to") else None
     if control:  # "Sullivan had to explain": the subject is before the control verb
         left = left.rstrip()[: control.start()]
         words = left.rstrip().rsplit(None, 1)
