@@ -612,7 +612,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         words = left.rstrip().rsplit(None, 1)
     # each pattern below ends the text ($); a test of the last letters first spares scanning 240 characters for it
     left = left.rstrip()
-    if left[-1:] in "dDeElLsS":
+    if "'" in left[-4:] or "’" in left[-4:]:
         left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
     if left[-1:] in "khrtdy":
         left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
