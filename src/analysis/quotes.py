@@ -1993,23 +1993,21 @@ def _title_sex(text: str, s: int) -> int:
     return _SEX_TITLES.get(before[-1].strip("."), 0) if before else 0
 
 
-def _gender_evidence(text: str, ents, canonical) -> dict[str, int]:
-    """Per person, the article's own evidence of "he" (positive) or "she" (negative): a title (Mr., Mrs., Ms.)
-    before a mention, and the first third-person pronoun after a mention in its sentence, before any other name.
+def _gender_evidence(text: str, ents, indices) -> int:
+    """The article's own evidence that the person of the mentions ``ents[i]`` (i in ``indices``, one name's
+    mentions) is "he" (positive) or "she" (negative): a title (Mr., Mrs., Ms.) before a mention, and the first
+    third-person pronoun after a mention in its sentence, before any other name.
     No name list: "Ann Ruiz arrived; her speech ran long" is the evidence."""
-    out: dict[str, int] = {}
-    for i, (s, e, name, kind) in enumerate(ents):
-        if kind != "person" and " " in name:
-            continue
-        name = canonical(name)
+    total = 0
+    for i in indices:
+        s, e = ents[i][0], ents[i][1]
         score = 2 * _title_sex(text, s)
         limit = ents[i + 1][0] if i + 1 < len(ents) else len(text)
         m = _NEXT_PRONOUN_RE.search(text, e, min(limit, e + 150))
         if m and not _SENTENCE_END_RE.search(text, e, m.start()):  # in the same sentence only
             score += 1 if m.group(1).lower() in ("he", "him", "his", "himself") else -1
-        if score:
-            out[name] = out.get(name, 0) + score
-    return out
+        total += score
+    return total
 
 
 # How many of the most recently mentioned names compete for "it" and "the company": every name of an ordinary
@@ -2036,15 +2034,22 @@ class _Context:
         self.sent_starts = [a for a, _ in self.sentences]
         self.quoted = sorted(quoted or [])
         self.quote_starts = [o for o, _ in self.quoted]
-        self._gender: dict[str, int] | None = None
+        self._mentions_of: dict[str, list[int]] | None = None  # name -> indices of its mentions in ``ents``
+        self._sex: dict[str, int] = {}  # name -> its gender evidence, summed when first asked
         self._full_at: dict[str, list[int]] | None = None  # each full name's mention starts, built when needed
 
-    def gender(self) -> dict[str, int]:
-        if self._gender is None:
-            ambiguous = {k for k, v in self.full_by_surname.items() if len(v) > 1}
-            self._gender = _gender_evidence(self.text, self.ents,
-                                            lambda n: n if n in ambiguous else self.canonical(n))
-        return self._gender
+    def sex_evidence(self, name: str) -> int:
+        """The article's evidence of "he" (positive) or "she" (negative) for one person (``_gender_evidence``),
+        summed over the mentions of that name only when asked: most names are never asked about."""
+        if self._mentions_of is None:
+            ambiguous = {k for k, v in self.full_by_surname.items() if len(v) > 1}  # surnames stay as written
+            self._mentions_of = {}
+            for i, (_s, _e, raw, kind) in enumerate(self.ents):
+                if kind == "person" or " " not in raw:
+                    self._mentions_of.setdefault(raw if raw in ambiguous else self.canonical(raw), []).append(i)
+        if name not in self._sex:
+            self._sex[name] = _gender_evidence(self.text, self.ents, self._mentions_of.get(name, ()))
+        return self._sex[name]
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -2056,7 +2061,10 @@ class _Context:
     def mention_sex(self, s: int, name: str) -> int:
         """+1 he, -1 she, 0 unknown: a title on this mention ("Mrs. Clinton"), else the article's evidence for the name."""
         title = _title_sex(self.text, s)
-        return title or (1 if self.gender().get(name, 0) > 0 else -1 if self.gender().get(name, 0) < 0 else 0)
+        if title:
+            return title
+        evidence = self.sex_evidence(name)
+        return 1 if evidence > 0 else -1 if evidence < 0 else 0
 
     def oblique(self, s: int, e: int) -> bool:
         """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive
@@ -2080,7 +2088,7 @@ class _Context:
         if len(full) <= 1 or " " in raw:
             return self.canonical(raw)
         title = _title_sex(self.text, s)
-        fits = [f for f in full if title and self.gender().get(f, 0) * title > 0]
+        fits = [f for f in full if title and self.sex_evidence(f) * title > 0]
         if len(fits) == 1:
             return fits[0]
         return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
