@@ -1830,6 +1830,11 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.")  # "McCarthy", "DeSantis", "O’Malley"
 
 
+# What may stand before a sentence-initial word: the spaces and quotation marks _at_sentence_start skips, and
+# what ends a sentence. After one space and anything else, a word is not sentence-initial (the common case).
+_SENTENCE_START_CHARS = frozenset(" \t“‘\"'”’.!?:\n")
+
+
 def _at_sentence_start(text: str, i: int) -> bool:
     """Whether only spaces and opening quotes stand between ``i`` and a sentence end, colon, newline or the text start."""
     j = i - 1
@@ -1871,7 +1876,8 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
         raw = m.group(0)
         if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
             continue  # a capitalised function word ("The", "But"): no name, whatever the sentence start says
-        if _at_sentence_start(text, m.start()):
+        ms = m.start()
+        if (ms < 2 or text[ms - 1] != " " or text[ms - 2] in _SENTENCE_START_CHARS) and _at_sentence_start(text, ms):
             # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
             first = raw.split(None, 1)
             low = first[0].lower()
