@@ -282,6 +282,16 @@ _LAST_WORD_RE = re.compile(r"""([\w.'-]+)$""")
 _NEXT_WORD_RE = re.compile(r"""['"(\[]*([^\s'"(\[]*)""")
 
 
+def _last_word(text: str, lo: int, hi: int) -> re.Match | None:
+    """``_LAST_WORD_RE.search(text, lo, hi)`` (the word that ends ``text[lo:hi]``), found by walking back from
+    ``hi`` rather than trying the pattern at every place of the window."""
+    end = hi - 1 if hi > lo and text[hi - 1] == "\n" else hi  # "$" also matches before a final newline
+    i = end
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_.'-"):
+        i -= 1
+    return _LAST_WORD_RE.match(text, i, hi) if i < end else None
+
+
 def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph, without Punkt (about 10x faster).
 
@@ -292,7 +302,7 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _FAST_BREAK_RE.finditer(norm):
         if m.group(1) == ".":
-            word = _LAST_WORD_RE.search(norm, max(0, m.start(1) - 40), m.start(1))
+            word = _last_word(norm, max(0, m.start(1) - 40), m.start(1))
             w = word.group(1).lower().lstrip("'\"(") if word else ""
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
                 nxt_m = _NEXT_WORD_RE.match(norm, m.end())
