@@ -163,10 +163,15 @@ def _continuation_re(rest: str) -> re.Pattern:
 
 @cache
 def _cue_word_re(word: str) -> re.Pattern:
-    """Where ``word`` stands as a whole word of ``_WORD_RE`` in lower-case text: no letter, and no hyphen joined
-    to a letter, on either side ("said", not "well-said"). The word comes first, so ``re`` skips to it fast."""
+    """A cue opening with ``word`` in lower-case text: ``word`` as a whole word of ``_WORD_RE`` (no letter, and no
+    hyphen joined to a letter, on either side: "said", not "well-said"), then the longest continuation that follows
+    ("pointed out" before "pointed"); without a one-word form, a continuation is required. The word comes first,
+    so ``re`` skips to it fast."""
     w = re.escape(word)
-    return re.compile(rf"{w}(?<![A-Za-z]{w})(?<![A-Za-z]-{w})(?!-?[A-Za-z])")
+    rests = [r for r in _cue_tables()[0][word] if r]  # longest first
+    tail = "|".join(r"\s+" + re.escape(r) + r"\b" for r in rests)
+    optional = "?" if "" in _cue_tables()[0][word] else ""
+    return re.compile(rf"{w}(?<![A-Za-z]{w})(?<![A-Za-z]-{w})(?!-?[A-Za-z])" + (f"(?:{tail}){optional}" if tail else ""))
 
 
 def find_cues(masked: str) -> list[tuple[int, int]]:
@@ -177,21 +182,18 @@ def find_cues(masked: str) -> list[tuple[int, int]]:
     if first.keys().isdisjoint(words):
         return []  # no cue word at all: the common case, decided in C
     if len(low) == len(masked):  # the usual case: offsets in ``low`` are offsets in ``masked``
-        # each cue word the sentence has, found by its own pattern: no Python loop over the sentence's words
-        heads = sorted((m.start(), m.end(), w) for w in first.keys() & set(words) for m in _cue_word_re(w).finditer(low)
-                       if masked[m.start() : m.end()].isascii())
-    else:  # a character whose lower case is longer ("İ"): walk the words of ``masked`` itself
-        heads = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD_RE.finditer(masked)
-                 if m.group(0).lower() in first]
-    out = []
-    for start, end, w in heads:
-        for rest in first[w]:
+        # each cue word the sentence has, with its continuation, found by its own pattern: no Python loop over words
+        return sorted(m.span() for w in first.keys() & set(words) for m in _cue_word_re(w).finditer(low)
+                      if masked[m.start() : m.start() + len(w)].isascii())
+    out = []  # a character whose lower case is longer ("İ"): walk the words of ``masked`` itself
+    for m in _WORD_RE.finditer(masked):
+        for rest in first.get(m.group(0).lower(), ()):
             if not rest:
-                out.append((start, end))
+                out.append(m.span())
                 break
-            nxt = _continuation_re(rest).match(masked, end)
+            nxt = _continuation_re(rest).match(masked, m.end())
             if nxt:
-                out.append((start, nxt.end()))
+                out.append((m.start(), nxt.end()))
                 break
     return out
 
