@@ -2276,13 +2276,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     full_by_surname: dict[str, list[str]] = {}
     # A full name written mid-sentence is the surname's full form before one that opens a line, whose first word
     # may be a title-case headline's ("Understated Perez raises …" beside "Thomas Perez").
-    ordered = sorted(ents, key=lambda e: _at_sentence_start(text, e[0]))  # stable: mid-sentence first, in order
-    for _, _, name, kind in ordered:
-        if kind == "person" and " " in name:
-            persons_full.setdefault(name.split()[-1], name)
-            group = full_by_surname.setdefault(name.split()[-1], [])
-            if name not in group:
-                group.append(name)
+    full = [e for e in ents if e[3] == "person" and " " in e[2]]
+    for _, _, name, _ in sorted(full, key=lambda e: _at_sentence_start(text, e[0])):  # stable: mid-sentence first
+        persons_full.setdefault(name.split()[-1], name)
+        group = full_by_surname.setdefault(name.split()[-1], [])
+        if name not in group:
+            group.append(name)
 
     full_names = set(persons_full.values())
 
