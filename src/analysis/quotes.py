@@ -275,19 +275,23 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
                              r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*)\s+$")  # 'a personally signed tweet'
 
 
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
     Present-tense forms that are also nouns ("reports", "claims") count only before "that", a
     colon, a comma or a quotation mark.
     """
-    word = re.match(r"[A-Za-z]+", masked[start:])
-    if word and word.group(0).lower() in _NOUNLIKE_FORMS and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
+    word = _LETTERS_RE.match(masked, start)
+    nounlike = word is not None and word.group(0).lower() in _NOUNLIKE_FORMS
+    if nounlike and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
         return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
-    if word and word.group(0).lower() in _NOUNLIKE_FORMS and not _NOUNLIKE_NEXT_RE.match(masked, start) \
+    if nounlike and not _NOUNLIKE_NEXT_RE.match(masked, start) \
             and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
-    if word and word.group(0).lower() in _NOUNLIKE_FORMS and _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start):
+    if nounlike and _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False  # "Editor’s note:", "a congressional report that …": a noun after a possessive or "a" + adjective
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
