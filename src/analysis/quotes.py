@@ -174,16 +174,21 @@ def _cue_word_re(word: str) -> re.Pattern:
     return re.compile(rf"{w}(?<![A-Za-z]{w})(?<![A-Za-z]-{w})(?!-?[A-Za-z])" + (f"(?:{tail}){optional}" if tail else ""))
 
 
-def find_cues(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out)."""
+def find_cues(masked: str, words: frozenset[str] | set[str] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every cue form in ``masked`` (a sentence with its quotes blanked out).
+
+    ``words``: the lower-case words of ``_WORD_RE`` in ``masked``, or of a text that holds it (a superset does),
+    when the caller has them already.
+    """
     first, _ = _cue_tables()
     low = masked.lower()
-    words = _WORD_RE.findall(low)
+    if words is None:
+        words = set(_WORD_RE.findall(low))
     if first.keys().isdisjoint(words):
         return []  # no cue word at all: the common case, decided in C
     if len(low) == len(masked):  # the usual case: offsets in ``low`` are offsets in ``masked``
         # each cue word the sentence has, with its continuation, found by its own pattern: no Python loop over words
-        return sorted(m.span() for w in first.keys() & set(words) for m in _cue_word_re(w).finditer(low)
+        return sorted(m.span() for w in first.keys() & words for m in _cue_word_re(w).finditer(low)
                       if masked[m.start() : m.start() + len(w)].isascii())
     out = []  # a character whose lower case is longer ("İ"): walk the words of ``masked`` itself
     for m in _WORD_RE.finditer(masked):
@@ -966,24 +971,23 @@ def _trigger_words() -> frozenset[str]:
 
 def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
     """Attributions in one sentence (or quote-merged group of sentences)."""
-    chunk = text[s0:s1]
-    if ":" not in chunk and not any(o < s1 and c > s0 for o, c, _ in quotes) \
-            and _trigger_words().isdisjoint(_WORD_RE.findall(chunk.lower())):
+    words = set(_WORD_RE.findall(text[s0:s1].lower()))  # found once, for this test and the cue finder
+    if _trigger_words().isdisjoint(words) and ":" not in text[s0:s1] and not any(o < s1 and c > s0 for o, c, _ in quotes):
         return []  # no quotation, no colon and no trigger word: no rule can fire (most sentences)
-    return _split_participles(text, _analyse_one(text, s0, s1, quotes))
+    return _split_participles(text, _analyse_one(text, s0, s1, quotes, words=words))
 
 
 class _Sentence:
     """One sentence under analysis: its quotes, its text with the quotes blanked, its cues, and what was found."""
 
     def __init__(self, text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]],
-                 prev_speaker: tuple[int, int] | None = None):
+                 prev_speaker: tuple[int, int] | None = None, words: set[str] | None = None):
         self.text, self.s0, self.s1, self.quotes = text, s0, s1, quotes
         self.prev_speaker = prev_speaker  # the speaker of an attribution earlier in the same sentence
         self.outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
         self.masked = _mask(text, s0, s1, [(o, c, 0) for o, c in self.outer])
         self.low = self.masked.lower()
-        self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked)
+        self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, words)
                      if self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
@@ -1176,16 +1180,16 @@ def according_to(s: _Sentence) -> bool:
 
     "The plan failed, according to two officials." / "According to the report, the plan failed."
     """
-    return _source_frame(s, _ACCORDING_RE, "according_to", "according")
+    return _source_frame(s, _ACCORDING_RE, "according_to", ("according",))
 
 
-def _source_frame(s: _Sentence, rx: re.Pattern, rule: str, needle: str) -> bool:
+def _source_frame(s: _Sentence, rx: re.Pattern, rule: str, needles: tuple[str, ...]) -> bool:
     """A frame that names its source after it ("according to X", "as reported by X") and the content around it.
 
-    The cue is ``rx``'s group 1 ("according to"; the verb of "as reported by"); ``needle`` is a lower-case
-    string every match contains, checked first because most sentences have none.
+    The cue is ``rx``'s group 1 ("according to"; the verb of "as reported by"); every match contains one of the
+    lower-case ``needles``, checked first because most sentences have none.
     """
-    if needle not in s.low:
+    if not any(n in s.low for n in needles):
         return False
     m = rx.search(s.masked)
     if not m:
@@ -1232,7 +1236,7 @@ def passive_by(s: _Sentence) -> bool:
 
     "Tinder's ban of the user was first reported by BuzzFeed."
     """
-    return _source_frame(s, _PASSIVE_BY_RE, "passive_by", "by")
+    return _source_frame(s, _PASSIVE_BY_RE, "passive_by", ("reported", "revealed", "disclosed", "announced", "confirmed"))
 
 
 def as_reported_by(s: _Sentence) -> bool:
@@ -1240,7 +1244,8 @@ def as_reported_by(s: _Sentence) -> bool:
 
     "As reported by the Times, the talks collapsed." / "The talks collapsed, as first reported by the Times."
     """
-    return _source_frame(s, _AS_REPORTED_RE, "as_reported_by", "as")
+    return _source_frame(s, _AS_REPORTED_RE, "as_reported_by",
+                         ("reported", "noted", "stated", "written", "revealed", "detailed", "described", "told"))
 
 
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
@@ -1579,7 +1584,7 @@ def name_colon_content(s: _Sentence) -> bool:
 
     "FALLIN: Well, I think the whole nation needs to work together." / "Rubio: Trump Can’t Be Trusted"
     """
-    if s.prev_speaker is not None:
+    if s.prev_speaker is not None or ":" not in s.masked:
         return False
     m = _COLON_SPEAKER_RE.match(s.masked)
     if not m or m.group(1).lower().rstrip(".") in _NOT_COLON_SPEAKERS or any(ch.isdigit() for ch in m.group(1)):
@@ -1776,14 +1781,14 @@ RULES = ({r.__name__: _rule_doc(r) for r in SENTENCE_RULES if r is not reported_
 
 
 def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]],
-                 prev_speaker: tuple[int, int] | None = None) -> list[Attribution]:
+                 prev_speaker: tuple[int, int] | None = None, words: set[str] | None = None) -> list[Attribution]:
     """The attribution frames of a sentence, or its quoted mentions: SENTENCE_RULES in order.
 
     When the first frame found leaves a cue after everything it covered ("X said A, but he
     said B"; "“Q,” said X, who added that B"), the rest of the sentence is analysed the same way,
     with X as the speaker a coordinated cue shares.
     """
-    s = _Sentence(text, s0, s1, quotes, prev_speaker)
+    s = _Sentence(text, s0, s1, quotes, prev_speaker, words)  # ``words``: the sentence's, for the cue finder
     for rule in SENTENCE_RULES:
         if rule(s):
             break
@@ -1796,7 +1801,7 @@ def _analyse_one(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]
     end = max(max(b for a in s.out for _, b in a.spans),
               max(a.cue[1] for a in said if a.cue), max(a.speaker[1] for a in said))
     if end < s1 and any(cs >= end for cs, _ in s.cues):
-        return s.out + _analyse_one(text, end, s1, quotes, said[-1].speaker)
+        return s.out + _analyse_one(text, end, s1, quotes, said[-1].speaker, words)
     return s.out
 
 
