@@ -963,10 +963,15 @@ def _split_participles(text: str, atts: list[Attribution]) -> list[Attribution]:
 
 
 @lru_cache(maxsize=1)
+def _cue_noun_words() -> frozenset[str]:
+    """The nouns of saying of ``_CUE_NOUNS`` as words, singular and plural ("claim", "claims")."""
+    return frozenset(w for alt in _CUE_NOUNS.split("|") for w in (alt.rstrip("?").rstrip("s"), alt.rstrip("?")))
+
+
+@lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     """Words without which no rule can fire: the cue forms' first words, the nouns of saying, "according"."""
-    nouns = {w for alt in _CUE_NOUNS.split("|") for w in (alt.rstrip("?").rstrip("s"), alt.rstrip("?"))}
-    return frozenset(_cue_tables()[0]) | nouns | {"according"}
+    return frozenset(_cue_tables()[0]) | _cue_noun_words() | {"according"}
 
 
 def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
@@ -987,7 +992,8 @@ class _Sentence:
         self.outer = [(o, c) for o, c, d in quotes if d == 0 and o < s1 and c > s0]
         self.masked = _mask(text, s0, s1, [(o, c, 0) for o, c in self.outer])
         self.low = self.masked.lower()
-        self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, words)
+        self.words = words if words is not None else set(_WORD_RE.findall(self.low))  # a superset will do
+        self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, self.words)
                      if self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
@@ -1620,6 +1626,8 @@ def noun_cue(s: _Sentence) -> bool:
     "Berlin's pledge last month to add 7,000 soldiers" is missed (the content must follow the noun); a noun
     with no owner ("the claim that …") reports nobody and is left alone.
     """
+    if _cue_noun_words().isdisjoint(s.words) and "-" not in s.low:
+        return False  # no noun of saying among the words (a hyphen may join one to a word: "counter-claims")
     if not _CUE_NOUN_WORD_RE.search(s.masked):
         return False  # most sentences have no noun of saying: skip the long pattern
     for m in _NOUN_CUE_RE.finditer(s.masked):
