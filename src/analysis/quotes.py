@@ -188,7 +188,7 @@ def find_cues(masked: str, words: frozenset[str] | set[str] | None = None) -> li
         return []  # no cue word at all: the common case, decided in C
     if len(low) == len(masked):  # the usual case: offsets in ``low`` are offsets in ``masked``
         # each cue word the sentence has, with its continuation, found by its own pattern: no Python loop over words
-        return sorted(m.span() for w in first.keys() & words for m in _cue_word_re(w).finditer(low)
+        return sorted(m.span() for w in words if w in first for m in _cue_word_re(w).finditer(low)
                       if masked[m.start() : m.start() + len(w)].isascii())
     out = []  # a character whose lower case is longer ("İ"): walk the words of ``masked`` itself
     for m in _WORD_RE.finditer(masked):
