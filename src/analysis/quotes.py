@@ -2622,6 +2622,8 @@ def _quote_key(text: str, span: tuple[int, int]) -> str:
 def _attribute_repeats(text: str, orphans: list[Attribution], atts: list[Attribution]) -> list[Attribution]:
     """Unattributed quotes: a quote that repeats an attributed one (a headline or heading quoting the
     body) takes its speaker; the rest are mentions."""
+    if not orphans:
+        return []
     known = [(_quote_key(text, s), a) for a in atts if a.kind in ("direct", "partial") and a.speaker for s in a.spans]
     out = []
     for o in orphans:
