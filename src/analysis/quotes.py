@@ -909,6 +909,11 @@ _TRAILING_TIME_RE = re.compile(
     r"at\s+(?:an?\s+|the\s+)?(?:news|press)\s+conference)$")
 
 
+_TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning",
+                   "afternoon", "evening", "weekend", "yesterday", "today", "tonight", "interview", "statement", "speech",
+                   "conference", "call"}
+
+
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
@@ -928,7 +933,9 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     if text[pos : pos + 1] == ":":
         pos += 1
     a, b = _trim_clause(text, *_clean_end(text, pos, s1))
-    when = _TRAILING_TIME_RE.search(text, a, b)  # "police reported no arrests late Monday": the time is the cue's
+    last = _prev_word(text, max(a, b - 20), b)  # the pattern ends with one of _TIME_END_WORDS: test that first
+    when = _TRAILING_TIME_RE.search(text, a, b) if last and last.group(1).lower() in _TIME_END_WORDS else None
+    # "police reported no arrests late Monday": the time is the cue's
     return (a, when.start()) if when and when.start() - a >= 8 else (a, b)
 
 
@@ -2484,6 +2491,9 @@ _ADJ_ENDINGS = ("ic", "can", "ese", "ish", "ian")  # "Democratic registered vote
 _PRE_ADJECTIVE = _INNER_DETERMINERS | {"newly", "recently", "once", "long", "self"}
 
 
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
 def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A speaker span trimmed to its noun phrase, whichever rule found it: a subordinate clause's
     opening ("a while back when she" -> "she"), and trailing auxiliaries, adverbs and a finite
@@ -2491,7 +2501,7 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     supporters") come off. Pronouns and one-word speakers are left alone.
     """
     s, e = span
-    words = [(m.start() + s, m.end() + s, m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
+    words = [(m.start(), m.end(), m.group(0)) for m in _NON_SPACE_RE.finditer(text, s, e)]
     if len(words) < 2:
         return span
     low = [w.lower().strip(",") for _, _, w in words]
