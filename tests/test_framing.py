@@ -273,3 +273,17 @@ def test_pattern_index_matches_equal_searching_with_every_pattern(seeds):
             assert index.matches(norm) == expected, text
             found += len(expected)
         assert found > 10
+
+
+def test_speech_with_no_speaker_found_is_nobody_s_voice(tmp_path):
+    # the question of "when asked if …" is put by nobody named: no actor "" may lead or follow in the voice tables
+    (tmp_path / "a.txt").write_text(
+        "Pier Vote Delayed\n\n“I stand by everything I said,” the Millbrook mayor told reporters on Thursday when asked "
+        "if she still believes the pier cannot be saved from the storms that hit the coast every winter.\n",
+        encoding="utf-8")
+    corpus = load_corpus([tmp_path / "a.txt"])
+    atts = quotes.extract(corpus)
+    assert (atts["speaker"] == "").any() and (atts["kind"] != "mention").all()  # the asked clause: no asker named
+    actors = framing.actors_from_speakers(atts)
+    assert set(framing.voice_share(corpus, atts, actors)["actor"]) == {"the Millbrook mayor"}
+    assert "" not in set(framing.speaker_actors(atts, actors)["actor"])

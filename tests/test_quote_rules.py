@@ -162,6 +162,15 @@ ONE_ATTRIBUTION = [
                  "speaker_cue_content",
                  {"speaker_mention": "The Democratic front-runner and former secretary of state"},
                  id="a long noun phrase opening with a determiner is one subject"),
+    pytest.param("One week after announcing her support for the levy, Ana Ruiz still believes that the pier is unsafe.",
+                 "participle_of_subject", {"speaker_mention": "Ana Ruiz", "quote": "her support for the levy"},
+                 id="a participle inside an opening adverbial: the subject after its comma, the content to the comma"),
+    pytest.param("Two weeks after the vote failed, Tory Green broke her silence by asking questions about the budget.",
+                 "participle_of_subject", {"speaker_mention": "Tory Green", "quote": "questions about the budget"},
+                 id="an opening adverbial clause is not the subject of a later participle"),
+    pytest.param("The day before, at a rally in Millbrook, Ore., Ms. Ruiz was just as blunt, claiming that the ferry "
+                 "had lost money.", "participle_of_subject", {"speaker_mention": "Ms. Ruiz"},
+                 id="past an opening adverbial and a place, the subject is the phrase followed by its verb"),
 ]
 
 
@@ -501,3 +510,13 @@ def test_person_name_check_reads_the_text_once():
     assert quotes._is_person_name(text, "Trump") and quotes._is_person_name(text, "Green")
     assert not quotes._is_person_name(text, "Smith")  # only ever before a colon
     assert not quotes._is_person_name(text, "Jones")  # never after a title or a capitalised word
+
+
+def test_a_title_case_headline_names_nobody_a_pronoun_could_mean():
+    # the headline's capitals ("Ferry Chief Quits", "A Message About Latinos") are no names: the "he" before any
+    # name in the body stays unresolved, and "many more Latinos" are not "Message About Latinos"
+    text = ("Ferry Chief Quits After Ana Ruiz Sent A Message About Latinos.\n\n"
+            "“We cannot wait another winter,” he said on Monday. Many more Latinos said that the pier must reopen.")
+    found = rows(text)
+    assert [r["speaker"] for r in found if r["speaker_mention"] == "he"] == ["he"]
+    assert [r["speaker"] for r in found if r["speaker_mention"] == "Many more Latinos"] == ["Latinos"]

@@ -188,7 +188,9 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
 def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """``atts`` with actor and side for each attribution: the actor whose pattern is the resolved speaker,
     else the first pattern found in it, else in the speaker mention; unmatched speakers keep their own
-    name and side "other"."""
+    name and side "other". Only attributions in which someone is heard (:func:`analysis.quotes.heard`): one
+    with no speaker found is nobody's voice, so it gets no actor."""
+    atts = quotes.heard(atts)
     index = _PatternIndex(actors)
     cache: dict[str, tuple[str, str] | None] = {}
 
@@ -211,8 +213,8 @@ def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
     found = [find(sp, mention) for sp, mention in zip(atts["speaker"], atts["speaker_mention"], strict=True)]
     return atts.assign(
-        actor=[f[0] if f else (sp or "") for f, sp in zip(found, atts["speaker"], strict=True)],
-        side=[f[1] if f else ("other" if sp else "") for f, sp in zip(found, atts["speaker"], strict=True)],
+        actor=[f[0] if f else sp for f, sp in zip(found, atts["speaker"], strict=True)],
+        side=[f[1] if f else "other" for f in found],
     )
 
 
@@ -305,8 +307,7 @@ def cue_stance(atts: pd.DataFrame, actors: pd.DataFrame, corpus=None) -> pd.Data
     with no speaker found ("when asked whether …") have no actor to introduce and are left out.
     """
     atts = body_attributions(corpus, atts) if corpus is not None else atts
-    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["stance"] != "")
-                            & (atts["speaker"] != "")], actors)
+    a = speaker_actors(atts[(atts["kind"] != "partial") & (atts["stance"] != "")], actors)
     g = a.groupby(["doc_id", "actor", "stance"], sort=False).agg(
         n=("cue_lemma", "size"), cues=("cue_lemma", lambda s: ", ".join(sorted(set(s))))).reset_index()
     return g.rename(columns={"doc_id": "article_id"})[["article_id", "actor", "stance", "cues", "n"]]
@@ -694,7 +695,7 @@ def compound(text: str) -> float:
 def tone(corpus, atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Mean VADER compound per article for each actor's attributed content and for the narrator
     (body sentences with no attribution). Columns: article_id, voice, n, mean_compound."""
-    a = speaker_actors(atts[~atts["kind"].isin(["mention", "partial"]) & (atts["speaker"] != "")], actors)
+    a = speaker_actors(atts[atts["kind"] != "partial"], actors)
     rows = []
     a_by, atts_by = by_article(a, "doc_id"), by_article(atts, "doc_id")
     for aid in corpus.articles["article_id"]:

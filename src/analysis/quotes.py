@@ -554,6 +554,8 @@ def _speaker_phrase(np_text: str) -> str | None:
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
     last = words[-1] if words else ""
+    if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
+        return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
     if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly") and last not in _LY_NOUNS) \
             or (re.search(r"\bto\s+[a-z]+$", " ".join(words))
                 and not re.search(r"\b(?:close|loyal|next|near|closest|adviser|advisor|aide|aides|advisers|advisors)\s+to\s+"
@@ -1264,6 +1266,7 @@ def as_reported_by(s: _Sentence) -> bool:
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
 
 
+_PARTICIPLE_PREPOSITIONS = {"by", "after", "while", "before", "when", "since", "in", "upon", "without"}
 _PARTICIPLE_LEAD_RE = re.compile(r"\S\s+(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
@@ -1319,13 +1322,34 @@ class _Cue:
 def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     """A participle clause speaks for the sentence's subject.
 
-    "Reddit sued Anthropic, accusing it of scraping the site."
+    "Reddit sued Anthropic, accusing it of scraping the site." An opening "Two days after saying that A, Smith …"
+    speaks for the main clause's subject after the comma, and its content ends there.
     """
     if not c.participle:
         return False
     spk = _sentence_subject(s.masked, s.s0)
-    if spk and spk[1] <= c.cs:
-        span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+    end = s.s1
+    if spk and s.text[spk[0] : spk[1]].split()[-1].lower() in _PARTICIPLE_PREPOSITIONS:
+        # the "subject" found opens an adverbial ("One month after …", "Two weeks after Scalia died, …"): the
+        # clause's subject follows the adverbial's comma, before the participle or after its clause
+        commas = [m.start() for m in re.finditer(", ", s.masked[: s.rel(c.cs)])]
+        commas = [k for k in commas if k >= s.rel(spk[1])] or [s.masked.find(", ", s.rel(c.ce))]
+        found = None
+        for comma in commas:
+            if comma < 0:
+                break
+            cand = _sentence_subject(s.masked[comma + 2 :], s.s0 + comma + 2)
+            words = s.text[cand[0] : cand[1]].split() if cand else []
+            if words and words[-1].lower() not in _PARTICIPLE_PREPOSITIONS and words[0].lower() not in _PREPOSITIONS \
+                    and re.match(r" [a-z]", s.masked[s.rel(cand[1]) :]) and (cand[1] <= c.cs) == (comma < s.rel(c.cs)):
+                found = comma, cand  # "…, Mr. Trump was just as blunt": a subject with its verb, not "Tex.,"
+                break
+        if found is None:
+            return False
+        comma, spk = found
+        end = s.s1 if comma < s.rel(c.cs) else s.s0 + comma
+    if spk and (spk[1] <= c.cs or end < s.s1):
+        span = _reported_content(s.text, c.ce, end, c.lemma)
         if span[1] - span[0] >= 8:
             s.add("participle_of_subject", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
             return True
@@ -1931,6 +1955,12 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+# Closed-class words that a title-case line capitalises ("A Message About Latinos") but no person's name holds.
+# Initials ("William A. Ackman") and "From" (Al From) are left out.
+_FUNCTION_WORDS = frozenset("""about of the in on for with to at by and or but an is are was were has have had not
+that this what how why after before over into as its his her their our your my we they he she it you""".split())
+
+
 @lru_cache(maxsize=65536)
 def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     """(name, its offset and length in ``raw``, person|org|unknown before the title check) for one capitalised
@@ -1966,7 +1996,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     low = [w.lower().strip(".") for w in words]
     if any(w in _ORG_WORDS for w in low):
         kind = "org"
-    elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words):
+    elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) and _FUNCTION_WORDS.isdisjoint(low):
         kind = "person"
     else:
         kind = "unknown"
@@ -2051,6 +2081,16 @@ _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
 
 
+_LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _is_title_case(line: str) -> bool:
+    """A line in title case: at least three words of four letters or more, 80% of them capitalised (the
+    measure :mod:`analysis.corpus` uses for a headline)."""
+    long_words = _LONG_WORD_RE.findall(line)
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 class _Context:
     """What the resolver knows of an article: sentences, quoted stretches, name mentions, gender evidence."""
 
@@ -2069,6 +2109,7 @@ class _Context:
         self._mentions_of: dict[str, list[int]] | None = None  # name -> indices of its mentions in ``ents``
         self._sex: dict[str, int] = {}  # name -> its gender evidence, summed when first asked
         self._full_at: dict[str, list[int]] | None = None  # each full name's mention starts, built when needed
+        self._titles: list[tuple[int, int]] | None = None  # title-case lines, found when first asked
 
     def sex_evidence(self, name: str) -> int:
         """The article's evidence of "he" (positive) or "she" (negative) for one person (``_gender_evidence``),
@@ -2086,6 +2127,13 @@ class _Context:
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def in_title(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a title-case line (a headline: "Pier Vote Delayed"), whose capitals do not
+        show which words are names: no pronoun or description refers back to a "name" there."""
+        if self._titles is None:
+            self._titles = [(a, b) for a, b in _paragraphs(self.text) if _is_title_case(self.text[a:b])]
+        return any(a <= pos < b for a, b in self._titles)
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -2187,7 +2235,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
             es, ee, raw, _kind = ctx.ents[i]
             i += 1
             name = ctx.full_name(raw, es)
-            if ctx.in_quote(es) or not fits(name, es):
+            if ctx.in_quote(es) or ctx.in_title(es) or not fits(name, es):
                 continue
             if ctx.oblique(es, ee):
                 if fallback is None:
@@ -2717,6 +2765,13 @@ def _n_words(text: str) -> int:
     return len(nlp.word_norms(text))
 
 
+def heard(atts: pd.DataFrame) -> pd.DataFrame:
+    """The attributions in which someone is heard: not quoted mentions, and a speaker was found. A question put
+    by nobody named ("when asked whether …", speaker "") is speech of no one: no voice, actor, verb or
+    credential is counted for it. The one selector of every voice measure."""
+    return atts[(atts["kind"] != "mention") & (atts["speaker"] != "")]
+
+
 def body_attributions(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     """The attributions whose sentence lies in a body paragraph (not headline, heading or boilerplate):
     the one unit of every voice share, so that the same quantity prints the same number everywhere."""
@@ -2739,7 +2794,7 @@ def voices(atts: pd.DataFrame, corpus) -> pd.DataFrame:
 
     from . import terms
 
-    a = body_attributions(corpus, atts[(atts["kind"] != "mention") & (atts["speaker"] != "")]).copy()
+    a = body_attributions(corpus, heard(atts)).copy()
     a["words"] = [_n_words(q) for q in a["quote"]]
     body = terms.body_word_counts(corpus)
     a["position"] = corpus.position(a["doc_id"], a["quote_start"])

@@ -196,10 +196,9 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     first mention that has one; ``position`` says which ("after", "before" or "").
     Columns: :data:`CREDENTIAL_COLUMNS`.
     """
-    from .quotes import body_attributions
+    from .quotes import body_attributions, heard
 
-    a = body_attributions(corpus, atts[~atts["kind"].isin(["mention", "partial"])])
-    a = a[a["speaker"] != ""]
+    a = body_attributions(corpus, heard(atts[atts["kind"] != "partial"]))
     rows = []
     for aid, g in a.groupby("doc_id", sort=False):
         text = corpus.text(aid)
