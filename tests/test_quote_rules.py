@@ -171,6 +171,10 @@ ONE_ATTRIBUTION = [
     pytest.param("The day before, at a rally in Millbrook, Ore., Ms. Ruiz was just as blunt, claiming that the ferry "
                  "had lost money.", "participle_of_subject", {"speaker_mention": "Ms. Ruiz"},
                  id="past an opening adverbial and a place, the subject is the phrase followed by its verb"),
+    pytest.param("Senator Ana Ruiz, a Maine Republican who has met with Mr. Baker and been mentioned as a choice for the "
+                 "board, said the pier must close.", "speaker_cue_content",
+                 {"speaker_mention": "Senator Ana Ruiz", "quote": "the pier must close"},
+                 id="a passive 'been mentioned' is no cue: the subject said nothing there"),
 ]
 
 
@@ -520,3 +524,9 @@ def test_a_title_case_headline_names_nobody_a_pronoun_could_mean():
     found = rows(text)
     assert [r["speaker"] for r in found if r["speaker_mention"] == "he"] == ["he"]
     assert [r["speaker"] for r in found if r["speaker_mention"] == "Many more Latinos"] == ["Latinos"]
+
+
+def test_a_passive_report_makes_its_subject_no_speaker():
+    # "has been criticized": others criticised Ms. Ruiz; she is the target, not the speaker
+    assert rows("Ms. Ruiz has been criticized for voting against the levy.") == []
+    assert rows("Mr. Baker had been told that the pier would close.") == []

@@ -154,3 +154,14 @@ def test_a_credential_runs_over_abbreviations(tmp_path):
     creds = sourcing.credentials(c, atts)
     assert creds.loc[creds["speaker"] == "Mick Ruiz", "credential"].item() == \
         "who served as the chief U.S. harbor inspector in Maine"
+
+
+def test_a_credential_runs_over_a_title_before_a_name(tmp_path):
+    c, atts = corpus_of(tmp_path, {
+        "a.txt": ("Senator Mick Ruiz, a Maine Republican who has met privately with Mr. Baker and Ms. Green, said the "
+                  "pier must close. The council agreed.\n"),
+        "b.txt": "The council voted on Tuesday.\n",
+    })
+    creds = sourcing.credentials(c, atts)
+    assert creds.loc[creds["speaker"] == "Mick Ruiz", "credential"].item() == \
+        "a Maine Republican who has met privately with Mr. Baker and Ms. Green"

@@ -281,6 +281,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
+_PASSIVE_BEFORE = {"been", "being"}
 
 
 def _is_verbal(masked: str, start: int) -> bool:
@@ -322,6 +323,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
         if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
             return True  # "The employee first said": an adverb, not "the first reported case"
+    if prev in _PASSIVE_BEFORE and word and (word.group(0).endswith("ed") or word.group(0) in ("said", "told", "written")):
+        return False  # "has met with him and been mentioned as a choice", "was told": a passive, the subject said nothing
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "The official said", "media reported": a noun subject, and a past tense is a verb

@@ -132,7 +132,8 @@ _UNNAMED_HEADS = {"a", "an", "some", "several", "many", "one", "two", "three", "
                   "commentators", "observers", "officials", "experts", "analysts", "sources", "people", "users",
                   "residents", "commenters", "critic", "commenter", "observer", "official", "expert", "analyst", "source"}
 # ", co-founder of X," / ", a fisher who ..." / ", who leads X,": an appositive right after the name.
-_ABBREV_DOT = r"(?:(?<=\b[A-Z])|(?<=\bSen)|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bSt)|(?<=\bDr)|(?<=\bJr))\."  # "U.S.", "Gov."
+_ABBREV_DOT = (r"(?:(?<=\b[A-Z])|(?<=\bSen)|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bSt)|(?<=\bDr)|(?<=\bJr)|(?<=\bMr)|(?<=\bMrs)"
+               r"|(?<=\bMs))\.")  # "U.S.", "Gov.", "met privately with Mr. Trump"
 _AFTER_RE = re.compile(r",\s+((?:(?:a|an|the|who|which|its|his|her|their)\b|[a-z][\w-]*\s+(?:of|at|for)\b)"
                        rf"(?:[^,.;:\n]|\.(?=\S)|{_ABBREV_DOT}(?=\s)){{2,120}}?)(?=[,;:\n]|(?!{_ABBREV_DOT})\.(?:\s|$)|$)")
 _ACCORDING_BEFORE = re.compile(r"according\s+to\s+$", re.IGNORECASE)
@@ -212,8 +213,8 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
             if kind == "named":
                 for m in found[speaker]:
                     after = _AFTER_RE.match(text, m.end())
-                    if after and len(after.group(1).split()) > 12:
-                        after = None  # a clause, not an appositive
+                    if after and len(after.group(1).split()) > (20 if after.group(1).startswith(("a ", "an ", "the ")) else 12):
+                        after = None  # a clause, not an appositive (a noun phrase with its relative clause may be longer)
                     if after and not _ACCORDING_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                         cred, where, at = after.group(1).strip(), "after", m.start()
                         break
