@@ -287,3 +287,22 @@ def test_speech_with_no_speaker_found_is_nobody_s_voice(tmp_path):
     actors = framing.actors_from_speakers(atts)
     assert set(framing.voice_share(corpus, atts, actors)["actor"]) == {"the Millbrook mayor"}
     assert "" not in set(framing.speaker_actors(atts, actors)["actor"])
+
+
+def test_stand_in_actors_are_one_per_person_across_articles(tmp_path):
+    # one article quotes "Ruiz" (its full name only in a title), another "Ana Ruiz": one actor, so the first is
+    # never said to name Ana Ruiz without hearing her; a middle initial and two Bakers are told apart correctly
+    speakers = pd.DataFrame({"speaker": ["Ruiz", "Ana Ruiz", "Tory B. Green", "Tory Green", "Baker", "Tom Baker",
+                                         "Jo Baker", ""]})
+    actors = framing.actors_from_speakers(speakers)
+    actor_of = dict(zip(actors["pattern"], actors["actor"], strict=True))
+    assert actor_of["Ruiz"] == actor_of["Ana Ruiz"] == "Ana Ruiz"
+    assert actor_of["Tory Green"] == actor_of["Tory B. Green"] == "Tory B. Green"
+    assert actor_of["Baker"] == "Baker" and actor_of["Tom Baker"] != actor_of["Jo Baker"]
+    assert "" not in actor_of
+    (tmp_path / "a.txt").write_text("Pier Repairs\n\nRuiz said the pier must close. Ruiz spoke on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Vote\n\nAna Ruiz said the vote would wait until spring.\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    atts = quotes.extract(corpus)
+    v = framing.voice_share(corpus, atts, framing.actors_from_speakers(atts))
+    assert not v["voiceless"].any() and set(v["actor"]) == {"Ana Ruiz"}

@@ -85,11 +85,44 @@ def actors_or_speakers(folder: str | Path, atts: pd.DataFrame) -> tuple[pd.DataF
                                         "speaker is treated as an actor (write one to name actors and sides)")
 
 
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def _person_key(name: str) -> str:
+    """A name without its middle initials, lower-cased: "Mark S. Kirk" and "Mark Kirk" are one person."""
+    return " ".join(w for w in name.split() if not _INITIAL_RE.fullmatch(w)).lower()
+
+
 def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
-    """A stand-in actor table when no actor file exists: each resolved speaker is an actor of side
-    "speaker". Good enough to run the measures; write an actor file to group and name sides."""
-    names = [s for s in dict.fromkeys(atts["speaker"]) if s]
-    return pd.DataFrame({"actor": names, "side": "speaker", "pattern": names})
+    """A stand-in actor table when no actor file exists: each person heard is an actor of side "speaker". Good
+    enough to run the measures; write an actor file to group and name sides.
+
+    One actor per person across the articles: names that differ only by middle initials ("Mark S. Kirk", "Mark
+    Kirk") are one actor, and a one-word name joins the one longer name that ends with it ("Trump" -> "Donald
+    Trump"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
+    says he was never heard. The actor is called by the group's name of most words (then the most quoted); every
+    name of the group is a pattern.
+    """
+    from collections import Counter
+
+    counts = Counter(s for s in atts["speaker"] if s)
+    names = list(counts)
+    key = {n: _person_key(n) for n in names}
+    by_last: dict[str, set[str]] = {}
+    for n in names:
+        if " " in key[n]:
+            by_last.setdefault(key[n].split()[-1], set()).add(key[n])
+    for n in names:
+        if " " not in key[n] and len(by_last.get(key[n], ())) == 1:
+            key[n] = next(iter(by_last[key[n]]))
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(key[n], []).append(n)
+    rows = []
+    for members in groups.values():
+        actor = min(members, key=lambda n: (-len(n.split()), -counts[n], n))
+        rows += [(actor, "speaker", n) for n in members]
+    return pd.DataFrame(rows, columns=["actor", "side", "pattern"])
 
 
 @lru_cache(maxsize=65536)  # the same actor table is indexed by several measures: compile each pattern once
