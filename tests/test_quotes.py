@@ -209,6 +209,9 @@ def test_polnear_targets():
     # a possessive opening the sentence is its subject's
     ("Donald Trump spoke first. Marco Rubio said Trump was a con artist.\n\nTrump's attempt to stay calm did not last. "
      "Within minutes, he said Rubio was “Little Marco.”", "he", "Donald Trump"),
+    # a plural title before a name is no part of it
+    ("Senators Mitch Ruiz, the majority leader, and Tom Baker spoke first.\n\n"
+     "“We will vote in June,” Mr. Ruiz said.", "Mr. Ruiz", "Mitch Ruiz"),
 ])
 def test_pronoun_goes_to_the_nearest_fitting_person(text, pronoun, expected):
     rows = [r for r in attributions(text) if r["speaker_mention"] == pronoun]

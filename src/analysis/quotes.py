@@ -1877,7 +1877,7 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "commissioner", "director", "chair", "chairwoman", "spokesman", "spokeswoman", "candidate",
                         "nominee", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "analyst", "coach",
                         "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "atty", "sens", "reps", "govs",
-                        "congressman", "congresswoman", "treasurer", "comptroller", "vice", "deputy", "whip"}
+                        "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip"}
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.")  # "McCarthy", "DeSantis", "O’Malley"
