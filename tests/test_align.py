@@ -202,3 +202,14 @@ def test_a_lone_surname_is_the_full_name_it_ends(tmp_path):
     assert set(n.loc[n["name"] == "Ortiz", "key"]) == {"maria ortiz"}
     assert set(n.loc[n["name"] == "AI", "key"]) == {"ai"}
     assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2
+
+
+def test_titles_initials_and_party_labels_are_no_part_of_a_name(tmp_path):
+    c = corpus_of(tmp_path, {
+        "a.txt": "“It is a drag,” said Senator Mark S. Kirk of the panel. Later, Mr. Kirk left the Justice Department.\n",
+        "b.txt": "Mark Kirk and Sen. Lindsey Graham, R-S.C., met Paul D. Ryan on Monday.\n"})
+    n = align.names(c)
+    assert set(n["name"]) >= {"Lindsey Graham", "Paul D. Ryan"} and not set(n["name"]) & {"Sen", "R-S.C", "Paul"}
+    assert set(n.loc[n["name"].isin(["Mark Kirk", "Kirk", "Senator Mark S. Kirk"]), "key"]) == {"mark kirk"}
+    assert set(n.loc[n["name"] == "Justice Department", "key"]) == {"justice department"}
+    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["mark kirk", "n_articles"] == 2

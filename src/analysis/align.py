@@ -435,7 +435,13 @@ def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
         .drop(columns="_o").reset_index(drop=True)
 
 
-_NAME_SEQ_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w.&-]*[a-zA-Z0-9])(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w.&-]*[a-zA-Z0-9])*")
+# A capitalised word: a title with its period ("Sen.", "Mr.") and an initial ("D.") are words of the run, so that
+# "Sen. Lindsey Graham" and "Paul D. Ryan" stay whole; _name_runs then drops the titles.
+_TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Sens. Rep. Reps. Gov. Gen. Lt. Col. Sgt. Capt. Adm. Prof. Rev.".split())
+_NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev)\.|[A-Z]\.(?!\w)|[A-Z][\w.&-]*[a-zA-Z0-9])"
+_NAME_SEQ_RE = re.compile(rf"(?<![\w'’.]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|de\s+)?{_NAME_WORD})*")
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: "Mark S. Kirk" and "Mark Kirk" have one key
+_PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]")  # "R-S.C", "D-Calif": a party and a state, not a name
 _NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
 
@@ -454,7 +460,8 @@ def _name_runs(words: list[str]) -> list[list[str]]:
     "Acme")."""
     runs, cur = [], []
     for w in words:
-        if w in _NOT_NAMES or w in _markers() or w.rstrip(".") + "." in _markers():
+        if w in _NOT_NAMES or w in _TITLE_ABBREVIATIONS or _PARTY_STATE_RE.match(w) or w in _markers() \
+                or w.rstrip(".") + "." in _markers():
             runs.append(cur)
             cur = []
             continue
@@ -475,12 +482,25 @@ def _name_runs(words: list[str]) -> list[list[str]]:
     return out
 
 
+def _name_key(name: str) -> str:
+    """A name's key: lower case, without middle initials and without a leading title ("Senator Mark S. Kirk" and
+    "Mark Kirk" are "mark kirk"), unless what is left is one organisation word ("Justice Department")."""
+    from .quotes import _ORG_WORDS, TITLES
+
+    words = [w for w in name.split() if not _INITIAL_RE.fullmatch(w)] or name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES \
+            and not (len(words) == 2 and words[1].lower() in _ORG_WORDS | {"department"}):
+        words = words[1:]
+    return " ".join(words).lower()
+
+
 def names(corpus) -> pd.DataFrame:
     """Names in body sentences: runs of capitalised words ("Tory Green", "San Francisco", "IO.Net"),
     with a possessive 's removed and function words, days, months and markers of origin ("Chinese",
     "Western": see ``data/labels_en.csv``) left out; a run opening a sentence counts only if the same
     words appear capitalised mid-sentence somewhere in the corpus; a lone surname takes the key of
-    the one full name in the corpus that ends with it. Columns: article_id, sentence, name (as
+    the one full name in the corpus that ends with it. Titles ("Sen.", "Mr.") and party-state labels ("R-S.C.")
+    are no part of a name, and a key leaves out middle initials. Columns: article_id, sentence, name (as
     written), key (lower case), start."""
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     found = []
@@ -493,7 +513,8 @@ def names(corpus) -> pd.DataFrame:
                 name = re.sub(r"'s$", "", " ".join(run))
                 if not name or not name[0].isalpha():
                     continue
-                found.append((aid, int(sid), name, name.lower(), int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))
+                key = _name_key(name)
+                found.append((aid, int(sid), name, key, int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))
     mid = {k for *_, k, _, opens in found if not opens}
     rows = [(a, s, n, k, st) for a, s, n, k, st, opens in found if not opens or k in mid]
     # A lone surname is the full name it ends, when the corpus has exactly one ("Ortiz" after "Maria Ortiz").
