@@ -175,6 +175,12 @@ ONE_ATTRIBUTION = [
                  "board, said the pier must close.", "speaker_cue_content",
                  {"speaker_mention": "Senator Ana Ruiz", "quote": "the pier must close"},
                  id="a passive 'been mentioned' is no cue: the subject said nothing there"),
+    pytest.param("Ana Ruiz, who said last week that the pier was unsafe, issued a statement Tuesday saying, “The ferry "
+                 "will run.”", "quote_beside_frame", {"speaker_mention": "Ana Ruiz", "quote": "The ferry will run."},
+                 id="a statement issued by someone: the issuer speaks, whichever rule found the frame"),
+    pytest.param("Even residents who have praised the plan warned on Tuesday that the pier may close.",
+                 "relative_clause_speaker", {"quote": "the plan", "speaker": "residents"},
+                 id="the object of 'praised' ends at the main clause's verb of saying"),
 ]
 
 

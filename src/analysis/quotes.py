@@ -81,7 +81,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "sen
 _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", "however", "instead", "also",
                  "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
-                 "to", "of", "with", "by", "from", "last", "during", "once"}
+                 "to", "of", "with", "by", "from", "last", "during", "once", "even"}
 _SUBORDINATORS = {"when", "as", "after", "before", "while", "if", "because", "since", "though", "although",
                   "whereas", "once", "until", "where"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
@@ -919,6 +919,22 @@ _TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "conference", "call"}
 
 
+# Cues whose object is a noun phrase, never a clause ("praised his candidacy", "criticized the plan"): a verb of
+# saying after that object belongs to another clause.
+_NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dismiss", "decry", "blast", "rebuke",
+                     "scold", "chide", "deplore", "lament", "thank", "condemn", "cite", "describe"}
+
+
+def _verb_form(word: str) -> str:
+    """"ing", "past" or "present" for a verb form ("arguing", "said", "argues"), else "" (a base form, "say")."""
+    word = word.lower()
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed") or word in _IRREGULAR_PAST:
+        return "past"
+    return "present" if word.endswith("s") else ""
+
+
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
@@ -938,6 +954,12 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     if text[pos : pos + 1] == ":":
         pos += 1
     a, b = _trim_clause(text, *_clean_end(text, pos, s1))
+    if lemma in _NP_OBJECT_LEMMAS:  # "Republicans who have praised his candidacy warned that …": its object ends
+        masked = _QUOTED_RE.sub(_blank_quote, text[a:b])  # at the next verb of saying, the main clause's
+        nxt = next((cs for cs, ce in find_cues(masked) if cs > 0 and _cue_info(masked[cs:ce])[0] in REPORTING_LEMMAS
+                    and _verb_form(masked[cs:ce].split()[0]) in ("past", "present") and _is_verbal(masked, cs)), None)
+        if nxt is not None:
+            a, b = _clean_end(text, a, a + nxt)
     last = _prev_word(text, max(a, b - 20), b)  # the pattern ends with one of _TIME_END_WORDS: test that first
     when = _TRAILING_TIME_RE.search(text, a, b) if last and last.group(1).lower() in _TIME_END_WORDS else None
     # "police reported no arrests late Monday": the time is the cue's
@@ -1040,6 +1062,7 @@ class _Sentence:
                 after = text[c:b0].strip()
                 if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1):
                     spans, kind = [_content(text, o, c)], "direct"  # not '“A” and “B”': both are the content
+        speaker = _issuer(self, speaker) if speaker is not None and s0 <= speaker[0] < s1 else speaker
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
@@ -1300,6 +1323,17 @@ def _is_participle(s: _Sentence, cs: int, ce: int, after_quote: bool = True) -> 
         or (after_quote and _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)
 
 
+def _issuer(s: _Sentence, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A document as speaker ("a statement") issued by someone just before: the issuer, who speaks through it.
+
+    "She issued a statement calling on …", "Mr. Trump, who …, issued a statement Tuesday saying, “…”": she, Mr. Trump.
+    """
+    if speaker is None or not _DOCUMENT_SUBJECT_RE.fullmatch(s.text, *speaker):
+        return speaker
+    issued = _ISSUED_RE.search(s.masked, max(0, s.rel(speaker[0]) - 40), s.rel(speaker[0]))
+    return (_speaker_before(s.masked, s.s0, s.s0 + issued.start()) or speaker) if issued else speaker
+
+
 class _Cue:
     """One cue of a sentence, with what the cue rules ask of it."""
 
@@ -1310,10 +1344,7 @@ class _Cue:
         self.participle = _is_participle(s, cs, ce)
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
-        if self.subject is not None and _DOCUMENT_SUBJECT_RE.fullmatch(s.text, *self.subject):
-            issued = _ISSUED_RE.search(s.masked, max(0, s.rel(self.subject[0]) - 40), s.rel(self.subject[0]))
-            if issued:  # "she issued a statement calling on …": the issuer speaks through the statement
-                self.subject = _speaker_before(s.masked, s.s0, s.s0 + issued.start()) or self.subject
+        self.subject = _issuer(s, self.subject)
         if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead) and (
                 s.prev_speaker is not None  # the rest of a sentence whose speaker is known: "…, favors X and has promised"
                 or _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0]))):
