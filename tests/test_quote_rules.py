@@ -181,6 +181,11 @@ ONE_ATTRIBUTION = [
     pytest.param("Even residents who have praised the plan warned on Tuesday that the pier may close.",
                  "relative_clause_speaker", {"quote": "the plan", "speaker": "residents"},
                  id="the object of 'praised' ends at the main clause's verb of saying"),
+    pytest.param("Ana Ruiz sought to brush aside her loss, pointing to a big victory in Millbrook.",
+                 "participle_of_subject", {"speaker_mention": "Ana Ruiz", "quote": "a big victory in Millbrook"},
+                 id="a participle cue of two words ('pointing to') is a participle"),
+    pytest.param("Ruiz had a strong moment in the second hour, forcefully denouncing the levy.", "participle_of_subject",
+                 {"speaker_mention": "Ruiz", "quote": "the levy"}, id="an adverb between the comma and the participle"),
 ]
 
 
@@ -536,3 +541,23 @@ def test_a_passive_report_makes_its_subject_no_speaker():
     # "has been criticized": others criticised Ms. Ruiz; she is the target, not the speaker
     assert rows("Ms. Ruiz has been criticized for voting against the levy.") == []
     assert rows("Mr. Baker had been told that the pier would close.") == []
+
+
+def test_a_quote_then_a_participle_after_before_are_one_speaker_s():
+    found = rows("Ruiz cautioned “let’s not get ahead of ourselves,” before optimistically predicting that the pier "
+                 "could reopen.")
+    assert [(r["quote"], r["speaker_mention"], r["cue"]) for r in found] == [
+        ("let’s not get ahead of ourselves,", "Ruiz", "cautioned"), ("the pier could reopen", "Ruiz", "predicting")]
+
+
+def test_nouns_that_look_like_cues_are_not_cues():
+    assert rows("Baker's poor showings in the four states that voted last week have his campaign on the brink.") == []
+    assert rows("Rather than questions about the pier, the mayor heard complaints about the levy.") == []
+    assert [r["speaker_mention"] for r in rows("The levy has defined the race and she said she would answer for it.")] \
+        == ["she"]
+
+
+def test_a_subordinate_clause_with_its_own_speaker_ends_the_content():
+    found = rows("Ruiz said the pier would close after Baker said it was safe.")
+    assert [(r["quote"], r["speaker_mention"]) for r in found] == [("the pier would close", "Ruiz"),
+                                                                     ("it was safe", "Baker")]

@@ -101,11 +101,14 @@ def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
     Kirk") are one actor, and a one-word name joins the one longer name that ends with it ("Trump" -> "Donald
     Trump"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
     says he was never heard. The actor is called by the group's name of most words (then the most quoted); every
-    name of the group is a pattern.
+    name of the group is a pattern. A speaker left as a pronoun ("He", "They") is no actor: every article has the
+    word, and none names anyone by it.
     """
     from collections import Counter
 
-    counts = Counter(s for s in atts["speaker"] if s)
+    # an unresolved pronoun ("He", "They") or relative ("who") names nobody: it is no actor that others could "name"
+    counts = Counter(s for s in atts["speaker"] if s and s.lower() not in quotes.PRONOUNS
+                     and s.lower() not in ("who", "which", "that"))
     names = list(counts)
     key = {n: _person_key(n) for n in names}
     by_last: dict[str, set[str]] = {}

@@ -209,7 +209,7 @@ def find_cues(masked: str, words: frozenset[str] | set[str] | None = None) -> li
 REPORTING_LEMMAS = {
     "say", "tell", "write", "add", "claim", "allege", "argue", "insist", "contend", "maintain", "note",
     "point out", "acknowledge", "admit", "concede", "confirm", "explain", "announce", "report", "suggest",
-    "warn", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
+    "warn", "caution", "predict", "promise", "vow", "deny", "assert", "reveal", "declare", "testify", "observe",
     "emphasize", "stress", "accuse", "charge", "blame", "urge", "ask", "according to", "complain", "recall",
     "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
     "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
@@ -226,6 +226,7 @@ _NOT_VERB_BEFORE = {
     "to", "of", "whose", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
     "written", "press", "phone", "conference", "another", "each", "every", "many", "several", "final",
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "swing", "battleground",
+    "than",  # "Rather than questions about …, Clinton faced …"
 }
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
@@ -302,8 +303,10 @@ def _is_verbal(masked: str, start: int) -> bool:
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
     if word and word.group(0).lower() in ("state", "states") and (
-            not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]) or re.search(r"[A-Z][\w.]*\s+$", masked[max(0, start - 30) : start])):
-        return False  # "home state", "Rust Belt states that …"; "states that ..." only with "that" after a non-name
+            not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]) or re.search(r"[A-Z][\w.]*\s+$", masked[max(0, start - 30) : start])
+            or re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|other|several|many))\s+$",
+                         masked[max(0, start - 12) : start])):
+        return False  # "home state", "Rust Belt states that …", "the four states that …": "states that" after a noun
     m = _prev_word(masked, max(0, start - 60), start)
     if not m:
         return True
@@ -556,6 +559,8 @@ def _speaker_phrase(np_text: str) -> str | None:
     while len(words) > 1 and (words[-1].lower() in ("and", "but", "or")
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
+    if len(words) > 2 and words[-2].lower() in ("and", "but", "or") and words[-1].lower() in ("he", "she", "they", "we", "i"):
+        return words[-1]  # "has defined the contest and she has had to respond": a new clause's subject
     last = words[-1] if words else ""
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
         return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
@@ -819,7 +824,7 @@ _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[�
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
-_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but)\s+)"
+_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
@@ -1156,8 +1161,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 while words and words[-1].lower() in _AUX_WORDS:
                     words = words[:-1]
                 limit = 14 if words and words[0][:1].isupper() else 9
-                if words and words[0].lower() in ("and", "but", "or", "then"):
-                    words = []  # "“…,” and said …": a second verb of the sentence's subject, not a speaker
+                if words and (words[0].lower() in ("and", "but", "or", "then") or words[0].lower() in _SUBORDINATORS
+                              or words[0].lower() in _PREPOSITIONS):
+                    words = []  # "“…,” and said …", "“…,” before optimistically predicting": no speaker there
                 pron = re.search(r"(?<![\w'’])(?:he|she|they|we|I)\s*$", gap.rstrip(" ,—–-")) if len(words) > 1 else None
                 if pron:  # "“…,” a while back when she said" / "After all, he says": the pronoun is the speaker
                     a = s0 + rel(prev_close) + pron.start()
@@ -1292,8 +1298,9 @@ def as_reported_by(s: _Sentence) -> bool:
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
 
 
+_ADVERB_AFTER_COMMA_RE = re.compile(r",\s+[a-z]+ly$")  # "…, forcefully denouncing the regime"
 _PARTICIPLE_PREPOSITIONS = {"by", "after", "while", "before", "when", "since", "in", "upon", "without"}
-_PARTICIPLE_LEAD_RE = re.compile(r"\S\s+(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
+_PARTICIPLE_LEAD_RE = re.compile(r"(?:^\s*|\S\s+)(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
 _FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had)"
@@ -1316,10 +1323,10 @@ def _is_participle(s: _Sentence, cs: int, ce: int, after_quote: bool = True) -> 
     """Whether the cue at cs:ce is an -ing participle of a clause ("…, saying", "by saying"), not a verb with a
     subject before it. ``after_quote``: a comma inside a closing mark counts too ('… of “New York values,” saying');
     a quote frame leaves it out, since there '“A,” adding, “B”' is the frame of the quotation before it."""
-    if not s.text[cs:ce].lower().endswith("ing"):
+    if not s.text[cs:ce].split()[0].lower().endswith("ing"):  # "pointing to", "calling for": the first word
         return False
     lead = s.masked[: s.rel(cs)].rstrip()
-    return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead) is not None \
+    return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead) is not None or _ADVERB_AFTER_COMMA_RE.search(lead) \
         or (after_quote and _COMMA_END_RE.search(s.text[s.s0 : cs].rstrip()) is not None)
 
 
@@ -1362,6 +1369,8 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     if not c.participle:
         return False
     spk = _sentence_subject(s.masked, s.s0)
+    if spk is None and s.prev_speaker is not None and _PARTICIPLE_LEAD_RE.search(s.masked[: s.rel(c.cs)].rstrip()):
+        spk = s.prev_speaker  # "Kasich cautioned “…,” before optimistically predicting that …": the same speaker
     end = s.s1
     if spk and s.text[spk[0] : spk[1]].split()[-1].lower() in _PARTICIPLE_PREPOSITIONS:
         # the "subject" found opens an adverbial ("One month after …", "Two weeks after Scalia died, …"): the
