@@ -186,6 +186,13 @@ ONE_ATTRIBUTION = [
                  id="a participle cue of two words ('pointing to') is a participle"),
     pytest.param("Ruiz had a strong moment in the second hour, forcefully denouncing the levy.", "participle_of_subject",
                  {"speaker_mention": "Ruiz", "quote": "the levy"}, id="an adverb between the comma and the participle"),
+    pytest.param("Ruiz proposed rules that would end what she said were unfair fees.", "speaker_cue_content",
+                 {"speaker_mention": "she", "quote": "were unfair fees"}, id="'what she said': the pronoun is the speaker"),
+    pytest.param("“There is no data to suggest that,” said one unaligned Millbrook Republican strategist.",
+                 "quote_beside_frame", {"speaker_mention": "one unaligned Millbrook Republican strategist"},
+                 id="an -ed adjective before a capitalised word is no verb that ends the speaker"),
+    pytest.param("Here in Millbrook, Ruiz stepped up her attacks on the levy, saying, “We cannot pay it.”",
+                 "quote_beside_frame", {"speaker_mention": "Ruiz"}, id="'Here in Millbrook,' opens the sentence, no subject"),
 ]
 
 

@@ -81,7 +81,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "sen
 _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", "however", "instead", "also",
                  "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
-                 "to", "of", "with", "by", "from", "last", "during", "once", "even"}
+                 "to", "of", "with", "by", "from", "last", "during", "once", "even", "here"}
 _SUBORDINATORS = {"when", "as", "after", "before", "while", "if", "because", "since", "though", "although",
                   "whereas", "once", "until", "where"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
@@ -242,6 +242,7 @@ _CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|declin
                   r"moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared|opportunity|occasion|"
                   r"(?:went|goes|go|going)\s+out\s+of\s+(?:his|her|their|its|my|our|your)\s+way")
 _CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
+_PRONOUN_OPENERS = {"and", "but", "or", "what", "that", "which", "as", "than", "because", "when", "if", "where", "while"}
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
 _PREV_WORD_RE = re.compile(r"([\w'’.-]+)\s*$")
@@ -559,8 +560,8 @@ def _speaker_phrase(np_text: str) -> str | None:
     while len(words) > 1 and (words[-1].lower() in ("and", "but", "or")
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
-    if len(words) > 2 and words[-2].lower() in ("and", "but", "or") and words[-1].lower() in ("he", "she", "they", "we", "i"):
-        return words[-1]  # "has defined the contest and she has had to respond": a new clause's subject
+    if len(words) > 1 and words[-2].lower() in _PRONOUN_OPENERS and words[-1].lower() in ("he", "she", "they", "we", "i"):
+        return words[-1]  # "the contest and she has had to respond", "would end what she said were": the clause's subject
     last = words[-1] if words else ""
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
         return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
@@ -2612,7 +2613,8 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
         prev = low[i - 1]
         if prev in _INNER_DETERMINERS:  # "the first time": an adjective, not an adverb
             continue
-        finite = w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") \
+        nxt_cap = i + 1 < len(words) and words[i + 1][2][:1].isupper()  # "one unaligned Florida strategist": an adjective
+        finite = w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") and not nxt_cap \
             and prev not in _SPEAKER_END_WORDS and not (words[i - 1][2][:1].isupper() and prev.endswith(_ADJ_ENDINGS))
         if (lw in _AUX_WORDS or lw in _TRAILING_ADVERBS or lw in ("can", "may", "might", "must", "should", "shall")
                 or _CONTRACTED_AUX_RE.search(w) or finite) and w.islower():
