@@ -568,3 +568,9 @@ def test_a_subordinate_clause_with_its_own_speaker_ends_the_content():
     found = rows("Ruiz said the pier would close after Baker said it was safe.")
     assert [(r["quote"], r["speaker_mention"]) for r in found] == [("the pier would close", "Ruiz"),
                                                                      ("it was safe", "Baker")]
+
+
+def test_a_preposition_or_a_clergy_title_opening_a_run_of_capitals_is_no_part_of_the_name():
+    text = ("Despite Ruiz's objections, the council voted. Rabbi Tom Baker opposed the levy.\n\n"
+            "“We cannot pay it,” Baker said. “The pier must wait,” Ruiz said.")
+    assert [r["speaker"] for r in rows(text)] == ["Tom Baker", "Ruiz"]

@@ -1909,10 +1909,14 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
               "well", "after", "before", "although", "because", "since", "unless", "until", "whether", "where",
               "who", "which", "said", "says", "asked", "ask", "answer", "question", "update", "updated", "note",
-              "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov"}
+              "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov",
+              # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
+              "despite", "neither", "either", "nor", "unlike", "like", "amid", "among", "upon", "toward", "towards",
+              "via", "per", "see", "from", "at", "by", "of", "to", "into", "without", "within", "during", "under",
+              "over", "against", "about", "behind", "beyond", "except", "plus", "whereas"}
 
 
-_NOT_NAME_STARTS = _NOT_NAMES | TITLES
+_NOT_NAME_STARTS = _NOT_NAMES | TITLES | {"pastor", "reverend", "bishop", "rabbi", "imam", "father", "sister", "brother"}
 # Capitalised role words that precede a person's name in one run of capitals ("House Speaker Paul Ryan").
 _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "chief", "minister", "ambassador",
                         "commissioner", "director", "chair", "chairwoman", "spokesman", "spokeswoman", "candidate",
