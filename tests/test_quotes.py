@@ -257,3 +257,13 @@ def test_speaker_cases_from_another_story():
     assert [r["speaker"] for r in attributions(text)] == ["Andrew McCarthy", "Andrew McCarthy"]
     assert not [r for r in attributions("Lynch still has the final say on whether Clinton faces prosecution.")
                 if r["kind"] != "mention"]
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_one_the_article_is_about():
+    # neither full name is a subject ('of Ana Ruiz's campaign', 'under Governor Tom Ruiz'): the one named most
+    # (full name and first name alone) is meant, not the one written last; and a place is no person
+    text = ("The call center of Ana Ruiz's campaign is busy. Volunteers for Ana work late, and Ana visits often.\n\n"
+            "Taxes rose under Governor Tom Ruiz, the volunteers recall.\n\n"
+            "Ruiz accused Baker of lying. “You cannot just show up,” she said in the Congressional Budget Office.")
+    rows = [r for r in attributions(text) if r["speaker_mention"] in ("Ruiz", "she")]
+    assert [r["speaker"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"], rows

@@ -1895,7 +1895,9 @@ _NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:\s+(?:[A-Z
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
-              "convention", "center", "fund", "commission", "administration", "campaign", "club", "union"}
+              "convention", "center", "fund", "commission", "administration", "campaign", "club", "union",
+              "office", "bureau", "board", "service", "authority", "organization", "coalition", "alliance", "society",
+              "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies"}
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1916,7 +1918,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "over", "against", "about", "behind", "beyond", "except", "plus", "whereas"}
 
 
-_NOT_NAME_STARTS = _NOT_NAMES | TITLES | {"pastor", "reverend", "bishop", "rabbi", "imam", "father", "sister", "brother"}
+_NOT_NAME_STARTS = _NOT_NAMES | TITLES | {"pastor", "reverend", "bishop", "rabbi", "imam", "father", "sister", "brother", "team"}
 # Capitalised role words that precede a person's name in one run of capitals ("House Speaker Paul Ryan").
 _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "chief", "minister", "ambassador",
                         "commissioner", "director", "chair", "chairwoman", "spokesman", "spokeswoman", "candidate",
@@ -2129,6 +2131,7 @@ _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
 
 
+_SPELLED_TITLES = {"president", "senator", "governor", "secretary", "representative", "judge", "justice", "mayor"}
 _LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
@@ -2198,6 +2201,8 @@ class _Context:
         """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive
         (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …")."""
         prev = _prev_word(self.text, max(0, s - 30), s)
+        while prev and prev.group(1)[:1].isupper() and prev.group(1).lower() in _SPELLED_TITLES:  # "under President X"
+            prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
         if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
@@ -2222,20 +2227,31 @@ class _Context:
         return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
 
     def latest_full(self, full: list[str], s: int) -> str | None:
-        """Of several full names sharing a surname, the one written last before ``s`` ("Liz Cheney won …
-        Cheney said": Liz Cheney, though Dick Cheney appears elsewhere), or None when none comes before."""
+        """Of several full names sharing a surname, the one a bare surname at ``s`` stands for, or None when none
+        is written before ``s``: the one last written before it as a subject ("Liz Cheney won … Cheney said": Liz
+        Cheney, though Dick Cheney appears elsewhere); when none is a subject before it (only "his memory of Bill
+        Clinton's years", "the Hillary Clinton campaign"), the one the article names most, by full name or first
+        name alone; on a tie, the one written last before it."""
         if self._full_at is None:
             self._full_at = {}
-            for es, _ee, n, _k in self.ents:
+            for es, ee, n, _k in self.ents:
                 if " " in n:
-                    self._full_at.setdefault(n, []).append(es)
-        best, at = None, -1
-        for f in full:
-            starts = self._full_at.get(f, [])
-            i = bisect.bisect_left(starts, s) - 1
-            if i >= 0 and starts[i] > at:
-                best, at = f, starts[i]
-        return best
+                    self._full_at.setdefault(n, []).append((es, self.oblique(es, ee)))
+        before = {f: [(es, obl) for es, obl in self._full_at.get(f, []) if es < s] for f in full}
+        subjects = {f: max((es for es, obl in v if not obl), default=-1) for f, v in before.items()}
+        if max(subjects.values()) >= 0:
+            return max(full, key=lambda f: subjects[f])
+        if not any(before.values()):
+            return None
+        firsts: dict[str, int] = {}
+        for _es, _ee, n, _k in self.ents:
+            if " " not in n:
+                firsts[n] = firsts.get(n, 0) + 1
+        named = {f: len(self._full_at.get(f, [])) + firsts.get(f.split()[0], 0) for f in full}
+        top = max(named.values())
+        if sum(1 for v in named.values() if v == top) == 1:
+            return next(f for f in full if named[f] == top)
+        return max((f for f in full if before[f]), key=lambda f: before[f][-1][0])
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
