@@ -193,6 +193,8 @@ ONE_ATTRIBUTION = [
                  id="an -ed adjective before a capitalised word is no verb that ends the speaker"),
     pytest.param("Here in Millbrook, Ruiz stepped up her attacks on the levy, saying, “We cannot pay it.”",
                  "quote_beside_frame", {"speaker_mention": "Ruiz"}, id="'Here in Millbrook,' opens the sentence, no subject"),
+    pytest.param("Ruiz, herself a levy supporter, incurred a wave of boos upon saying, “The pier can wait.”",
+                 "quote_beside_frame", {"speaker_mention": "Ruiz"}, id="'upon saying': a participle of the subject"),
 ]
 
 
@@ -574,3 +576,9 @@ def test_a_preposition_or_a_clergy_title_opening_a_run_of_capitals_is_no_part_of
     text = ("Despite Ruiz's objections, the council voted. Rabbi Tom Baker opposed the levy.\n\n"
             "“We cannot pay it,” Baker said. “The pier must wait,” Ruiz said.")
     assert [r["speaker"] for r in rows(text)] == ["Tom Baker", "Ruiz"]
+
+
+def test_a_question_to_the_reader_and_a_given_clause_name_nobody():
+    assert rows("Would you say, in Millbrook parlance, the levy could be huge?") == []
+    found = rows("Given Ruiz's success, her endorsements will carry weight, Baker said. “It is fine,” Ruiz said.")
+    assert [r["speaker"] for r in found] == ["Baker", "Ruiz"]

@@ -548,6 +548,8 @@ def _speaker_phrase(np_text: str) -> str | None:
     words = np_text.split()
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         return words[0]  # "…; most said": the quantifier is the subject
+    if len(words) == 2 and words[0].lower() in ("would", "could", "will", "do", "does", "did", "can") and words[1] == "you":
+        return None  # "Would you say, …?": a question to the reader, no speaker
     if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
@@ -1301,7 +1303,7 @@ def as_reported_by(s: _Sentence) -> bool:
 
 _ADVERB_AFTER_COMMA_RE = re.compile(r",\s+[a-z]+ly$")  # "…, forcefully denouncing the regime"
 _PARTICIPLE_PREPOSITIONS = {"by", "after", "while", "before", "when", "since", "in", "upon", "without"}
-_PARTICIPLE_LEAD_RE = re.compile(r"(?:^\s*|\S\s+)(?:by|after|while|before|when|since|in)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
+_PARTICIPLE_LEAD_RE = re.compile(r"(?:^\s*|\S\s+)(?:by|after|while|before|when|since|in|upon)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
 _FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had)"
@@ -1915,7 +1917,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
               "despite", "neither", "either", "nor", "unlike", "like", "amid", "among", "upon", "toward", "towards",
               "via", "per", "see", "from", "at", "by", "of", "to", "into", "without", "within", "during", "under",
-              "over", "against", "about", "behind", "beyond", "except", "plus", "whereas"}
+              "over", "against", "about", "behind", "beyond", "except", "plus", "whereas", "given"}
 
 
 _NOT_NAME_STARTS = _NOT_NAMES | TITLES | {"pastor", "reverend", "bishop", "rabbi", "imam", "father", "sister", "brother", "team"}
