@@ -2137,6 +2137,11 @@ _SPELLED_TITLES = {"president", "senator", "governor", "secretary", "representat
 _LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
+def _is_title_line(text: str, a: int, b: int) -> bool:
+    """Whether the line ``text[a:b]`` is a title-case line of at most 250 characters (a headline is short)."""
+    return b - a <= 250 and _is_title_case(text[a:b])
+
+
 def _is_title_case(line: str) -> bool:
     """A line in title case: at least three words of four letters or more, 80% of them capitalised (the
     measure :mod:`analysis.corpus` uses for a headline)."""
@@ -2147,7 +2152,8 @@ def _is_title_case(line: str) -> bool:
 class _Context:
     """What the resolver knows of an article: sentences, quoted stretches, name mentions, gender evidence."""
 
-    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None, full_by_surname=None, persons=()):
+    def __init__(self, text: str, ents, canonical, sentences=None, quoted=None, full_by_surname=None, persons=(),
+                 paragraphs=None):
         self.text, self.ents, self.canonical = text, ents, canonical
         self.persons = set(persons)
         self.full_by_surname = full_by_surname or {}
@@ -2162,7 +2168,9 @@ class _Context:
         self._mentions_of: dict[str, list[int]] | None = None  # name -> indices of its mentions in ``ents``
         self._sex: dict[str, int] = {}  # name -> its gender evidence, summed when first asked
         self._full_at: dict[str, list[int]] | None = None  # each full name's mention starts, built when needed
+        self._paragraphs = paragraphs  # the article's lines, when the caller has them
         self._titles: list[tuple[int, int]] | None = None  # title-case lines, found when first asked
+        self._single_counts: dict[str, int] | None = None  # one-word name -> its mentions, counted when first asked
 
     def sex_evidence(self, name: str) -> int:
         """The article's evidence of "he" (positive) or "she" (negative) for one person (``_gender_evidence``),
@@ -2185,7 +2193,8 @@ class _Context:
         """Whether ``pos`` lies in a title-case line (a headline: "Pier Vote Delayed"), whose capitals do not
         show which words are names: no pronoun or description refers back to a "name" there."""
         if self._titles is None:
-            self._titles = [(a, b) for a, b in _paragraphs(self.text) if _is_title_case(self.text[a:b])]
+            paras = self._paragraphs if self._paragraphs is not None else _paragraphs(self.text)
+            self._titles = [(a, b) for a, b in paras if _is_title_line(self.text, a, b)]
         return any(a <= pos < b for a, b in self._titles)
 
     def sentence_of(self, pos: int) -> int:
@@ -2245,11 +2254,12 @@ class _Context:
             return max(full, key=lambda f: subjects[f])
         if not any(before.values()):
             return None
-        firsts: dict[str, int] = {}
-        for _es, _ee, n, _k in self.ents:
-            if " " not in n:
-                firsts[n] = firsts.get(n, 0) + 1
-        named = {f: len(self._full_at.get(f, [])) + firsts.get(f.split()[0], 0) for f in full}
+        if self._single_counts is None:  # one-word mentions ("Hillary"), counted once per article
+            self._single_counts = {}
+            for _es, _ee, n, _k in self.ents:
+                if " " not in n:
+                    self._single_counts[n] = self._single_counts.get(n, 0) + 1
+        named = {f: len(self._full_at.get(f, [])) + self._single_counts.get(f.split()[0], 0) for f in full}
         top = max(named.values())
         if sum(1 for v in named.values() if v == top) == 1:
             return next(f for f in full if named[f] == top)
@@ -2398,7 +2408,7 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     return ctx.full_name(n, ns)
 
 
-def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None) -> None:
+def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None, paragraphs=None) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
     Names stand for themselves, except a bare surname, which becomes the earlier full name ending in it.
@@ -2406,8 +2416,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     :func:`_person_antecedent` (recency, subjects and speakers first, sex where the article shows it);
     "her campaign" becomes "Clinton campaign" that way. It and "the company"-style nominals go to the
     most salient organisation (mentions so far + 3 if it has spoken + 2 if in the last 300 characters).
-    They, and anything unresolved, keep the mention as written. ``sentences`` and ``quoted`` (character
-    spans) come from :func:`extract_text`; without them they are worked out here.
+    They, and anything unresolved, keep the mention as written. ``sentences``, ``quoted`` and ``paragraphs``
+    (character spans) come from :func:`extract_text`; without them they are worked out here.
     """
     ents = _entity_mentions(text)
     persons_full: dict[str, str] = {}
@@ -2440,7 +2450,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     def context() -> _Context:
         nonlocal ctx
         if ctx is None:
-            ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons)
+            ctx = _Context(text, ents, canonical, sentences, quoted, full_by_surname, persons, paragraphs)
         return ctx
 
     def done(att: Attribution, name: str) -> None:
@@ -2665,7 +2675,8 @@ def extract_text(text: str) -> list[Attribution]:
     unattributed: list[Attribution] = []
     all_sents: list[tuple[int, int]] = []  # for the speaker resolver: sentences, and quoted stretches to skip
     all_quoted: list[tuple[int, int]] = []
-    for p_idx, (p0, p1) in enumerate(_paragraphs(norm)):
+    paras = _paragraphs(norm)  # kept for the resolver, which looks for title-case lines among them when it must
+    for p_idx, (p0, p1) in enumerate(paras):
         dash = _DASH_ATTRIBUTION_RE.fullmatch(text, p0, p1) if waiting else None
         if dash:
             for att in waiting:
@@ -2731,7 +2742,7 @@ def extract_text(text: str) -> list[Attribution]:
     for a in atts:
         if a.speaker is not None:
             a.speaker = tidy_speaker(text, a.speaker)
-    resolve_speakers(text, [a for a in atts if a.speaker is not None], all_sents, all_quoted)
+    resolve_speakers(text, [a for a in atts if a.speaker is not None], all_sents, all_quoted, paras)
     return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
 
 
