@@ -267,3 +267,11 @@ def test_a_bare_surname_shared_by_two_people_goes_to_the_one_the_article_is_abou
             "Ruiz accused Baker of lying. “You cannot just show up,” she said in the Congressional Budget Office.")
     rows = [r for r in attributions(text) if r["speaker_mention"] in ("Ruiz", "she")]
     assert [r["speaker"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"], rows
+
+
+def test_a_name_after_on_or_in_is_not_the_head_of_a_speaker_phrase():
+    # "a woman in Worcester" speaks, not Worcester; "a poll … broadcast on MSNBC" is no voice of MSNBC
+    found = attributions("“The pier must close,” said a woman in Millbrook.\n\nAccording to a new poll from Acme University "
+                         "broadcast on WKTV, the levy is popular.")
+    assert [r["speaker"] for r in found if r["kind"] != "mention"] == \
+        ["a woman in Millbrook", "a new poll from Acme University broadcast on WKTV"]

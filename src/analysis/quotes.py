@@ -2403,7 +2403,7 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         return None
     ns, _ne, n = names[-1]
     prev = _prev_word(text, max(0, ns - 20), ns)
-    if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by") and ns > s:
+    if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
         return None
     return ctx.full_name(n, ns)
 
