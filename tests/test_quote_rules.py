@@ -195,6 +195,9 @@ ONE_ATTRIBUTION = [
                  "quote_beside_frame", {"speaker_mention": "Ruiz"}, id="'Here in Millbrook,' opens the sentence, no subject"),
     pytest.param("Ruiz, herself a levy supporter, incurred a wave of boos upon saying, “The pier can wait.”",
                  "quote_beside_frame", {"speaker_mention": "Ruiz"}, id="'upon saying': a participle of the subject"),
+    pytest.param("Representative Mike Baker of Oregon, a Republican who served as a Marine, denounced the levy.",
+                 "speaker_cue_content", {"speaker_mention": "Representative Mike Baker of Oregon", "speaker": "Mike Baker"},
+                 id="'X of <State>' is one subject, and the person speaks, not the state"),
 ]
 
 

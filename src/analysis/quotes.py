@@ -455,7 +455,7 @@ _ROLE_NOUNS = (r"spokesman|spokeswoman|spokesperson|manager|adviser|advisor|aide
                r"leader|candidate|nominee|professor|researcher|founder|co-founder|executive|ceo|correspondent|"
                r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip")
 _SUBJECT_NP_RE = re.compile(
-    rf"(?<![\w'’-])(?:(?:{_NAME_TOKEN}\s+){{0,3}}(?:(?:{_ROLE_NOUNS})\s+){{1,3}}(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}|{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
+    rf"(?<![\w'’-])(?:(?:{_NAME_TOKEN}\s+){{0,3}}(?:(?:{_ROLE_NOUNS})\s+){{1,3}}(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}|{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})?(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+"
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:people|officials|sources|aides|advisers|allies|associates|friends)\s+"
@@ -1899,7 +1899,8 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
               "convention", "center", "fund", "commission", "administration", "campaign", "club", "union",
               "office", "bureau", "board", "service", "authority", "organization", "coalition", "alliance", "society",
-              "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies"}
+              "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies", "church",
+              "chamber"}
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -2404,7 +2405,11 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     ns, _ne, n = names[-1]
     prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
-        return None
+        # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
+        head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
+        person = prev.group(1).lower() == "of" and head and _name_parts(head[-1][2]) is not None \
+            and _name_parts(head[-1][2])[3] == "person"  # "Mike Coffman", not "RNC Chief" or "Reformation Church"
+        return ctx.full_name(head[-1][2], head[-1][0]) if person else None
     return ctx.full_name(n, ns)
 
 
