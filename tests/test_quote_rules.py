@@ -198,6 +198,9 @@ ONE_ATTRIBUTION = [
     pytest.param("Representative Mike Baker of Oregon, a Republican who served as a Marine, denounced the levy.",
                  "speaker_cue_content", {"speaker_mention": "Representative Mike Baker of Oregon", "speaker": "Mike Baker"},
                  id="'X of <State>' is one subject, and the person speaks, not the state"),
+    pytest.param("Ms. Ruiz said on NBC's ''Meet the Press'' on Sunday that the pier would close.", "speaker_cue_content",
+                 {"kind": "indirect", "quote": "the pier would close"},
+                 id="a programme's quoted title after the cue says where, not what"),
 ]
 
 

@@ -922,6 +922,10 @@ _TRAILING_TIME_RE = re.compile(
     r"at\s+(?:an?\s+|the\s+)?(?:news|press)\s+conference)$")
 
 
+# The quoted title of a programme or paper after a cue ("on NBC's ''Meet the Press''", "in The Times' “Daily”"),
+# followed by "that" or a time: where the words were said, not what.
+_SHOW_TITLE_RE = re.compile(r"\s*(?:on|in)\s+(?:[A-Z][\w.&-]*(?:['’]s?)?\s+){0,3}(?:“[^”]{1,60}”|''[^']{1,60}''|\"[^\"]{1,60}\")"
+                            r"(?=\s*(?:,\s*)?(?:that\b|on\s|last\s|this\s|in\s|earlier\s))")
 _TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning",
                    "afternoon", "evening", "weekend", "yesterday", "today", "tonight", "interview", "statement", "speech",
                    "conference", "call"}
@@ -946,6 +950,8 @@ def _verb_form(word: str) -> str:
 def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int]:
     """The reported clause after a cue: skip adverbials ("in a statement"), a told-object, "that"."""
     pos = ce
+    show = _SHOW_TITLE_RE.match(text, pos, s1)  # "said on NBC's ''Meet the Press'' on Sunday that …": a title
+    pos = show.end() if show else pos
     m = _ADVERBIAL_RE.match(text, pos, s1)
     pos = m.end() if m else pos
     if lemma in {"tell", "remind", "warn", "assure", "inform"} and not re.match(r"\s*that\b", text[pos:s1]):
