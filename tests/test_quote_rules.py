@@ -201,6 +201,10 @@ ONE_ATTRIBUTION = [
     pytest.param("Ms. Ruiz said on NBC's ''Meet the Press'' on Sunday that the pier would close.", "speaker_cue_content",
                  {"kind": "indirect", "quote": "the pier would close"},
                  id="a programme's quoted title after the cue says where, not what"),
+    pytest.param("MILLBROOK, Ore. — Sen. Ana Ruiz weighed in on the levy, calling it “a fireable offense.”",
+                 "participle_of_subject", {"speaker_mention": "Sen. Ana Ruiz"}, id="a dateline is no subject"),
+    pytest.param("The senator spoke on Monday, saying the levy would pass.", "participle_of_subject",
+                 {"speaker_mention": "The senator"}, id="a past verb after a determiner and noun ends the subject"),
 ]
 
 
@@ -588,3 +592,8 @@ def test_a_question_to_the_reader_and_a_given_clause_name_nobody():
     assert rows("Would you say, in Millbrook parlance, the levy could be huge?") == []
     found = rows("Given Ruiz's success, her endorsements will carry weight, Baker said. “It is fine,” Ruiz said.")
     assert [r["speaker"] for r in found] == ["Baker", "Ruiz"]
+
+
+def test_a_transcript_heading_is_no_speaker():
+    found = rows("The mayor spoke in Millbrook on Tuesday.\n\nTranscript as follows:\n\n“We arrived in Millbrook tonight.”")
+    assert "Transcript" not in {r["speaker_mention"] for r in found}

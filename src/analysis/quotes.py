@@ -765,8 +765,15 @@ _CONTRACTED_SUBJECT_RE = re.compile(r"([Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Tt]his|
 _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 
 
+_DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence, after an introductory phrase ("In June, Reddit …")."""
+    """The subject at the start of a sentence, after a dateline ("DECATUR, Ill. — Sen. Ted Cruz …") or an
+    introductory phrase ("In June, Reddit …")."""
+    dateline = _DATELINE_RE.match(masked)
+    if dateline:
+        masked, base = " " * dateline.end() + masked[dateline.end() :], base
     lead = len(masked) - len(masked.lstrip())
     text = masked[lead:]
     for candidate in (text, text[_INTRO_RE.match(text).end():] if _INTRO_RE.match(text) else None):
@@ -799,6 +806,10 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                 phrase = candidate[: candidate.find(",")] if "," in candidate else ""
                 if _determiner_subject(["the", *phrase.split()]) and any(w[:1].isupper() for w in phrase.split()[1:]):
                     end = len(phrase)
+            words = candidate[m.start() : end].split()
+            if len(words) > 1 and words[-1].islower() and (words[-1] in _IRREGULAR_PAST or words[-1] in ("spoke", "wrote", "told")
+                                                          or (words[-1].endswith("ed") and len(words[-1]) > 4)):
+                end = m.start() + len(candidate[m.start() : end].rstrip()[: -len(words[-1])].rstrip())  # "The senator spoke"
             return base + off + m.start(), base + off + end
     return None
 
@@ -1636,7 +1647,7 @@ def reported_speech(s: _Sentence) -> bool:
 
 _COLON_SPEAKER_RE = re.compile(
     r"\s*((?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)|to|at|of|on|in|and|the)){0,6}?)\s*:\s+(?=\S)")
-_NOT_COLON_SPEAKERS = {"update", "note", "editor's note", "editor’s note", "correction", "photo", "photos", "video",
+_NOT_COLON_SPEAKERS = {"transcript", "update", "note", "editor's note", "editor’s note", "correction", "photo", "photos", "video",
                        "source", "sources", "related", "read more", "watch", "breaking", "exclusive", "warning",
                        "advertisement", "disclaimer", "see also", "also", "pictured", "listen", "full text", "live",
                        "opinion", "analysis", "read", "click here", "more", "sign up", "subscribe", "caption",
@@ -2609,8 +2620,8 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     if not cues:  # "17-year-old Jared Potts echoed:" — the colon itself is the cue, the subject the speaker
         spk = _sentence_subject(masked, s)
         colon = s + len(masked.rstrip()) - 1
-        if spk is None or len(masked.split()) > 12:
-            return None
+        if spk is None or len(masked.split()) > 12 or text[spk[0] : spk[1]].lower().rstrip(".") in _NOT_COLON_SPEAKERS:
+            return None  # "Transcript as follows:", "Update:": a heading, no speaker
         return Attribution("leadin", [], (colon, colon + 1), "", "", spk, (s, e))
     cs, ce = cues[-1]
     spk = _speaker_before(masked, s, cs) or _speaker_after(masked, s, ce)
