@@ -560,6 +560,8 @@ def test_a_passive_report_makes_its_subject_no_speaker():
     # "has been criticized": others criticised Ms. Ruiz; she is the target, not the speaker
     assert rows("Ms. Ruiz has been criticized for voting against the levy.") == []
     assert rows("Mr. Baker had been told that the pier would close.") == []
+    # "Ruiz was asked about …": the question is put to her; whoever asked it is not named
+    assert [r["speaker_mention"] for r in rows("Ms. Ruiz was asked about the levy during the debate on Thursday.")] == [""]
 
 
 def test_a_quote_then_a_participle_after_before_are_one_speaker_s():
