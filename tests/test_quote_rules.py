@@ -599,3 +599,9 @@ def test_a_question_to_the_reader_and_a_given_clause_name_nobody():
 def test_a_transcript_heading_is_no_speaker():
     found = rows("The mayor spoke in Millbrook on Tuesday.\n\nTranscript as follows:\n\n“We arrived in Millbrook tonight.”")
     assert "Transcript" not in {r["speaker_mention"] for r in found}
+
+
+def test_a_question_before_an_answer_frame_is_not_the_answerer_s():
+    found = rows("Ruiz was asked, “Would you have told her it was not a good idea?” He answered, “I have no idea. We are "
+                 "old friends.”")
+    assert [(r["quote"], r["speaker_mention"]) for r in found] == [("I have no idea. We are old friends.", "He")]

@@ -1217,8 +1217,13 @@ def quote_beside_frame(s: _Sentence) -> bool:
             frame_end = max(ce, spk[1], bridge_end or 0)
             frame_start = cs if participle and bridge_end is not None else min(cs, spk[0])  # the subject is far back
             mine, rest_start, prev_c = [], None, 0
+            # '“Q?” He answered, “A.”': a question before a frame whose own quotation follows it is someone else's
+            follows = any(o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)]) for o, _c in outer)
             for o, c in outer:
-                before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)])
+                question = follows and text[max(o, c - 3) : c].rstrip("”’\"' ").endswith("?")
+                before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)]) and not question
+                if question and c <= frame_start and _content(text, o, c)[1] > _content(text, o, c)[0]:
+                    s.out.append(Attribution("mention", [_content(text, o, c)], sentence=(s0, s1), rule="quoted_mention"))
                 after_frame = o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)])
                 chained = mine and o >= frame_end and not re.search(r"\w", masked[rel(prev_c) : rel(o)])
                 if before_frame or after_frame or chained or (c <= frame_start and len(outer) == 1):
