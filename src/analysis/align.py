@@ -440,7 +440,6 @@ def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
 _TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Sens. Rep. Reps. Gov. Gen. Lt. Col. Sgt. Capt. Adm. Prof. Rev.".split())
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev)\.|[A-Z]\.(?!\w)|[A-Z][\w.&-]*[a-zA-Z0-9])"
 _NAME_SEQ_RE = re.compile(rf"(?<![\w'’.]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|de\s+)?{_NAME_WORD})*")
-_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: "Mark S. Kirk" and "Mark Kirk" have one key
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]")  # "R-S.C", "D-Calif": a party and a state, not a name
 _NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
@@ -487,7 +486,7 @@ def _name_key(name: str) -> str:
     "Mark Kirk" are "mark kirk"), unless what is left is one organisation word ("Justice Department")."""
     from .quotes import _ORG_WORDS, TITLES
 
-    words = [w for w in name.split() if not _INITIAL_RE.fullmatch(w)] or name.split()
+    words = nlp.without_initials(name.split()) or name.split()  # "Mark S. Kirk" and "Mark Kirk": one key
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES \
             and not (len(words) == 2 and words[1].lower() in _ORG_WORDS | {"department"}):
         words = words[1:]

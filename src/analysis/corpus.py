@@ -361,9 +361,7 @@ def _title_with_stop(first: str, second: str) -> bool:
         return False
     if bare.endswith(";"):
         return True
-    words = re.findall(r"[A-Za-z][\w'-]*", head)
-    long_words = [w for w in words if len(w) >= 4]
-    title_case = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    title_case = nlp.is_title_case(head)
     colon_open = bool(re.match(r"(?:\S+\s+){0,4}?\S+:\s", head)) and len(lines) == 1
     return title_case or colon_open
 

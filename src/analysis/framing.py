@@ -85,12 +85,9 @@ def actors_or_speakers(folder: str | Path, atts: pd.DataFrame) -> tuple[pd.DataF
                                         "speaker is treated as an actor (write one to name actors and sides)")
 
 
-_INITIAL_RE = re.compile(r"[A-Z]\.")
-
-
 def _person_key(name: str) -> str:
     """A name without its middle initials, lower-cased: "Mark S. Kirk" and "Mark Kirk" are one person."""
-    return " ".join(w for w in name.split() if not _INITIAL_RE.fullmatch(w)).lower()
+    return " ".join(nlp.without_initials(name.split())).lower()
 
 
 def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:

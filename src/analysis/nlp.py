@@ -282,6 +282,22 @@ _LAST_WORD_RE = re.compile(r"""([\w.'-]+)$""")
 _NEXT_WORD_RE = re.compile(r"""['"(\[]*([^\s'"(\[]*)""")
 
 
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+_INITIALS_RE = re.compile(r"[A-Z]\.")
+
+
+def is_title_case(line: str) -> bool:
+    """A line in title case: at least three words of four letters or more, 80% of them capitalised
+    ("Trump Says He's Unlikely To Have A Good Relationship": a headline's capitals, not names)."""
+    long_words = [w for w in _TITLE_WORD_RE.findall(normalise(line)) if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def without_initials(words: list[str]) -> list[str]:
+    """``words`` without middle initials ("Mark S. Kirk" -> Mark, Kirk): the same person written two ways."""
+    return [w for w in words if not _INITIALS_RE.fullmatch(w)]
+
+
 def _last_word(text: str, lo: int, hi: int) -> re.Match | None:
     """``_LAST_WORD_RE.search(text, lo, hi)`` (the word that ends ``text[lo:hi]``), found by walking back from
     ``hi`` rather than trying the pattern at every place of the window."""

@@ -1325,8 +1325,9 @@ def as_reported_by(s: _Sentence) -> bool:
 
 
 _ADVERB_AFTER_COMMA_RE = re.compile(r",\s+[a-z]+ly$")  # "…, forcefully denouncing the regime"
-_PARTICIPLE_PREPOSITIONS = {"by", "after", "while", "before", "when", "since", "in", "upon", "without"}
-_PARTICIPLE_LEAD_RE = re.compile(r"(?:^\s*|\S\s+)(?:by|after|while|before|when|since|in|upon)(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
+_PARTICIPLE_LEADS = ("by", "after", "while", "before", "when", "since", "in", "upon")  # "by saying", "upon saying"
+_PARTICIPLE_PREPOSITIONS = {*_PARTICIPLE_LEADS, "without"}  # ending an opening adverbial: "One month after"
+_PARTICIPLE_LEAD_RE = re.compile(rf"(?:^\s*|\S\s+)(?:{'|'.join(_PARTICIPLE_LEADS)})(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
 _FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had)"
@@ -1971,9 +1972,6 @@ def _at_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:\n" or opened
 
 
-_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w'’-])")
-
-
 def _has_lower_word(text: str, word: str) -> bool:
     """Whether ``word`` (ASCII lower-case letters only, else False) stands in ``text`` as a whole word, not
     joined to letters, digits, apostrophes or hyphens ("meanwhile" for "Meanwhile", not "meanwhile-ish").
@@ -2158,19 +2156,11 @@ _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in
 
 
 _SPELLED_TITLES = {"president", "senator", "governor", "secretary", "representative", "judge", "justice", "mayor"}
-_LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def _is_title_line(text: str, a: int, b: int) -> bool:
     """Whether the line ``text[a:b]`` is a title-case line of at most 250 characters (a headline is short)."""
-    return b - a <= 250 and _is_title_case(text[a:b])
-
-
-def _is_title_case(line: str) -> bool:
-    """A line in title case: at least three words of four letters or more, 80% of them capitalised (the
-    measure :mod:`analysis.corpus` uses for a headline)."""
-    long_words = _LONG_WORD_RE.findall(line)
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return b - a <= 250 and nlp.is_title_case(text[a:b])
 
 
 class _Context:
@@ -2987,13 +2977,12 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         voiced = " ".join(x for x in spoken.get(aid, []) if isinstance(x, str))
         in_title = titles.get(aid, [])
-        lower = set(_LOWER_WORD_RE.findall(text)) if in_title else set()
         ents = [e for e in _entity_mentions(text)
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
                 and nlp.normalise(e[2]).lower().split("'")[0] not in stops  # "These", "We’ve"
                 and not _NUMBER_AFTER_RE.match(text, e[1])  # "Pier 9", "Route 66", "Section 230": a place or a thing
                 # a title-case headline word the article also writes in lower case ("Pier Repairs Approved")
-                and not (any(a <= e[0] < b for a, b in in_title) and all(w.lower() in lower for w in e[2].split()))]
+                and not (any(a <= e[0] < b for a, b in in_title) and all(_has_lower_word(text, w.lower()) for w in e[2].split()))]
         multi = [n for _, _, n, _ in ents if " " in n]
         counts: dict[str, list[int]] = {}
         for s, _e, name, _k in ents:
