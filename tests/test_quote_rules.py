@@ -205,6 +205,9 @@ ONE_ATTRIBUTION = [
                  "participle_of_subject", {"speaker_mention": "Sen. Ana Ruiz"}, id="a dateline is no subject"),
     pytest.param("The senator spoke on Monday, saying the levy would pass.", "participle_of_subject",
                  {"speaker_mention": "The senator"}, id="a past verb after a determiner and noun ends the subject"),
+    pytest.param("At the college, after winning Oregon in the primary, Gov. Ana Ruiz (D-OR), said, “We are going to "
+                 "Cleveland.”", "quote_beside_frame", {"speaker_mention": "Gov. Ana Ruiz", "speaker": "Ana Ruiz"},
+                 id="a name with its party label between commas is the subject, not the phrase before it"),
 ]
 
 

@@ -618,6 +618,11 @@ _PLAIN_ADVERBS = {"first", "then", "once", "just", "further", "finally", "initia
 _AFTER_BLANKED_QUOTE_RE = re.compile(r"\S\s{4,}[,”’\"']*\s?$")
 
 
+# A name followed by its party and state in parentheses ("Gov. John Kasich (R-OH)", "Sen. Ted Cruz (R-Texas),") ends the text.
+_NAME_PARTY_END_RE = re.compile(r"((?:(?:Gov|Sen|Rep|Sens|Reps|Mr|Ms|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)"
+                                r"\s*\([RDI]-[A-Za-z. ]{2,15}\)\s*,?\s*$")
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -647,6 +652,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
         return None
+    party = _NAME_PARTY_END_RE.search(left)
+    if party:  # "…, after winning the primary, Gov. John Kasich (R-OH), said": a name with its party label is the subject
+        return base + party.start(1), base + party.end(1)
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
     cut_at = _appositive_cut(left)
     if cut_at is not None:
