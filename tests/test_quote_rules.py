@@ -577,6 +577,9 @@ def test_a_quote_then_a_participle_after_before_are_one_speaker_s():
 def test_nouns_that_look_like_cues_are_not_cues():
     assert rows("Baker's poor showings in the four states that voted last week have his campaign on the brink.") == []
     assert rows("Rather than questions about the pier, the mayor heard complaints about the levy.") == []
+    # "the Millbrook attack": a noun after "the" and a name, not the verb of a speaker "Millbrook"
+    assert rows("Questions linger on many aspects of the Millbrook attack, including whether there was a “stand down” "
+                "order that delayed help.") == []
     assert [r["speaker_mention"] for r in rows("The levy has defined the race and she said she would answer for it.")] \
         == ["she"]
 

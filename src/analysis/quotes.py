@@ -279,7 +279,8 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
 
 
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
-                             r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*)\s+$")  # 'a personally signed tweet'
+                             r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*|"
+                             r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
