@@ -611,3 +611,28 @@ def test_a_question_before_an_answer_frame_is_not_the_answerer_s():
     found = rows("Ruiz was asked, “Would you have told her it was not a good idea?” He answered, “I have no idea. We are "
                  "old friends.”")
     assert [(r["quote"], r["speaker_mention"]) for r in found] == [("I have no idea. We are old friends.", "He")]
+
+
+def test_reported_content_ends_where_a_second_act_of_saying_begins():
+    # ", adding, “…”": the participle after a comma (inside a closing quotation mark) is a new attribution
+    found = rows("Ruiz told the Herald that Baker “had a reckless plan for the pier,” adding, “He lost the vote.”")
+    assert [(r["quote"], r["cue"]) for r in found] == [("Baker “had a reckless plan for the pier,”", "told"),
+                                                        ("He lost the vote.", "adding")]
+    # "… on the radio before claiming …": a second act, not the first's content
+    first = rows("Ruiz said the levy has “kept us afloat” on the radio before claiming that the pier is “falling apart.”")[0]
+    assert first["quote"] == "the levy has “kept us afloat” on the radio"
+
+
+def test_a_quotation_after_but_continues_the_speakers_content():
+    found = rows("Ruiz said she had received offers for the pier, but “the offers were to tear it down.”")
+    assert [r["quote"] for r in found] == ["she had received offers for the pier, but “the offers were to tear it down.”"]
+
+
+def test_a_noun_phrase_object_ends_at_the_speakers_next_predicate():
+    found = rows("Ruiz called the levy “a terrible deal” and ranked Baker among the worst mayors in the county.")
+    assert [r["quote"] for r in found] == ["the levy “a terrible deal”"]
+    found = rows("The mayor complained about the tone of the campaign but defended Baker as a moderate.")
+    assert [r["quote"] for r in found] == ["about the tone of the campaign"]
+    # a clause after "described how" is no noun phrase: its verb stays in the content
+    found = rows("Staffers have described how Ruiz, as mayor, silenced them with agreements.")
+    assert [r["quote"] for r in found] == ["how Ruiz, as mayor, silenced them with agreements"]

@@ -830,7 +830,7 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 
 _CLAUSE_BREAK_RE = re.compile(
     r";\s|\s(?:[—–]|--?)\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
-    r",[”’\"']*\s+but\s+(?![“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
+    r",[”’\"']*\s+but\s(?!\s|[“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
     r",[”’\"']*\s+(?:while|whereas|even\s+as)\s|"
     r",[”’\"']*\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
     r",\s+as\s+(?:has|have|had|was|were|is|are|did|does|do)\s|"  # "…, as has Carlos Gimenez": a comparison of the reporter's
@@ -843,13 +843,14 @@ _CLAUSE_BREAK_RE = re.compile(
 # clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
 # ("said A and criticized him for B": the second cue is its own attribution).
 _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
-                                r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing\s")
+                                r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing[\s,]")
 # A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
                              r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
+_LATER_ACT_RE = re.compile(r"\s(?:before|after|while|then)\s+([a-z]+ing)\b")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
 
@@ -914,6 +915,10 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
         if b and _speaker_before(masked, 0, cs) is not None and b.start() >= 12:
             cuts.append(b.start())
             break
+    for m in _LATER_ACT_RE.finditer(masked):  # "said A on Twitter before claiming B": a second act of saying
+        if m.start() >= 12 and m.group(1) in first:
+            cuts.append(m.start())
+            break
     for m in _COORD_CUE_RE.finditer(masked):
         word = m.group(1)
         if m.start() >= 3 and word in first and (word.endswith(("ed", "s", "ing")) or word in _IRREGULAR_PAST) \
@@ -922,6 +927,8 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
             break
     if cuts:
         cut = min(cuts)
+        while cut < len(masked) and masked[cut] == " " and not text[s + cut].isspace():
+            cut += 1  # a break found in the blanks of a quotation ("“Q” before claiming"): after the quotation
         close = _CLOSE_AFTER_COMMA_RE.match(masked, cut)
         return _clean_end(text, s, s + (close.end() if close else cut))  # '“… the pier,” while': the quote stays whole
     return s, e
@@ -954,6 +961,8 @@ _TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 # Cues whose object is a noun phrase, never a clause ("praised his candidacy", "criticized the plan"): a verb of
 # saying after that object belongs to another clause.
+_NEXT_PREDICATE_RE = re.compile(r"(?:,[”’\"']*\s+(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:then\s+|also\s+|later\s+)?[a-z]{3,}ed\s")
+_WH_OPEN_RE = re.compile(r"(?:how|what|why|whether|when|where|who|which|if)\s", re.IGNORECASE)
 _NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dismiss", "decry", "blast", "rebuke",
                      "scold", "chide", "deplore", "lament", "thank", "condemn", "cite", "describe"}
 
@@ -995,6 +1004,14 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
                     and _verb_form(masked[cs:ce].split()[0]) in ("past", "present") and _is_verbal(masked, cs)), None)
         if nxt is not None:
             a, b = _clean_end(text, a, a + nxt)
+    if (lemma in _NP_OBJECT_LEMMAS or lemma == "call" or text[a : a + 6].lower().startswith(("about ", "of "))) \
+            and not _WH_OPEN_RE.match(text, a):  # "described how Trump … zipped their lips": a clause after all
+        # "called the merger “a terrible deal” and ranked Fiorina …": a noun-phrase object ends at the
+        # speaker's next predicate
+        masked = _QUOTED_RE.sub(lambda m: "x" * len(m.group(0)), text[a:b])  # a quotation is one word here
+        nxt_verb = _NEXT_PREDICATE_RE.search(masked, 3)
+        if nxt_verb is not None:
+            a, b = _clean_end(text, a, a + nxt_verb.start())
     last = _prev_word(text, max(a, b - 20), b)  # the pattern ends with one of _TIME_END_WORDS: test that first
     when = _TRAILING_TIME_RE.search(text, a, b) if last and last.group(1).lower() in _TIME_END_WORDS else None
     # "police reported no arrests late Monday": the time is the cue's
