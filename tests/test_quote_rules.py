@@ -636,3 +636,11 @@ def test_a_noun_phrase_object_ends_at_the_speakers_next_predicate():
     # a clause after "described how" is no noun phrase: its verb stays in the content
     found = rows("Staffers have described how Ruiz, as mayor, silenced them with agreements.")
     assert [r["quote"] for r in found] == ["how Ruiz, as mayor, silenced them with agreements"]
+
+
+def test_that_after_the_person_told_makes_the_quotation_reported_speech():
+    found = rows("Ruiz told the council that if it wants the pier, “come and take it.”")
+    assert [(r["kind"], r["quote"]) for r in found] == [("mixed", "if it wants the pier, “come and take it.”")]
+    # "of that": a determiner, not a clause; the quotation is direct
+    found = rows("Ruiz said of that plan, “It will fail.”")
+    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will fail.")]

@@ -1170,7 +1170,8 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
     return len(re.findall(r"\w+", s.masked[: s.rel(start)]))
 
 
-_THAT_OPENS_RE = re.compile(r"\s*that\s+\S")
+# "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
+_THAT_OPENS_RE = re.compile(r"\s*(?:(?!(?:of|about|on|with|for|at|in|to|by|from)\s)[\w'’.-]+\s+){0,5}?that\s+\S")
 _LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|what|as|and|but|where|when)\s*)?$")
 
 
