@@ -644,3 +644,12 @@ def test_that_after_the_person_told_makes_the_quotation_reported_speech():
     # "of that": a determiner, not a clause; the quotation is direct
     found = rows("Ruiz said of that plan, “It will fail.”")
     assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will fail.")]
+
+
+def test_a_subordinate_clause_between_cue_and_quotation_makes_it_reported():
+    found = rows("Ruiz said because the pier is popular with voters, “it will be a fine campaign issue.”")
+    assert [(r["kind"], r["quote"]) for r in found] == [
+        ("mixed", "because the pier is popular with voters, “it will be a fine campaign issue.”")]
+    # a time phrase is no clause: the quotation stays direct
+    found = rows("Ruiz said after the meeting, “It will be a fine campaign issue.”")
+    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will be a fine campaign issue.")]

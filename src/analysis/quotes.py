@@ -1172,6 +1172,10 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
 
 # "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
 _THAT_OPENS_RE = re.compile(r"\s*(?:(?!(?:of|about|on|with|for|at|in|to|by|from)\s)[\w'’.-]+\s+){0,5}?that\s+\S")
+# A subordinate clause with a verb between cue and quotation: the content's own, so the quotation is reported
+_CLAUSE_BRIDGE_RE = re.compile(r"\s*(?:because|although|though|unless|whereas|even\s+if|even\s+though|if|when|since|while|"
+                               r"once|as)\s+(?:[\w'’.-]+\s+){0,6}?(?:is|was|are|were|has|have|had|will|would|can|could|"
+                               r"did|does|do|[a-z]{3,}ed)\b")
 _LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|what|as|and|but|where|when)\s*)?$")
 
 
@@ -1226,7 +1230,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
             colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8 \
-                and not _THAT_OPENS_RE.match(rest)  # "said that if he wants our guns, “Q”": reported, with a quote
+                and not _THAT_OPENS_RE.match(rest) and not _CLAUSE_BRIDGE_RE.match(rest)
+            # "said that if he wants our guns, “Q”", "said because Obama is popular, “Q”": reported, with a quote
             later_cue = any(ce <= c0 < next_open for c0, _ in s.cues)  # "assert his plans by saying, “Q”": saying's
             participle = _is_participle(s, cs, ce, after_quote=False)
             if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*", rest)):
