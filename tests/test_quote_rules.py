@@ -653,3 +653,11 @@ def test_a_subordinate_clause_between_cue_and_quotation_makes_it_reported():
     # a time phrase is no clause: the quotation stays direct
     found = rows("Ruiz said after the meeting, “It will be a fine campaign issue.”")
     assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will be a fine campaign issue.")]
+
+
+def test_spoke_of_and_boasted_of_report_speech_but_a_bare_boast_does_not():
+    found = rows("Ruiz spoke of a recent visit to the pier in Millbrook. Baker boasted of his skills in cutting the levy.")
+    assert [(r["speaker"], r["cue"], r["quote"]) for r in found] == [
+        ("Ruiz", "spoke of", "a recent visit to the pier in Millbrook"),
+        ("Baker", "boasted of", "his skills in cutting the levy")]
+    assert rows("Ruiz boasts a roughly 45-point lead in Millbrook.") == []

@@ -214,7 +214,7 @@ REPORTING_LEMMAS = {
     "reply", "respond", "tweet", "disclose", "criticize", "point to", "call for", "call on", "cite", "describe",
     "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
     "talk about", "mention", "comment", "chide", "scold", "rebuke", "retort", "proclaim", "reiterate", "affirm",
-    "deplore",
+    "deplore", "speak of", "boast of", "boast about", "brag about",
 }
 
 
