@@ -661,3 +661,9 @@ def test_spoke_of_and_boasted_of_report_speech_but_a_bare_boast_does_not():
         ("Ruiz", "spoke of", "a recent visit to the pier in Millbrook"),
         ("Baker", "boasted of", "his skills in cutting the levy")]
     assert rows("Ruiz boasts a roughly 45-point lead in Millbrook.") == []
+
+
+def test_a_demonym_opening_an_organisations_name_stays_in_it():
+    found = rows("The American Legion complained about the use of its emblem. Chinese President Xi Jinping said the "
+                 "talks went well. The American Civil Liberties Union said it would sue.")
+    assert [r["speaker"] for r in found] == ["American Legion", "Xi Jinping", "American Civil Liberties Union"]

@@ -2067,6 +2067,19 @@ _FUNCTION_WORDS = frozenset("""about of the in on for with to at by and or but a
 that this what how why after before over into as its his her their our your my we they he she it you""".split())
 
 
+_DEMONYMS = {"american", "chinese", "western"}  # in _NOT_NAMES: "American officials" names nobody
+
+
+def _demonym_opens_name(rest: list[str]) -> bool:
+    """Whether the capitalised words after "American" make an organisation's name with it: an organisation
+    word among them ("American Civil Liberties Union"), or one word that is no role ("American Legion",
+    not "American President")."""
+    low = [w.lower().strip(".,") for w in rest]
+    if any(w in _ROLE_WORDS for w in low):
+        return False
+    return any(w in _ORG_WORDS for w in low) or len(low) == 1
+
+
 @lru_cache(maxsize=65536)
 def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     """(name, its offset and length in ``raw``, person|org|unknown before the title check) for one capitalised
@@ -2079,6 +2092,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
         return None  # a capitalised function word opening a sentence: the common case
     words = raw.split()
     while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
+        if words[0].lower() in _DEMONYMS and len(words) > 1 and _demonym_opens_name(words[1:]):
+            break  # "The American Legion", "American Airlines": the adjective is part of an organisation's name
         words = words[1:]
     # a hyphenated lower-case word ("Francisco-headquartered") ends a name
     for i, w in enumerate(words):
@@ -2100,7 +2115,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     last = raw.rfind(words[-1])
     length = last + len(words[-1]) - offset
     low = [w.lower().strip(".") for w in words]
-    if any(w in _ORG_WORDS for w in low):
+    if any(w in _ORG_WORDS for w in low) or low[0] in _DEMONYMS:
         kind = "org"
     elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) and _FUNCTION_WORDS.isdisjoint(low):
         kind = "person"
