@@ -213,3 +213,13 @@ def test_titles_initials_and_party_labels_are_no_part_of_a_name(tmp_path):
     assert set(n.loc[n["name"].isin(["Mark Kirk", "Kirk", "Senator Mark S. Kirk"]), "key"]) == {"mark kirk"}
     assert set(n.loc[n["name"] == "Justice Department", "key"]) == {"justice department"}
     assert align.carried(n, "key", ["a", "b"]).set_index("key").at["mark kirk", "n_articles"] == 2
+
+
+def test_offices_and_state_abbreviations_are_not_people(tmp_path):
+    c = corpus_of(tmp_path, {
+        "a.txt": "MILLBROOK, Ill. — The Secretary of State would visit, Mayor Tory Green said on Monday.\n",
+        "b.txt": "Tory Green met Secretary of State Maria Ortiz in Springfield, Ill., on Tuesday.\n"})
+    n = align.names(c)
+    assert "Ill" not in set(n["name"])
+    assert set(n.loc[n["name"] == "Secretary of State", "key"]) == {"secretary of state"}
+    assert set(n.loc[n["name"] == "Secretary of State Maria Ortiz", "key"]) == {"maria ortiz"}

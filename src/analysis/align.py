@@ -443,6 +443,10 @@ _NAME_SEQ_RE = re.compile(rf"(?<![\w'’.]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|de\
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]")  # "R-S.C", "D-Calif": a party and a state, not a name
 _NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
+# AP style's abbreviations of U.S. states, as they follow a city ("Springfield, Ill.,"), without their last period
+_STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb "
+                    "Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo".split())
+_STATE_AFTER_COMMA_RE = re.compile(r", [A-Z][\w.]*\.")
 
 
 @lru_cache(maxsize=1)
@@ -487,6 +491,9 @@ def _name_key(name: str) -> str:
     from .quotes import _ORG_WORDS, TITLES
 
     words = nlp.without_initials(name.split()) or name.split()  # "Mark S. Kirk" and "Mark Kirk": one key
+    if len(words) > 2 and words[0].lower().rstrip(".") in TITLES and words[1].lower() in ("of", "for"):
+        # "Secretary of State" is an office; "Secretary of Homeland Security Jeh Johnson" is the person it names last
+        return " ".join(words[-2:] if len(words) >= 5 else words).lower()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES \
             and not (len(words) == 2 and words[1].lower() in _ORG_WORDS | {"department"}):
         words = words[1:]
@@ -508,6 +515,8 @@ def names(corpus) -> pd.DataFrame:
         first = _FIRST_WORD_RE.match(norm)
         for m in _NAME_SEQ_RE.finditer(norm):
             opens = bool(first) and m.start() < first.end()
+            if _STATE_AFTER_COMMA_RE.match(norm, m.start() - 2 if m.start() >= 2 else 0) and m.group(0) in _STATES:
+                continue  # "CHICAGO, Ill. —": a state in a dateline or address, no one named
             for run in _name_runs(m.group(0).split()):
                 name = re.sub(r"'s$", "", " ".join(run))
                 if not name or not name[0].isalpha():
