@@ -156,3 +156,11 @@ def test_a_credential_runs_over_abbreviations(tmp_path, text, credential):
     c, atts = corpus_of(tmp_path, {"a.txt": text + " The council agreed.\n", "b.txt": "The council voted on Tuesday.\n"})
     creds = sourcing.credentials(c, atts)
     assert creds.loc[creds["speaker"] == "Mick Ruiz", "credential"].item() == credential
+
+
+def test_a_credential_inside_someone_elses_quotation_is_not_the_reporters(tmp_path):
+    text = ("“Mick Ruiz, a crook who sold the pier, cannot be trusted,” Tory Green said. Mick Ruiz, the harbor master, "
+            "said the pier must close.")
+    c, atts = corpus_of(tmp_path, {"a.txt": text + " The council agreed.\n", "b.txt": "The council voted on Tuesday.\n"})
+    creds = sourcing.credentials(c, atts)
+    assert creds.loc[creds["speaker"] == "Mick Ruiz", "credential"].item() == "the harbor master"

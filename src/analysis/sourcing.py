@@ -186,6 +186,12 @@ def _occurrences(text: str, names: list[str]) -> dict[str, list[re.Match]]:
 _RELATIVE_MENTIONS = {"who", "which", "that", "whom"}  # a relative pronoun stands for its antecedent, the speaker
 
 
+def _quoted_stretches(atts: pd.DataFrame) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks in one article: its direct and partial quotes and quoted mentions."""
+    rows = atts[atts["kind"].isin(["direct", "partial", "mention"])]
+    return [(int(a), int(b)) for spans in rows["quote_spans"] for a, b in spans]
+
+
 def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
     """How each source is introduced: one row per article and speaker heard in the body.
 
@@ -205,6 +211,7 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
         text = corpus.text(aid)
         speakers = list(dict.fromkeys(g["speaker"]))
         found = _occurrences(text, speakers)
+        quoted = _quoted_stretches(atts[atts["doc_id"] == aid])
         for speaker, gs in g.groupby("speaker", sort=False):
             mentions = [m for m in dict.fromkeys(gs["speaker_mention"]) if m]
             kinds = [source_kind(x) for x in [speaker, *mentions]]
@@ -212,6 +219,8 @@ def credentials(corpus, atts: pd.DataFrame) -> pd.DataFrame:
             cred, where, at = "", "", None
             if kind == "named":
                 for m in found[speaker]:
+                    if any(a <= m.start() < b for a, b in quoted):
+                        continue  # a name inside someone's quotation: the quoted speaker's words, not the reporter's
                     after = _AFTER_RE.match(text, m.end())
                     if after and len(after.group(1).split()) > (20 if after.group(1).startswith(("a ", "an ", "the ")) else 12):
                         after = None  # a clause, not an appositive (a noun phrase with its relative clause may be longer)
