@@ -2072,12 +2072,14 @@ _DEMONYMS = {"american", "chinese", "western"}  # in _NOT_NAMES: "American offic
 
 def _demonym_opens_name(rest: list[str]) -> bool:
     """Whether the capitalised words after "American" make an organisation's name with it: an organisation
-    word among them ("American Civil Liberties Union"), or one word that is no role ("American Legion",
-    not "American President")."""
+    word among them ("American Civil Liberties Union"), or one word that is no role and no acronym ("American
+    Legion", not "American President" or the "Chinese AI" of "Chinese AI labs")."""
     low = [w.lower().strip(".,") for w in rest]
     if any(w in _ROLE_WORDS for w in low):
         return False
-    return any(w in _ORG_WORDS for w in low) or len(low) == 1
+    if len(rest) == 1:
+        return not rest[0].strip(".,").isupper()
+    return any(w in _ORG_WORDS for w in low)
 
 
 @lru_cache(maxsize=65536)
