@@ -670,3 +670,17 @@ def test_a_demonym_opening_an_organisations_name_stays_in_it():
     assert [r["speaker"] for r in found] == ["American Legion", "Chinese AI labs", "Xi Jinping", "American Civil Liberties Union"]
     # an acronym after the demonym names no organisation: "Chinese AI labs" are labs
     assert "Chinese AI" not in {m[2] for m in quotes._entity_mentions("Chinese AI labs said it was unfair to them.")}
+
+
+def test_speaker_cases_from_a_primary_night_story():
+    # the content around a parenthetical frame starts after a colon before it
+    found = rows("But the aides hoped for luck: With the game on Sunday and one day left, they argued, there was "
+                 "little time for his rivals to hurt him.")
+    assert [r["quote"] for r in found] == ["With the game on Sunday and one day left … there was little time for his "
+                                           "rivals to hurt him"]
+    # "two hours after news outlets declared": the outlets declared, not a span of time
+    found = rows("Ruiz spoke at her party in Millbrook, two hours after news outlets declared her the victor.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("news outlets", "her the victor")]
+    # a newspaper whose name ends in a role word is named, not "the union leader" resolved to a person
+    found = rows("Mr. Ruiz watched the Harbor Bowl on Sunday. The Millbrook Union Leader said Mr. Ruiz had been rocked.")
+    assert [r["speaker"] for r in found] == ["Millbrook Union Leader"]

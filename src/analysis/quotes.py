@@ -1481,7 +1481,8 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
         return False
     after_comma = re.match(r"\s*,\s*", tail)
     if _COMMA_END_RE.search(pre) and len(pre.strip()) > 3 and after_comma:
-        first = _clean_end(s.text, s.s0, s.s0 + len(pre))
+        colon = s.masked.rfind(":", 0, len(pre))  # "They hoped for luck: With the game on, they argued, …"
+        first = _clean_end(s.text, s.s0 + colon + 1, s.s0 + len(pre))
         second = _clean_end(s.text, s.s1 - len(tail) + after_comma.end(), s.s1)
         if second[1] - second[0] >= 8:
             s.add("content_speaker_content", _span_kind(first, s.outer), [first, second], (c.cs, c.ce), c.subject)
@@ -1500,6 +1501,9 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     tail = _tail_after_cue(s, c).strip(" .,;!?").split()
     # after "told", its object and when or where: "…, Carter told a Senate panel Wednesday."
     most = 8 if c.lemma == "tell" and not any(w.lower() in ("that", "about", "to") or w[:1] in "“\"‘'" for w in tail) else 3
+    low = s.text[c.subject[0] : c.subject[1]].lower().split()
+    if any(w in _TIME_SUBORDINATORS and v in _TIME_UNITS for v, w in itertools.pairwise(low)):
+        return False  # "A, two hours after outlets declared B": a subordinate clause reports nothing of the main one
     if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(tail) <= most:
         span = _clean_end(s.text, s.s0, s.s0 + len(pre))
         s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
@@ -2428,6 +2432,8 @@ def _is_description(words: list[str], head: str) -> bool:
         return False
     if any("," in w for w in words):
         return False
+    if len(words) > 2 and all(w[:1].isupper() for w in words[1:]):
+        return False  # "The New Hampshire Union Leader": a proper name (a newspaper), not "the union leader"
     at = next(i for i in range(len(words) - 1, 0, -1) if words[i].lower().strip(".,’'") == head)
     return not any(w[:1].isupper() and words[i - 1].lower() != "of" for i, w in enumerate(words[at + 1 :], at + 1))
 
@@ -2676,6 +2682,9 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     return Attribution("leadin", [], (cs, ce), lemma, stance, spk, (s, e))
 
 
+_TIME_SUBORDINATORS = {"after", "before", "since", "until", "when", "once"}
+_TIME_UNITS = {"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year",
+               "moments", "shortly", "soon", "just", "long", "later", "earlier"}
 _LEADING_JUNK = {"and", "or", "but", "nor", "of", "with", "to", "for", "from", "by", "so", "yet"}
 _TRAILING_ADVERBS = {"here", "there", "today", "too", "alone", "himself", "herself", "themselves", "itself"}
 _ADJ_ENDINGS = ("ic", "can", "ese", "ish", "ian")  # "Democratic registered voters", "American", "Chinese"
@@ -2699,6 +2708,8 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     for i in range(len(words) - 2, -1, -1):  # "a while back when she", "Even as he": the subordinate clause's subject
         if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
             return words[i + 1][0], words[-1][1]
+        if low[i] in _TIME_SUBORDINATORS and i > 0 and low[i - 1] in _TIME_UNITS:
+            return tidy_speaker(text, (words[i + 1][0], words[-1][1]))  # "two hours after news outlets"
     if low[0] in _AUX_WORDS:  # "have endorsed him": not a noun phrase to trim
         return span
     lead = 0
