@@ -107,3 +107,13 @@ def test_trailing_according_to_attributes_the_words_before_it():
         (r,) = quotes.to_records("x", text, quotes.extract_text(text))
         assert (r["kind"], r["quote"], r["speaker"]) == ("indirect", "The plan failed", "two officials")
     assert quotes.extract_text("According to officials.") == []  # nothing was reported
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=["a", " ", ",", "”", "'", '"', "\n", "’", "\t"], max_size=16))
+def test_blanked_quote_check_equals_the_regex_it_replaces(text):
+    import re
+
+    from analysis.quotes import _after_blanked_quote
+
+    assert _after_blanked_quote(text) == bool(re.search(r"\S\s{4,}[,”’\"']*\s?$", text))

@@ -616,7 +616,16 @@ def _appositive_cut(left: str) -> int | None:
 
 
 _PLAIN_ADVERBS = {"first", "then", "once", "just", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
-_AFTER_BLANKED_QUOTE_RE = re.compile(r"\S\s{4,}[,”’\"']*\s?$")
+def _after_blanked_quote(left: str) -> bool:
+    """Whether ``left`` ends in a blanked quotation: a non-space, four or more spaces, closing marks and
+    commas, perhaps one space (``\\S\\s{4,}[,”’"']*\\s?$``, tested from the end instead of at every start)."""
+    ends = [left, left[:-1]] if left.endswith("\n") else [left]  # "$" also matches before a final newline
+    for t in [*ends, *(e[:-1] for e in ends if e[-1:].isspace())]:  # "\s?"
+        t = t.rstrip(",”’\"'")
+        n = len(t) - len(t.rstrip())
+        if n >= 4 and len(t) > n:
+            return True
+    return False
 
 
 # A name followed by its party and state in parentheses ("Gov. John Kasich (R-OH)", "Sen. Ted Cruz (R-Texas),") ends the text.
@@ -628,7 +637,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
     left = masked[cut : cue_start - base]
-    if (left[-1:].isspace() or left[-1:] in ",”’\"'") and _AFTER_BLANKED_QUOTE_RE.search(left):
+    if (left[-1:].isspace() or left[-1:] in ",”’\"'") and _after_blanked_quote(left):
         return None  # '… and “that group is leaving,” said X': the speaker follows the cue
     base += cut
     words = left.rstrip().rsplit(None, 1)
@@ -653,7 +662,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
     if not left.strip():
         return None
-    party = _NAME_PARTY_END_RE.search(left)
+    party = _NAME_PARTY_END_RE.search(left) if left.rstrip(", \t\n").endswith(")") else None
     if party:  # "…, after winning the primary, Gov. John Kasich (R-OH), said": a name with its party label is the subject
         return base + party.start(1), base + party.end(1)
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
