@@ -684,3 +684,15 @@ def test_speaker_cases_from_a_primary_night_story():
     # a newspaper whose name ends in a role word is named, not "the union leader" resolved to a person
     found = rows("Mr. Ruiz watched the Harbor Bowl on Sunday. The Millbrook Union Leader said Mr. Ruiz had been rocked.")
     assert [r["speaker"] for r in found] == ["Millbrook Union Leader"]
+
+
+def test_a_relative_pronoun_is_resolved_to_what_it_refers_to():
+    # on the predicate noun of "X is a …": X
+    found = rows("Tory Green is a serial liar and a bully who has repeatedly pledged to close the pier.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("who", "Tory Green")]
+    # after a comma: the phrase before it, not the subject of "became"
+    found = rows("Ruiz became the target of critics on the left, who accused the mayor of doom and gloom.")
+    assert [r["speaker"] for r in found] == ["the left"]
+    # with no phrase the speaker finder takes, the word it hangs on
+    found = rows('For someone who conceded in a debate that she is "not a natural politician," Ruiz had a good night.')
+    assert {r["speaker"] for r in found} == {"someone"}

@@ -2139,6 +2139,19 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     return name, offset, length, kind
 
 
+_COPULA_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+\s+){0,12}?(?:and\s+)?"
+                        r"(?:is|was|has\s+been|had\s+been|remains|became)\s+(?:a|an|the)\s+[^.;:!?“”\"]{0,160}$")
+
+
+def _copula_subject(text: str, end: int) -> tuple[int, int] | None:
+    """The named subject of "X is a …" when a restrictive relative clause hangs on the predicate noun: in "Donald
+    Trump … is a serial liar … and bully who has pledged …", the one who pledged is Donald Trump."""
+    m = _COPULA_RE.search(text, max(0, end - 220), end)
+    if m is None or m.group(1).split()[0].lower() in _NOT_NAME_STARTS:
+        return None
+    return m.span(1)
+
+
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
@@ -2555,8 +2568,16 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             nxt += 1
         span = att.speaker
         mention = text[span[0] : span[1]]
-        if mention.lower() == "who":  # a relative clause speaks for the phrase before it ("Jo Ames, who said …")
-            ante = _speaker_before(text, 0, len(text[: span[0]].rstrip(" ,—–")))
+        if mention.lower() == "who" or mention in ("that", "which"):  # a relative clause speaks for the phrase
+            end = len(text[: span[0]].rstrip(" ,—–\xa0"))  # before it ("Jo Ames, who said …")
+            restrictive = text[end : span[0]].strip(" \xa0") == "" and text[end - 1 : end].islower()
+            ante = (_copula_subject(text, end) if restrictive else None) or _speaker_before(text, 0, end)
+            if ante is not None and not any(ch.isalpha() for ch in text[ante[0] : ante[1]]):
+                ante = None  # "an email in 2014 that would have …": a year is no antecedent of a speaker
+            if ante is None:
+                last = _PREV_WORD_RE.search(text, max(0, end - 40), end)  # "For someone who conceded": someone
+                ante = last.span(1) if last and last.group(1).isalpha() and last.group(1).lower() not in _NOT_NAMES \
+                    else None
             if ante is not None:
                 inc = _INCLUDING_RE.match(text, ante[0], ante[1])  # "— including some who warned": some
                 ante = (inc.end(), ante[1]) if inc and inc.end() < ante[1] else ante
