@@ -696,3 +696,13 @@ def test_a_relative_pronoun_is_resolved_to_what_it_refers_to():
     # with no phrase the speaker finder takes, the word it hangs on
     found = rows('For someone who conceded in a debate that she is "not a natural politician," Ruiz had a good night.')
     assert {r["speaker"] for r in found} == {"someone"}
+
+
+def test_speaker_cases_from_a_primary_results_story():
+    # the share is part of the subject
+    found = rows("Only 49 percent of Republicans say the same of Ruiz, and some 60% of Democrats said they were happy.")
+    assert [r["speaker"] for r in found] == ["Only 49 percent of Republicans", "some 60% of Democrats"]
+    # "with all precincts reporting,": no content, so no speech
+    assert rows("Ruiz held a lead, but even with all precincts reporting, the race remained too close to call.") == []
+    # a passive participle in an aside ("-- dismissed so often as …") reports nothing of its noun
+    assert rows("The striking thing is that the working class -- dismissed so often as myopic -- may have a point.") == []

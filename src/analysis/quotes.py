@@ -315,6 +315,9 @@ def _is_verbal(masked: str, start: int) -> bool:
     if start - m.end(1) > 3:
         return True  # a blanked quotation stands between: '“This is a raw time,” said X' — the cue follows the quote
     prev = m.group(1).lower()
+    if prev in ("--", "—", "–") and word and word.group(0).endswith("ed") and masked[start - 2 : start - 1] != "," \
+            and re.match(r"[A-Za-z]+\s+(?:so|often|by|as|repeatedly|widely)\b", masked[start:]):
+        return False  # "the working class -- dismissed so often as myopic": a passive participle in an aside
     if prev[:1].isdigit() and word and word.group(0).endswith("ed"):
         return False  # "4,051 pledged delegates": a participle before a noun, after a number
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
@@ -633,6 +636,12 @@ _NAME_PARTY_END_RE = re.compile(r"((?:(?:Gov|Sen|Rep|Sens|Reps|Mr|Ms|Mrs|Dr)\.\s
                                 r"\s*\([RDI]-[A-Za-z. ]{2,15}\)\s*,?\s*$")
 
 
+# A share before "percent of X" ("only 49 percent of Republicans", "Some 49% of Republicans"): part of the subject
+_SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]ust|[Ss]ome|[Rr]oughly|[Aa]\s+full|"
+                              r"[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?\d[\d.,]*"
+                              r"(?:\s*%\s+of|\s+percent\s+of)?\s+$")
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -696,6 +705,10 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
     if idx < 0:
         return None
+    if np_text.startswith(("percent", "per cent")) or left[max(0, idx - 12) : idx].endswith(("percent of ", "% of ")):
+        share = _SHARE_BEFORE_RE.search(left, max(0, idx - 50), idx)  # "only 49 percent of Republicans say"
+        if share:
+            return base + share.start(), base + idx + len(np_text)
     return base + idx, base + idx + len(np_text)
 
 
@@ -858,7 +871,7 @@ _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whos
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
-                             r"(?=(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+\s*$)")
+                             r"(?=(?:[\w’'.%-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _LATER_ACT_RE = re.compile(r"\s(?:before|after|while|then)\s+([a-z]+ing)\b")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
@@ -1528,6 +1541,8 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     if c.subject is None:
         return False
     text = s.text
+    if text[c.cs : c.ce].endswith("ing") and text[c.ce : c.ce + 1] == ",":
+        return False  # "with all precincts reporting, the race remained close": the cue has no content
     span = _reported_content(text, c.ce, s.s1, c.lemma)
     content_words = text[span[0] : span[1]].split()
     if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
