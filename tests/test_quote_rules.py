@@ -706,3 +706,21 @@ def test_speaker_cases_from_a_primary_results_story():
     assert rows("Ruiz held a lead, but even with all precincts reporting, the race remained too close to call.") == []
     # a passive participle in an aside ("-- dismissed so often as …") reports nothing of its noun
     assert rows("The striking thing is that the working class -- dismissed so often as myopic -- may have a point.") == []
+
+
+def test_speaker_cases_from_a_trade_and_recount_story():
+    # a pronoun after a noun is the subject of a reduced relative clause ("another study they wrote")
+    found = rows("In another study they wrote with Ruiz, they estimated that imports cost up to 2.4 million jobs.")
+    assert [r["speaker_mention"] for r in found] == ["they"]
+    # "the campaign" after "the Green campaign said": that campaign, not the latest place named
+    found = rows("The Green campaign said it would assess its options in Millbrook. If few delegates are at stake, "
+                 "the campaign said, it may not bother.")
+    assert [r["speaker"] for r in found] == ["Green campaign", "Green campaign"]
+    # "they" in a parenthetical frame is not the sentence's opening noun phrase, which is the content
+    found = rows("Ruiz and Baker wrote a book. The United States might have pushed harder, they argue, perhaps by "
+                 "insisting more.")
+    assert [r["speaker"] for r in found] == ["they"]
+    # a dash closes an aside: the quotation after it is the frame's after it, not the aside's last cue's
+    found = rows("If the pier fails — as engineers believe, but Baker strongly denies — “why would you not plan for "
+                 "it?” asked Ruiz, a partner at a firm.")
+    assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "asked")]

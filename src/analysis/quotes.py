@@ -547,6 +547,12 @@ _SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "
                       "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
 
 
+def _is_noun_like(word: str) -> bool:
+    """A lower-case word that may end a noun phrase: no verb form ("said", "asked", "claims"), auxiliary or cue word."""
+    w = word.lower().strip(",")
+    return not (w.endswith("ed") or w in _AUX_WORDS or w in _IRREGULAR_PAST or w in _cue_tables()[0])
+
+
 def _speaker_phrase(np_text: str) -> str | None:
     """The noun phrase as a speaker, or None: it names or describes someone, so it does not end in a
     function word or an adverb ("one of Trump's most", "Cruz to formally") and does not open with "that"."""
@@ -567,8 +573,12 @@ def _speaker_phrase(np_text: str) -> str | None:
     while len(words) > 1 and (words[-1].lower() in ("and", "but", "or")
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
-    if len(words) > 1 and words[-2].lower() in _PRONOUN_OPENERS and words[-1].lower() in ("he", "she", "they", "we", "i"):
-        return words[-1]  # "the contest and she has had to respond", "would end what she said were": the clause's subject
+    if len(words) > 1 and words[-1].lower() in ("he", "she", "they", "we", "i") and (
+            words[-2].lower() in _PRONOUN_OPENERS or (words[-2].islower() and words[-2] not in _PREPOSITIONS
+                                                      and _is_noun_like(words[-2]))):
+        # "the contest and she has had to respond", "would end what she said were", "another study they wrote":
+        # the pronoun is the clause's subject
+        return words[-1]
     last = words[-1] if words else ""
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
         return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
@@ -1189,7 +1199,9 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
     for o, c in sorted(s.outer, reverse=True):
         if c <= start and not re.search(r"\w", s.masked[s.rel(c) : s.rel(start)]):
             start = o
-    return len(re.findall(r"\w+", s.masked[: s.rel(start)]))
+    before = s.masked[: s.rel(start)]
+    brk = max(before.rfind(" — "), before.rfind(" – "), before.rfind(" -- "), before.rfind(": "), before.rfind("; "))
+    return len(re.findall(r"\w+", before[brk + 1 :]))  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
 
 
 # "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
@@ -1543,6 +1555,8 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     text = s.text
     if text[c.cs : c.ce].endswith("ing") and text[c.ce : c.ce + 1] == ",":
         return False  # "with all precincts reporting, the race remained close": the cue has no content
+    if text[c.ce : c.ce + 4].lstrip().startswith(("—", "–", "--")):
+        return False  # "— as Democrats allege, but Moscow denies — “Q?” asked Dunn": a dash closes the aside
     span = _reported_content(text, c.ce, s.s1, c.lemma)
     content_words = text[span[0] : span[1]].split()
     if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
@@ -2613,7 +2627,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             if filer is not None:
                 done(att, canonical(filer))
                 continue
-        if first == "they" and len(words) == 1:
+        if first == "they" and len(words) == 1 and not any(a < span[0] for a, _b in att.spans):
+            # not when the sentence's opening is the content ("The United States might have …, they argue, …")
             group = _plural_subject_of(text, att.sentence[0], span[0])  # "U.S. firms … rivals they accuse of …"
             if group is not None:
                 done(att, group)
@@ -2637,6 +2652,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         elif head in NOMINAL_HEADS and first in {"the", "this", "that"} and NOMINAL_HEADS[head] == "org" \
                 and not any(w[:1].isupper() for w in words[1:]):
             target = "org"
+        if target == "org":  # "the campaign" after "the Sanders campaign said": the latest speaker of that kind
+            same = next((n for _, n in reversed(speakers) if n[:1].isupper() and n.lower().endswith(" " + head)), None)
+            if same is not None:
+                done(att, same)
+                continue
         if target in ("person", "org"):
             best, best_score = None, None
             for name in itertools.islice(reversed(recent), _SALIENT_NAMES):
