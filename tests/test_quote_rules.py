@@ -724,3 +724,15 @@ def test_speaker_cases_from_a_trade_and_recount_story():
     found = rows("If the pier fails — as engineers believe, but Baker strongly denies — “why would you not plan for "
                  "it?” asked Ruiz, a partner at a firm.")
     assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "asked")]
+
+
+def test_participles_that_report_with_a_quotation():
+    # after a clause that reports nothing, a participle with a quotation speaks for the subject
+    found = rows("Ruiz, the former mayor, also attacked Baker, with whom she clashed at the debate, calling him a “loser.”")
+    assert [(r["speaker"], r["cue"], r["quote"]) for r in found] == [("Ruiz", "calling", "him a “loser.”")]
+    # unless a frame after the quotation claims the whole sentence
+    found = rows("Her friends have mocked Baker’s campaign, calling Baker “an orange buffoon,” Susan said.")
+    assert ("Susan", "said") in {(r["speaker"], r["cue"]) for r in found} and "calling" not in {r["cue"] for r in found}
+    # "by warning darkly that": after "by", an -ing form that is also a noun is the verb
+    found = rows("Ruiz rallied supporters by warning darkly that the pier was in danger.")
+    assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "warning")]

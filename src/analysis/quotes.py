@@ -283,6 +283,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
 
 
+_LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE_BEFORE = {"been", "being"}
 
@@ -297,6 +298,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     nounlike = word is not None and word.group(0).lower() in _NOUNLIKE_FORMS
     if nounlike and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
         return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
+    if nounlike and word.group(0).endswith("ing") and _LEAD_BEFORE_RE.search(masked, max(0, start - 12), start):
+        return True  # "rallied supporters by warning darkly that …": after "by", an -ing form is a verb
     if nounlike and not _NOUNLIKE_NEXT_RE.match(masked, start) \
             and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
@@ -1170,8 +1173,10 @@ def participle_continues_cue(s: _Sentence) -> bool:
             comma = s.s0 + len(masked[: s.rel(cs)].rstrip()) - 1
             first = _analyse_one(text, s.s0, comma, s.quotes)
             spk = next((a.speaker for a in first if a.speaker), None)
-            if spk is None and _cue_info(text[cs:ce])[0] in REPORTING_LEMMAS:
-                # "She went on to attack Trump, saying …": the clause before reports nothing, its subject speaks
+            last = k == len(s.cues) - 1  # not '…, calling Trump “a buffoon,” Susan said': that frame is the sentence's
+            if spk is None and (_cue_info(text[cs:ce])[0] in REPORTING_LEMMAS or (last and any(o >= ce for o, _ in outer))):
+                # "She went on to attack Trump, saying …", "Bush attacked Trump, calling him a “loser.”": the clause
+                # before reports nothing, its subject speaks
                 subject = _sentence_subject(masked[: s.rel(comma)], s.s0)
                 spk = subject
             if spk is not None:
