@@ -736,3 +736,8 @@ def test_participles_that_report_with_a_quotation():
     # "by warning darkly that": after "by", an -ing form that is also a noun is the verb
     found = rows("Ruiz rallied supporters by warning darkly that the pier was in danger.")
     assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "warning")]
+
+
+def test_a_subject_with_a_relative_clause_and_a_day_before_the_cue():
+    found = rows("Ruiz, who has been feuding with the council this week, on Friday described her plan to rebuild the pier.")
+    assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "described")]

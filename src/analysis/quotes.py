@@ -485,7 +485,7 @@ _SUBJECT_NP_RE = re.compile(
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
 # A time between the subject and its cue: "X last week said", "X on Monday told"
-_TRAILING_WHEN_RE = re.compile(r"(?<=[\w)])\s+(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
+_TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
                                r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)$")
 
 
