@@ -741,3 +741,12 @@ def test_participles_that_report_with_a_quotation():
 def test_a_subject_with_a_relative_clause_and_a_day_before_the_cue():
     found = rows("Ruiz, who has been feuding with the council this week, on Friday described her plan to rebuild the pier.")
     assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "described")]
+
+
+def test_the_rest_of_a_sentence_after_a_quotation_frame_keeps_its_speaker():
+    found = rows("“We have a problem with the pier,” Ruiz told reporters, before insisting she had a “great relationship” "
+                 "with the union.")
+    assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "told"), ("Ruiz", "insisting")]
+    found = rows("“It is a disgrace,” said a former official who oversaw the harbor and described the levy as "
+                 "“a lesser set of circumstances.”")
+    assert [r["cue"] for r in found] == ["said", "described"]

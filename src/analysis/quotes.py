@@ -1314,7 +1314,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 s.out.extend(a for a in _analyse_one(text, s0, lead_end, s.quotes) if a.speaker is not None)
             s.add("quote_beside_frame", "direct", spans, (cs, ce), spk)
             if rest_start is not None:
-                s.out.extend(_analyse_one(text, rest_start, s1, s.quotes))
+                s.out.extend(_analyse_one(text, rest_start, s1, s.quotes, spk))  # "…, before insisting …": his
             return True
     return False
 
