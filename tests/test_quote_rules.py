@@ -750,3 +750,21 @@ def test_the_rest_of_a_sentence_after_a_quotation_frame_keeps_its_speaker():
     found = rows("“It is a disgrace,” said a former official who oversaw the harbor and described the levy as "
                  "“a lesser set of circumstances.”")
     assert [r["cue"] for r in found] == ["said", "described"]
+
+
+def test_second_predicates_of_the_subject():
+    found = rows("Ruiz used to support the levy, but now said the pier had “the obligation to bring us together.”")
+    assert [(r["speaker"], r["cue"]) for r in found] == [("Ruiz", "said")]
+    # in an opening subordinate clause: its own subject, and the content ends with the clause
+    found = rows("When Ruiz later referred to the storm and said she would \"protect our harbor,\" the crowd cheered.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("Ruiz", 'she would "protect our harbor,"')]
+    # an irregular past before "and said" is the subject's first verb: "a moment" is no speaker
+    found = rows("Asked about the levy, Baker thought for a moment and said that in this climate it would fail.")
+    assert [r["speaker"] for r in found if r["cue"] == "said"] == ["Baker"]
+    # after a long opening participle phrase, the subject follows its last comma
+    found = rows("Speaking to a radio host on Monday in Millbrook, which votes next week, Baker praised Ruiz as “a bright "
+                 "leader” but described her plans as a “work in progress.”")
+    assert [r["speaker"] for r in found if r["cue"] == "described"] == ["Baker"]
+    # a new speaker after a quotation closed by a comma ends the content
+    found = rows("Ruiz met the council and pledged to “rebuild the pier for other families,” the Millbrook Herald reported.")
+    assert [r["quote"] for r in found if r["cue"] == "pledged"] == ["to “rebuild the pier for other families,”"]

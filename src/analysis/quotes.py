@@ -813,6 +813,10 @@ _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 _DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
 
 
+_OPENING_PARTICIPLES = {"Asked", "Pressed", "Questioned", "Told", "Speaking", "Responding", "Talking", "Writing",
+                        "Appearing", "Addressing", "Reacting", "Commenting", "Testifying", "Interviewed"}
+
+
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after a dateline ("DECATUR, Ill. — Sen. Ted Cruz …") or an
     introductory phrase ("In June, Reddit …")."""
@@ -829,6 +833,16 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             candidate = candidate[opener.end():]
         off = len(masked) - len(candidate)
         words = candidate.split(None, 1)
+        if candidate is text and words and words[0] in _OPENING_PARTICIPLES:
+            # "Asked about a potential Clinton White House, Bush thought …": the subject follows a comma, the first
+            # one after which a name or pronoun and a lower-case verb come
+            for comma in re.finditer(r",\s+", text):
+                m = _SUBJECT_START_RE.match(text, comma.end())
+                if m and (text[m.start()].isupper() or m.group(0) in ("he", "she", "they", "we")) \
+                        and re.match(r"\s+[a-z]", text[m.end() :]):
+                    off = len(masked) - len(text)
+                    return base + off + m.start(), base + off + m.end()
+            return None
         if words and (words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}
                       or (words[0].endswith(",") and (words[0].lower().rstrip(",") in _NOT_NAMES
                                                       or words[0].lower().rstrip(",").endswith("ly")))):
@@ -883,7 +897,7 @@ _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[�
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
-_NEW_SPEAKER_RE = re.compile(r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
+_NEW_SPEAKER_RE = re.compile(r"(?:[,;][”’\"']*\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
                              r"(?=(?:[\w’'.%-]+\s+){0,7}?[\w’'.-]+\s*$)")
 _LATER_ACT_RE = re.compile(r"\s(?:before|after|while|then)\s+([a-z]+ing)\b")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
@@ -1401,7 +1415,9 @@ _PARTICIPLE_PREPOSITIONS = {*_PARTICIPLE_LEADS, "without"}  # ending an opening 
 _PARTICIPLE_LEAD_RE = re.compile(rf"(?:^\s*|\S\s+)(?:{'|'.join(_PARTICIPLE_LEADS)})(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
 
 
-_FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had)"
+_FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote|made|took|gave|came|was|were|is|are|has|had|"
+                             r"thought|spoke|met|sat|stood|held|kept|felt|knew|saw|got|began|became|brought|sent|spent|"
+                             r"won|lost|heard|found|paid|sold|struck|drew|threw|grew|fell|rose|broke|chose|drove)"
                              r"(?![\w'’-])")
 
 
@@ -1659,7 +1675,11 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-_COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|has|have|had|[a-z]+ly))*$")
+_COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|now|still|again|instead|has|have|had|"
+                                 r"[a-z]+ly))*$")
+
+
+_SUBORDINATE_OPENER_RE = re.compile(r"\s*(?:When|As|After|Before|While|If|Because|Since|Although|Though|Once|Until)\s+")
 
 
 def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
@@ -1672,9 +1692,18 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     if c.cs - (s.s0 + len(c.lead)) > 3:
         return False  # a quotation between "and" and the cue: '… and “that is over,” said X' is inverted
     spk = _sentence_subject(s.masked, s.s0)
+    opener = _SUBORDINATE_OPENER_RE.match(s.masked)
+    end = s.s1
+    if spk is None and opener is not None:
+        # "When Trump referred to X and said he would …, the crowd cheered": the clause's own subject, and its
+        # content ends where the clause does
+        spk = _sentence_subject(s.masked[opener.end() :], s.s0 + opener.end())
+        comma = next((m for m in _CLAUSE_COMMA_RE.finditer(s.text, c.ce, s.s1)  # outside quotation marks, or
+                      if m.group(1) or s.masked[s.rel(m.start())] == ","), None)  # the one closing a quotation
+        end = comma.end(1) if comma else s.s1
     if spk is None or spk[1] > c.cs - 5:
         return False
-    span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+    span = _reported_content(s.text, c.ce, end, c.lemma)
     if span[1] - span[0] >= 8:
         s.add("coordinated_predicate", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
         return True
