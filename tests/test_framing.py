@@ -306,3 +306,17 @@ def test_stand_in_actors_are_one_per_person_across_articles(tmp_path):
     atts = quotes.extract(corpus)
     v = framing.voice_share(corpus, atts, framing.actors_from_speakers(atts))
     assert not v["voiceless"].any() and set(v["actor"]) == {"Ana Ruiz"}
+
+
+def test_speakers_of_a_headline_make_no_actor(tmp_path):
+    (tmp_path / "a.txt").write_text("Millbrook Elects A Harbor Judge Who Once Mocked ‘Sailors’ Who Drink.\n\n"
+                                    "Voters elected Tory Green on Tuesday. Green said the pier would reopen.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The council met on Tuesday.\n\nMaria Ortiz said the levy would pass.\n",
+                                    encoding="utf-8")
+    c = load_corpus(tmp_path)
+    atts = quotes.extract(c)
+    headline = [s for s in atts["speaker"] if s.startswith("Millbrook Elects")]
+    assert headline, "the headline's relative clause is a speaker in the raw attributions"
+    actors = set(framing.actors_from_speakers(atts, c)["actor"])
+    assert actors == {"Tory Green", "Maria Ortiz"}

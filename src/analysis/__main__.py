@@ -139,7 +139,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     if actors_file is None:  # as notebook 4 does: every speaker is an actor, and the user is told
         print(f"note: {args.paths[0]}: no actors.csv beside the articles: using each speaker as an actor "
               "(write one, or name it with --actors FILE, to group actors into sides)", file=sys.stderr)
-        actors = framing.actors_from_speakers(atts)
+        actors = framing.actors_from_speakers(atts, corpus)
     else:
         actors = framing.load_actors(actors_file)
     if args.without_repeated_summary:
@@ -188,7 +188,7 @@ def _cmd_groups(args: argparse.Namespace) -> int:
             table = groups.group_quotes(corpus, atts)
         else:
             actors_file = args.actors or _actors_beside(args.paths)
-            actors = framing.load_actors(actors_file) if actors_file else framing.actors_from_speakers(atts)
+            actors = framing.load_actors(actors_file) if actors_file else framing.actors_from_speakers(atts, corpus)
             table = groups.group_measures(corpus, framing.all_measures(corpus, atts, actors))
     _write_table(table, args.format)
     return 0

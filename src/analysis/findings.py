@@ -1332,7 +1332,7 @@ def compute(corpus, atts: pd.DataFrame | None = None, actors: pd.DataFrame | Non
     from . import framing, hygiene, quotes, readability, sourcing, terms
 
     atts = quotes.extract(corpus) if atts is None else atts
-    actors = framing.actors_from_speakers(atts) if actors is None else actors
+    actors = framing.actors_from_speakers(atts, corpus) if actors is None else actors
     body_words = terms.body_word_counts(corpus)
     report = hygiene.report(corpus)
     summary = hygiene.repeated_paragraphs(corpus)

@@ -75,13 +75,14 @@ def load_actors(path: str | Path) -> pd.DataFrame:
     return df.assign(_n=df["pattern"].str.len()).sort_values(["_n", "pattern"], ascending=[False, True]).drop(columns="_n")
 
 
-def actors_or_speakers(folder: str | Path, atts: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The folder's ``actors.csv`` if it has one, else each speaker as an actor, with a note saying so
-    (empty when the file was used). A bad actor file raises CorpusError: it is never skipped silently."""
+def actors_or_speakers(folder: str | Path, atts: pd.DataFrame, corpus=None) -> tuple[pd.DataFrame, str]:
+    """The folder's ``actors.csv`` if it has one, else each speaker heard in a body paragraph of ``corpus`` as an
+    actor (:func:`actors_from_speakers`), with a note saying so (empty when the file was used). A bad actor file
+    raises CorpusError: it is never skipped silently."""
     f = Path(folder) / "actors.csv"
     if f.is_file():
         return load_actors(f), ""
-    return actors_from_speakers(atts), (f"{f.parent.name or f.parent}: no actors.csv beside the articles, so each "
+    return actors_from_speakers(atts, corpus), (f"{f.parent.name or f.parent}: no actors.csv beside the articles, so each "
                                         "speaker is treated as an actor (write one to name actors and sides)")
 
 
@@ -90,7 +91,7 @@ def _person_key(name: str) -> str:
     return " ".join(nlp.without_initials(name.split())).lower()
 
 
-def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
+def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     """A stand-in actor table when no actor file exists: each person heard is an actor of side "speaker". Good
     enough to run the measures; write an actor file to group and name sides.
 
@@ -99,9 +100,13 @@ def actors_from_speakers(atts: pd.DataFrame) -> pd.DataFrame:
     Trump"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
     says he was never heard. The actor is called by the group's name of most words (then the most quoted); every
     name of the group is a pattern. A speaker left as a pronoun ("He", "They") is no actor: every article has the
-    word, and none names anyone by it.
+    word, and none names anyone by it. With ``corpus``, only speakers heard in body paragraphs count: a title-case
+    headline ("Wisconsin Elects A Supreme Court Justice Who Once Mocked …") makes no actor.
     """
     from collections import Counter
+
+    if corpus is not None:
+        atts = quotes.body_attributions(corpus, atts)
 
     # an unresolved pronoun ("He", "They") or relative ("who") names nobody: it is no actor that others could "name"
     counts = Counter(s for s in atts["speaker"] if s and s.lower() not in quotes.PRONOUNS
