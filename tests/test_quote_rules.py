@@ -768,3 +768,9 @@ def test_second_predicates_of_the_subject():
     # a new speaker after a quotation closed by a comma ends the content
     found = rows("Ruiz met the council and pledged to “rebuild the pier for other families,” the Millbrook Herald reported.")
     assert [r["quote"] for r in found if r["cue"] == "pledged"] == ["to “rebuild the pier for other families,”"]
+
+
+def test_a_name_of_the_organisation_after_of_the_is_not_the_speaker():
+    found = rows("“The endorsement was early,” said Drew Baker, a member of the union. “It was early enough,” said "
+                 "Baker of the Millbrook Teachers. “It helps,” said Maria Ortiz of the Harbor Institute.")
+    assert [r["speaker"] for r in found] == ["Drew Baker", "Drew Baker", "Maria Ortiz"]

@@ -2557,11 +2557,14 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         return None
     ns, _ne, n = names[-1]
     prev = _prev_word(text, max(0, ns - 20), ns)
+    if prev and prev.group(1).lower() in ("the", "a", "an") and prev.start(1) > s:
+        prev = _prev_word(text, max(0, prev.start(1) - 20), prev.start(1)) or prev  # "Heiserman of the CORE Teachers"
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
         # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
         person = prev.group(1).lower() == "of" and head and _name_parts(head[-1][2]) is not None \
-            and _name_parts(head[-1][2])[3] == "person"  # "Mike Coffman", not "RNC Chief" or "Reformation Church"
+            and (_name_parts(head[-1][2])[3] == "person"  # "Mike Coffman", not "RNC Chief" or "Reformation Church"
+                 or " " in ctx.full_name(head[-1][2], head[-1][0]))  # "Heiserman" after "Drew Heiserman"
         return ctx.full_name(head[-1][2], head[-1][0]) if person else None
     return ctx.full_name(n, ns)
 
