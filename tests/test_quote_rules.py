@@ -774,3 +774,8 @@ def test_a_name_of_the_organisation_after_of_the_is_not_the_speaker():
     found = rows("“The endorsement was early,” said Drew Baker, a member of the union. “It was early enough,” said "
                  "Baker of the Millbrook Teachers. “It helps,” said Maria Ortiz of the Harbor Institute.")
     assert [r["speaker"] for r in found] == ["Drew Baker", "Drew Baker", "Maria Ortiz"]
+
+
+def test_the_object_of_made_is_a_noun_not_a_cue():
+    assert rows("Ruiz made similar comments Thursday morning on a radio program.") == []
+    assert [r["cue"] for r in rows("Ruiz comments Thursday that the pier is safe.")] == ["comments"]

@@ -283,6 +283,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
 
 
+_MADE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:made|make|makes|making|issued|offered|repeated|echoed)\s+(?:[a-z]+\s+)?$")
 _LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE_BEFORE = {"been", "being"}
@@ -298,6 +299,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     nounlike = word is not None and word.group(0).lower() in _NOUNLIKE_FORMS
     if nounlike and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
         return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
+    if nounlike and _MADE_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return False  # "Trump made similar comments Thursday": the object of "made", a noun
     if nounlike and word.group(0).endswith("ing") and _LEAD_BEFORE_RE.search(masked, max(0, start - 12), start):
         return True  # "rallied supporters by warning darkly that …": after "by", an -ing form is a verb
     if nounlike and not _NOUNLIKE_NEXT_RE.match(masked, start) \
