@@ -59,6 +59,7 @@ SENTENCE_OPENERS = frozenset(
 _TERMINAL_PUNCT_RE = re.compile(r"""[.!?…]['")\]]*\s*$""")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 _FALLBACK_TOKEN_RE = re.compile(r"\w+(?:[-'.,]\w+)*|[^\w\s]", re.UNICODE)
+_LETTERS_PREFIX_RE = re.compile(r"[A-Za-z]*")
 
 
 def normalise(text: str) -> str:
@@ -322,7 +323,7 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
             w = word.group(1).lower().lstrip("'\"(") if word else ""
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
                 nxt_m = _NEXT_WORD_RE.match(norm, m.end())
-                nxt = re.match(r"[A-Za-z]*", nxt_m.group(1)).group(0) if nxt_m else ""
+                nxt = _LETTERS_PREFIX_RE.match(nxt_m.group(1)).group(0) if nxt_m else ""
                 if not (w in ABBREVIATIONS and abbreviation_ends_sentence(norm, word.group(1).lstrip("'\"("),
                                                                            word.start(1), nxt)):
                     continue

@@ -258,6 +258,18 @@ def _prev_word(text: str, lo: int, hi: int) -> re.Match | None:
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_'’.-"):
         i -= 1
     return _PREV_WORD_RE.match(text, i, hi) if i < j else None
+# Patterns used in the hot paths, compiled once (a string pattern costs a cache lookup on every call)
+_TO_VERB_END_RE = re.compile(r"\bto\s+[a-z]+$")
+_COMMA_GAP_RE = re.compile(r"\s*,\s*")
+_WORDS_RE = re.compile(r"\w+")
+_RELATIVE_SPLIT_RE = re.compile(r"\s+(?:who|which|whose|whom)\s")
+_WORD_CHAR_RE = re.compile(r"\w")
+_COLON_LEAD_RE = re.compile(r"[^.;!?]{0,60}[:,]\s*")
+_QUOTE_CLOSE_PUNCT_RE = re.compile(r"[,?!—–-]\s*['’\"”“]{1,2}$")
+_STRETCH_BREAK_RE = re.compile(r"[;:!?]|\.(?=\s+[a-z])")
+_BARE_BRIDGE_RE = re.compile(r"\s*[,:]?\s*")
+_THAT_OR_COLON_RE = re.compile(r"\s*(?:that\b|:)")
+_LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z’'-]*")
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
@@ -502,7 +514,7 @@ def _plural_subject(words: list[str]) -> str | None:
     out = []
     for w in reversed(words[-3:]):
         low = w.lower()
-        if not re.fullmatch(r"[a-z][a-z’'-]*", w) or low in _CLAUSE_WORDS or low in _AUX_WORDS or low in _NOT_PLURAL \
+        if not _LOWER_WORD_FULL_RE.fullmatch(w) or low in _CLAUSE_WORDS or low in _AUX_WORDS or low in _NOT_PLURAL \
                 or low in _PREPOSITIONS or low in _NOT_VERB_BEFORE:
             break
         out.append(w)
@@ -589,7 +601,7 @@ def _speaker_phrase(np_text: str) -> str | None:
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
         return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
     if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly") and last not in _LY_NOUNS) \
-            or (re.search(r"\bto\s+[a-z]+$", " ".join(words))
+            or (_TO_VERB_END_RE.search(" ".join(words))
                 and not re.search(r"\b(?:close|loyal|next|near|closest|adviser|advisor|aide|aides|advisers|advisors)\s+to\s+"
                                   r"(?:him|her|them|us|me)$", " ".join(words))):
         return None
@@ -751,7 +763,7 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
     m = _AFTER_SPEAKER_RE.match(right)
     if not m:
         return None
-    np_text = re.split(r"\s+(?:who|which|whose|whom)\s", m.group(1).rstrip(), maxsplit=1)[0]
+    np_text = _RELATIVE_SPLIT_RE.split(m.group(1).rstrip(), maxsplit=1)[0]
     words = np_text.split()
     while len(words) > 1 and words[-1].lower() in {"on", "at", "of", "for", "in", "to", "from", "by", "with", "and"}:
         words = words[:-1]  # "a commenter on [stripped link]"
@@ -1200,7 +1212,7 @@ def participle_continues_cue(s: _Sentence) -> bool:
                 s.out.extend(first)
                 rest = [sp for sp in (_content(text, o, c) for o, c in outer if o >= ce) if sp[1] > sp[0]]
                 first_open = min((o for o, _ in outer if o >= ce), default=None)
-                if rest and not re.search(r"\w", masked[s.rel(ce) : s.rel(first_open)]):
+                if rest and not _WORD_CHAR_RE.search(masked[s.rel(ce) : s.rel(first_open)]):
                     s.add("participle_continues_cue", "direct", rest, (cs, ce), spk)
                 else:
                     span = _reported_content(text, ce, s.s1, _cue_info(text[cs:ce])[0])
@@ -1219,11 +1231,11 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
     # the run of quotes before the frame: walk back while only punctuation separates them
     start = max(opens) if opens else s.s0
     for o, c in sorted(s.outer, reverse=True):
-        if c <= start and not re.search(r"\w", s.masked[s.rel(c) : s.rel(start)]):
+        if c <= start and not _WORD_CHAR_RE.search(s.masked[s.rel(c) : s.rel(start)]):
             start = o
     before = s.masked[: s.rel(start)]
     brk = max(before.rfind(" — "), before.rfind(" – "), before.rfind(" -- "), before.rfind(": "), before.rfind("; "))
-    return len(re.findall(r"\w+", before[brk + 1 :]))  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
+    return len(_WORDS_RE.findall(before[brk + 1 :]))  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
 
 
 # "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
@@ -1259,7 +1271,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
                 spk = _speaker_after(masked, s0, ce)
-            elif (re.search(r"[,?!—–-]\s*['’\"”“]{1,2}$", text[max(s0, prev_close - 4) : prev_close])
+            elif (_QUOTE_CLOSE_PUNCT_RE.search(text[max(s0, prev_close - 4) : prev_close])
                   or gap.lstrip().startswith(",") or _SPEAKER_START_RE.match(gap.strip())):
                 # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
@@ -1276,7 +1288,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 if pron:  # "“…,” a while back when she said" / "After all, he says": the pronoun is the speaker
                     a = s0 + rel(prev_close) + pron.start()
                     spk = (a, a + len(pron.group(0).rstrip()))
-                elif words and len(words) <= limit and not re.search(r"[;:!?]|\.(?=\s+[a-z])", stretch):
+                elif words and len(words) <= limit and not _STRETCH_BREAK_RE.search(stretch):
                     a = s0 + rel(prev_close) + gap.index(words[0])
                     spk = (a, a + len(" ".join(words))) if text[a : a + len(" ".join(words))] == " ".join(words) else None
         if spk is None and next_open is not None:  # X said: "Q"  /  X said, "Q"
@@ -1285,12 +1297,12 @@ def quote_beside_frame(s: _Sentence) -> bool:
             rest = bridge[m.end():] if m else bridge
             close = next(c for o, c in outer if o == next_open)
             runs_to_end = not masked[rel(close) :].strip(" .,;!?”’\"'")
-            colon_lead = re.fullmatch(r"[^.;!?]{0,60}[:,]\s*", bridge) is not None and len(bridge.split()) <= 8 \
+            colon_lead = _COLON_LEAD_RE.fullmatch(bridge) is not None and len(bridge.split()) <= 8 \
                 and not _THAT_OPENS_RE.match(rest) and not _CLAUSE_BRIDGE_RE.match(rest)
             # "said that if he wants our guns, “Q”", "said because Obama is popular, “Q”": reported, with a quote
             later_cue = any(ce <= c0 < next_open for c0, _ in s.cues)  # "assert his plans by saying, “Q”": saying's
             participle = _is_participle(s, cs, ce, after_quote=False)
-            if runs_to_end and not later_cue and (colon_lead or re.fullmatch(r"\s*[,:]?\s*", rest)):
+            if runs_to_end and not later_cue and (colon_lead or _BARE_BRIDGE_RE.fullmatch(rest)):
                 cand = _speaker_before(masked, s0, cs) if not participle else _sentence_subject(masked, s0)
                 if participle and cand is not None and cand[1] > cs:
                     cand = None  # "Trump went on the attack, saying, “Q”": the sentence's subject, not "the attack"
@@ -1306,14 +1318,14 @@ def quote_beside_frame(s: _Sentence) -> bool:
             frame_start = cs if participle and bridge_end is not None else min(cs, spk[0])  # the subject is far back
             mine, rest_start, prev_c = [], None, 0
             # '“Q?” He answered, “A.”': a question before a frame whose own quotation follows it is someone else's
-            follows = any(o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)]) for o, _c in outer)
+            follows = any(o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(frame_end) : rel(o)]) for o, _c in outer)
             for o, c in outer:
                 question = follows and text[max(o, c - 3) : c].rstrip("”’\"' ").endswith("?")
-                before_frame = c <= frame_start and not re.search(r"\w", masked[rel(c) : rel(frame_start)]) and not question
+                before_frame = c <= frame_start and not _WORD_CHAR_RE.search(masked[rel(c) : rel(frame_start)]) and not question
                 if question and c <= frame_start and _content(text, o, c)[1] > _content(text, o, c)[0]:
                     s.out.append(Attribution("mention", [_content(text, o, c)], sentence=(s0, s1), rule="quoted_mention"))
-                after_frame = o >= frame_end and not re.search(r"\w", masked[rel(frame_end) : rel(o)])
-                chained = mine and o >= frame_end and not re.search(r"\w", masked[rel(prev_c) : rel(o)])
+                after_frame = o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(frame_end) : rel(o)])
+                chained = mine and o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(prev_c) : rel(o)])
                 if before_frame or after_frame or chained or (c <= frame_start and len(outer) == 1):
                     mine.append((o, c))
                     prev_c = c
@@ -1375,7 +1387,7 @@ def _around_frame(s: _Sentence, frame_start: int, spk: tuple[int, int]) -> tuple
     before = _clean_end(text, s0, frame_start)
     after = _clean_end(text, spk[1] + 1, s1)
     long_before = len(text[before[0] : before[1]].strip(" ,")) > 15
-    has_after = re.search(r"\w", text[after[0] : after[1]]) is not None
+    has_after = _WORD_CHAR_RE.search(text[after[0] : after[1]]) is not None
     span = before if long_before or not has_after else after
     if text[before[1] : frame_start].strip() == "," and text[spk[1] : spk[1] + 1] == "," and has_after \
             and before[1] > before[0] and not re.match(r"\s*(?:and|but|while|though|although)\b", text[spk[1] + 1 : s1]):
@@ -1537,7 +1549,7 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
     tail = _tail_after_cue(s, c)
     if len(tail.strip(" .,;!?").split()) <= 3:
         return False
-    after_comma = re.match(r"\s*,\s*", tail)
+    after_comma = _COMMA_GAP_RE.match(tail)
     if _COMMA_END_RE.search(pre) and len(pre.strip()) > 3 and after_comma:
         colon = s.masked.rfind(":", 0, len(pre))  # "They hoped for luck: With the game on, they argued, …"
         first = _clean_end(s.text, s.s0 + colon + 1, s.s0 + len(pre))
@@ -1754,7 +1766,7 @@ def reported_speech(s: _Sentence) -> bool:
         if _NEGATED_RE.search(s.masked, max(0, s.rel(cs) - 40), s.rel(cs)):
             continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in s.outer)
-        if lemma not in REPORTING_LEMMAS and not quote_follows and not re.match(r"\s*(?:that\b|:)", s.masked[s.rel(ce) :]):
+        if lemma not in REPORTING_LEMMAS and not quote_follows and not _THAT_OR_COLON_RE.match(s.masked[s.rel(ce) :]):
             continue
         c = _Cue(s, cs, ce)
         for rule in CUE_RULES:
@@ -2498,7 +2510,7 @@ def _head_word(words: list[str]) -> str:
 def _appositive_name(ctx: _Context, end: int) -> str | None:
     """The person named in an appositive right after a description ("the American ambassador at the time,
     John E. Herbst"; "Trump's attorney, Alan Garten, said"), or None."""
-    m = re.match(r"\s*,\s*", ctx.text[end : end + 4])
+    m = _COMMA_GAP_RE.match(ctx.text[end : end + 4])
     if not m:
         return None
     at = end + m.end()
@@ -2935,7 +2947,7 @@ _FRAME_ENDS_RE = re.compile(r"[^“”\"]{0,60}$")  # nothing quoted after the s
 
 
 def _quote_key(text: str, span: tuple[int, int]) -> str:
-    return " ".join(re.findall(r"\w+", nlp.normalise(text[span[0] : span[1]]).lower()))
+    return " ".join(_WORDS_RE.findall(nlp.normalise(text[span[0] : span[1]]).lower()))
 
 
 def _attribute_repeats(text: str, orphans: list[Attribution], atts: list[Attribution]) -> list[Attribution]:
