@@ -638,21 +638,18 @@ def test_a_noun_phrase_object_ends_at_the_speakers_next_predicate():
     assert [r["quote"] for r in found] == ["how Ruiz, as mayor, silenced them with agreements"]
 
 
-def test_that_after_the_person_told_makes_the_quotation_reported_speech():
-    found = rows("Ruiz told the council that if it wants the pier, “come and take it.”")
-    assert [(r["kind"], r["quote"]) for r in found] == [("mixed", "if it wants the pier, “come and take it.”")]
-    # "of that": a determiner, not a clause; the quotation is direct
-    found = rows("Ruiz said of that plan, “It will fail.”")
-    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will fail.")]
-
-
-def test_a_subordinate_clause_between_cue_and_quotation_makes_it_reported():
-    found = rows("Ruiz said because the pier is popular with voters, “it will be a fine campaign issue.”")
-    assert [(r["kind"], r["quote"]) for r in found] == [
-        ("mixed", "because the pier is popular with voters, “it will be a fine campaign issue.”")]
-    # a time phrase is no clause: the quotation stays direct
-    found = rows("Ruiz said after the meeting, “It will be a fine campaign issue.”")
-    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "It will be a fine campaign issue.")]
+@pytest.mark.parametrize("text, kind, quote", [
+    pytest.param("Ruiz told the council that if it wants the pier, “come and take it.”",
+                 "mixed", "if it wants the pier, “come and take it.”", id="'that' after the person told"),
+    pytest.param("Ruiz said of that plan, “It will fail.”", "direct", "It will fail.", id="'of that' is a determiner"),
+    pytest.param("Ruiz said because the pier is popular with voters, “it will be a fine campaign issue.”", "mixed",
+                 "because the pier is popular with voters, “it will be a fine campaign issue.”",
+                 id="a subordinate clause between cue and quotation"),
+    pytest.param("Ruiz said after the meeting, “It will be a fine campaign issue.”", "direct",
+                 "It will be a fine campaign issue.", id="a time phrase is no clause"),
+])
+def test_what_stands_between_cue_and_quotation_makes_it_reported_or_direct(text, kind, quote):
+    assert [(r["kind"], r["quote"]) for r in rows(text)] == [(kind, quote)]
 
 
 def test_spoke_of_and_boasted_of_report_speech_but_a_bare_boast_does_not():
