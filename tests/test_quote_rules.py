@@ -771,6 +771,10 @@ def test_a_name_of_the_organisation_after_of_the_is_not_the_speaker():
     found = rows("“The endorsement was early,” said Drew Baker, a member of the union. “It was early enough,” said "
                  "Baker of the Millbrook Teachers. “It helps,” said Maria Ortiz of the Harbor Institute.")
     assert [r["speaker"] for r in found] == ["Drew Baker", "Drew Baker", "Maria Ortiz"]
+    # a name with "of" in it is the organisation's own; a person's name before "of the …" is the person
+    found = rows("The Millbrook Federation of Teachers said the levy was fair. “It is a long shot,” said Tory Green of "
+                 "the University of Millbrook.")
+    assert [r["speaker"] for r in found] == ["Millbrook Federation of Teachers", "Tory Green"]
 
 
 def test_the_object_of_made_is_a_noun_not_a_cue():

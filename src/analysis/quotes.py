@@ -2549,6 +2549,11 @@ def _names_in(ctx: _Context, s: int, e: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# After a person's name, "of the …", "at …", "from …", "of digital consulting firm …": an affiliation, not an
+# organisation's own name ("American Federation of Teachers", "Secretary of State")
+_PERSON_OF_RE = re.compile(r"\s+(?:of\s+(?:the\s+|[a-z])|at\s|from\s|with\s)")
+
+
 def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     """The name a speaker phrase names, if any: a name that ends the phrase ("Sen. Ted Cruz", "Intel's CEO Pat
     Gelsinger"), not one after "of"/"for" ("a spokesman for Bernie Sanders": the spokesman speaks). An
@@ -2567,7 +2572,12 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         if names and not rest_words and app[:1].isupper():
             return app
         e = comma
-    names = [(ns, ne, n) for ns, ne, n in _names_in(ctx, s, e) if not text[ne:e].strip(" ,.’'s")]
+    inner = _names_in(ctx, s, e)
+    if inner and _PERSON_OF_RE.match(text, inner[0][1]) \
+            and not text[s : inner[0][0]].strip() and _name_parts(inner[0][2]) is not None \
+            and _name_parts(inner[0][2])[3] == "person":
+        return ctx.full_name(inner[0][2], inner[0][0])  # "Stephen Vladeck of the University of Texas": Vladeck
+    names = [(ns, ne, n) for ns, ne, n in inner if not text[ne:e].strip(" ,.’'s")]
     if not names:
         return None
     ns, _ne, n = names[-1]
@@ -2578,8 +2588,9 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
         person = prev.group(1).lower() == "of" and head and _name_parts(head[-1][2]) is not None \
+            and not text[s : head[-1][0]].rstrip().lower().endswith("the") \
             and (_name_parts(head[-1][2])[3] == "person"  # "Mike Coffman", not "RNC Chief" or "Reformation Church"
-                 or " " in ctx.full_name(head[-1][2], head[-1][0]))  # "Heiserman" after "Drew Heiserman"
+                 or (" " not in head[-1][2] and " " in ctx.full_name(head[-1][2], head[-1][0])))  # "Heiserman"
         return ctx.full_name(head[-1][2], head[-1][0]) if person else None
     return ctx.full_name(n, ns)
 
