@@ -780,3 +780,18 @@ def test_a_name_of_the_organisation_after_of_the_is_not_the_speaker():
 def test_the_object_of_made_is_a_noun_not_a_cue():
     assert rows("Ruiz made similar comments Thursday morning on a radio program.") == []
     assert [r["cue"] for r in rows("Ruiz comments Thursday that the pier is safe.")] == ["comments"]
+
+
+def test_speaker_phrases_end_where_the_name_does():
+    # an adverbial of the saying after the name
+    found = rows("“The commissions are a failure,” said union director Tory Green in a statement.")
+    assert [r["speaker"] for r in found] == ["Tory Green"]
+    # a part of the day after the day
+    found = rows("Council spokesman Sean Ruiz on Thursday evening said the pier was not in a crisis.")
+    assert [r["speaker"] for r in found] == ["Sean Ruiz"]
+    # "X went on to say:" opens what follows; it is not the frame of the quotation before it
+    found = rows("“It is what I am up against. Wealthy donors want the status quo.” She went on to say:")
+    assert all(r["speaker"] != "She went on to" for r in found)
+    # "A spokesman for Mayor X of Y": the spokesman speaks, and the phrase runs over the name
+    found = rows("A spokesman for Mayor Tory Green of Millbrook defended the route and said the police were ready.")
+    assert [r["speaker"] for r in found] == ["A spokesman for Mayor Tory Green of Millbrook"]

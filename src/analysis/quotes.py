@@ -501,7 +501,8 @@ _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
 # A time between the subject and its cue: "X last week said", "X on Monday told"
 _TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
-                               r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)$")
+                               r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                               r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today)$")
 
 
 _NOT_PLURAL = {"this", "his", "its", "hers", "ours", "theirs", "yours", "always", "perhaps", "thus", "whereas",
@@ -691,7 +692,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     left = left.rstrip()
     if "'" in left[-4:] or "’" in left[-4:]:
         left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
-    if left[-1:] in "khrtdy":
+    if left[-1:] in "khrtdygn":
         left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
     if left.endswith(")"):
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
@@ -753,6 +754,12 @@ _AFTER_SPEAKER_RE = re.compile(
 _SPACED_DASH_RE = re.compile(r"\s[-–—]{1,2}\s")
 
 
+# Where a speaker named after the cue ends: an adverbial of the saying ("in a statement", "on Twitter", "during the
+# debate"), not an affiliation ("of the ACLU")
+_ADVERBIAL_AFTER_NAME_RE = re.compile(r"\s+(?=(?:in|on|during|via|through)\s+(?:an?|the|his|her|their|its|Twitter|Facebook|"
+                                      r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
 def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
     """The noun phrase right after a cue ("…," wrote Tory Green, co-founder of IO.Net): cut at the comma
     or a spaced dash, and at most ``max_words`` long (longer for "according to the officer in charge of …")."""
@@ -764,6 +771,10 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
     if not m:
         return None
     np_text = _RELATIVE_SPLIT_RE.split(m.group(1).rstrip(), maxsplit=1)[0]
+    head = _ADVERBIAL_AFTER_NAME_RE.split(np_text, maxsplit=1)[0]  # "said Sean Spicer in a Friday tweet", but not
+    if any(w[:1].isupper() for w in head.split()) and not any(  # "said the candidate could be in a …"
+            w.lower() in _AUX_WORDS or w.lower() in ("be", "can", "may", "might", "must", "should") for w in head.split()):
+        np_text = head
     words = np_text.split()
     while len(words) > 1 and words[-1].lower() in {"on", "at", "of", "for", "in", "to", "from", "by", "with", "and"}:
         words = words[:-1]  # "a commenter on [stripped link]"
@@ -828,6 +839,7 @@ _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 _DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
 
 
+_NAME_AFTER_PREP_RE = re.compile(rf"\s+(?:the\s+)?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s*)+)?(?=[\s,])")
 _OPENING_PARTICIPLES = {"Asked", "Pressed", "Questioned", "Told", "Speaking", "Responding", "Talking", "Writing",
                         "Appearing", "Addressing", "Reacting", "Commenting", "Testifying", "Interviewed"}
 
@@ -880,6 +892,9 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                 phrase = candidate[: candidate.find(",")] if "," in candidate else ""
                 if _determiner_subject(["the", *phrase.split()]) and any(w[:1].isupper() for w in phrase.split()[1:]):
                     end = len(phrase)
+            if candidate[m.start() : end].split()[-1] in ("for", "of", "to", "at", "with", "from"):
+                named = _NAME_AFTER_PREP_RE.match(candidate, end)  # "A spokesman for Mayor Frank G. Jackson …"
+                end = named.end() if named else m.start() + len(candidate[m.start() : end].rsplit(None, 1)[0])
             words = candidate[m.start() : end].split()
             if len(words) > 1 and words[-1].islower() and (words[-1] in _IRREGULAR_PAST or words[-1] in ("spoke", "wrote", "told")
                                                           or (words[-1].endswith("ed") and len(words[-1]) > 4)):
@@ -1267,6 +1282,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
         participle = False
         if prev_close is not None and _words_before_quotes(s, prev_close) > _MAX_WORDS_BEFORE_DIRECT:
             prev_close = None  # "Given his success, his words carry “weight,” X said": reported speech, mixed
+        if prev_close is not None and text[ce : ce + 1] == ":":
+            prev_close = None  # "“Q.” She went on to say:": the colon opens what follows, not the quote before
         if prev_close is not None:
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
@@ -2551,6 +2568,7 @@ def _names_in(ctx: _Context, s: int, e: int) -> list[tuple[int, int, str]]:
 
 # After a person's name, "of the …", "at …", "from …", "of digital consulting firm …": an affiliation, not an
 # organisation's own name ("American Federation of Teachers", "Secretary of State")
+_FOR_BEFORE_NAME_RE = re.compile(r"(?<![\w'’])(?:for|to|with)\s+(?:[A-Z][\w.]*\.?\s+){0,2}$")  # "a spokesman for Mayor X of …"
 _PERSON_OF_RE = re.compile(r"\s+(?:of\s+(?:the\s+|[a-z])|at\s|from\s|with\s)")
 
 
@@ -2589,6 +2607,7 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
         person = prev.group(1).lower() == "of" and head and _name_parts(head[-1][2]) is not None \
             and not text[s : head[-1][0]].rstrip().lower().endswith("the") \
+            and not _FOR_BEFORE_NAME_RE.search(text, s, head[-1][0]) \
             and (_name_parts(head[-1][2])[3] == "person"  # "Mike Coffman", not "RNC Chief" or "Reformation Church"
                  or (" " not in head[-1][2] and " " in ctx.full_name(head[-1][2], head[-1][0])))  # "Heiserman"
         return ctx.full_name(head[-1][2], head[-1][0]) if person else None
