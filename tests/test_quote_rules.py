@@ -795,3 +795,21 @@ def test_speaker_phrases_end_where_the_name_does():
     # "A spokesman for Mayor X of Y": the spokesman speaks, and the phrase runs over the name
     found = rows("A spokesman for Mayor Tory Green of Millbrook defended the route and said the police were ready.")
     assert [r["speaker"] for r in found] == ["A spokesman for Mayor Tory Green of Millbrook"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Hours later, Ruiz returned the compliment, telling reporters, “Baker is an amazing man.”", "Ruiz",
+                 id="a time phrase"),
+    pytest.param("Walking to the next address, Baker reminisced about the pier, and said the storm changed it.", "Baker",
+                 id="an -ing phrase"),
+    pytest.param("Just before the ferry left, the captain weighed the cargo and asked for volunteers to move back.",
+                 "the captain", id="'Just before …,'"),
+    pytest.param("Hastily politicizing the storm ― much like he did last year ― Ruiz cast the blame on his rivals, and "
+                 "emphasized the threat that “the levy” poses.", "Ruiz", id="an -ly word and dashes"),
+    pytest.param("Weighing in on the debate, former Millbrook Gov. Tory Green agreed, praising Ruiz as “a gifted "
+                 "leader.”", "Tory Green", id="a title adjective after the comma"),
+    pytest.param("Schlafly then discussed the wall and explained its importance.", "Schlafly",
+                 id="a name ending in -ly is no adverb"),
+])
+def test_the_subject_after_an_opening_adverbial(text, speaker):
+    assert [r["speaker"] for r in rows(text)] == [speaker]

@@ -840,6 +840,29 @@ _DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\
 
 
 _NAME_AFTER_PREP_RE = re.compile(rf"\s+(?:the\s+)?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s*)+)?(?=[\s,])")
+_PARTICIPLE_OBJECT_STARTS = {"to", "at", "in", "on", "about", "with", "for", "from", "into", "out", "up", "back",
+                             "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "through", "after"}
+_TITLE_ADJECTIVES_RE = re.compile(r"(?:(?:former|then|longtime|top|senior|retired|outgoing|incoming|acting)\s+)+(?=[A-Z])")
+_OPENER_END_RE = re.compile(r"(?:,|\s[―—–])\s+")  # where an opening adverbial may end
+_TIME_OPENERS = {"hours", "days", "weeks", "months", "years", "minutes", "moments", "just", "ever", "shortly", "soon",
+                 "whenever", "wherever", "having", "decades", "seconds"}
+
+
+def _opens_with_adverbial(words: list[str]) -> bool:
+    """Whether a sentence opens with an adverbial rather than its subject: a time phrase ("Hours later,", "Just
+    before …,", "Ever since …,") or a capitalised -ing or -ly word before a lower-case one ("Walking to …,",
+    "Hastily politicizing …,")."""
+    first = words[0]
+    if first.lower().strip(",") in _TIME_OPENERS:
+        return True
+    nxt = words[1].split(None, 1)[0] if len(words) > 1 and words[1].strip() else ""
+    if len(first) <= 5 or not first[:1].isupper() or not first[1:].islower():
+        return False
+    if first.endswith("ly"):  # "Hastily politicizing …" (not "Schlafly then discussed …")
+        return nxt.endswith("ing") and nxt.islower()
+    return first.endswith("ing") and nxt in _PARTICIPLE_OBJECT_STARTS  # "Walking to …" (not "Manning said …")
+
+
 _OPENING_PARTICIPLES = {"Asked", "Pressed", "Questioned", "Told", "Speaking", "Responding", "Talking", "Writing",
                         "Appearing", "Addressing", "Reacting", "Commenting", "Testifying", "Interviewed"}
 
@@ -860,12 +883,14 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             candidate = candidate[opener.end():]
         off = len(masked) - len(candidate)
         words = candidate.split(None, 1)
-        if candidate is text and words and words[0] in _OPENING_PARTICIPLES:
-            # "Asked about a potential Clinton White House, Bush thought …": the subject follows a comma, the first
-            # one after which a name or pronoun and a lower-case verb come
-            for comma in re.finditer(r",\s+", text):
-                m = _SUBJECT_START_RE.match(text, comma.end())
-                if m and (text[m.start()].isupper() or m.group(0) in ("he", "she", "they", "we")) \
+        if candidate is text and words and (words[0] in _OPENING_PARTICIPLES or _opens_with_adverbial(words)):
+            # "Asked about a potential Clinton White House, Bush thought …", "Hours later, Trump …": the subject
+            # follows a comma, the first one after which a name or pronoun and a lower-case verb come
+            for comma in _OPENER_END_RE.finditer(text):
+                adj = _TITLE_ADJECTIVES_RE.match(text, comma.end())  # ", former Arkansas Gov. Mike Huckabee agreed"
+                m = _SUBJECT_START_RE.match(text, adj.end() if adj else comma.end())
+                if m and (any(w[:1].isupper() for w in m.group(0).split()) or m.group(0) in ("he", "she", "they", "we")
+                          or m.group(0).split()[0] in ("the", "a", "an", "his", "her", "their", "its")) \
                         and re.match(r"\s+[a-z]", text[m.end() :]):
                     off = len(masked) - len(text)
                     return base + off + m.start(), base + off + m.end()
