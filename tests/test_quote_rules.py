@@ -813,3 +813,9 @@ def test_speaker_phrases_end_where_the_name_does():
 ])
 def test_the_subject_after_an_opening_adverbial(text, speaker):
     assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
+def test_an_of_phrase_after_an_opening_adverbial_stays_in_the_subject():
+    found = rows("Shortly after the merger, the families of the company's founders had mobilized, warning that the deal "
+                 "would decimate the culture.")
+    assert [r["speaker"] for r in found] == ["the families of the company's founders"]

@@ -839,6 +839,14 @@ _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 _DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
 
 
+_OF_PHRASE_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=\s+(?:has|have|had|"
+                           r"was|were|is|are|will|would|could|[a-z]+ed|said|says|told)\b)")
+
+
+def _is_verb_form(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PAST
+
+
 _NAME_AFTER_PREP_RE = re.compile(rf"\s+(?:the\s+)?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s*)+)?(?=[\s,])")
 _PARTICIPLE_OBJECT_STARTS = {"to", "at", "in", "on", "about", "with", "for", "from", "into", "out", "up", "back",
                              "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "through", "after"}
@@ -886,15 +894,20 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
         if candidate is text and words and (words[0] in _OPENING_PARTICIPLES or _opens_with_adverbial(words)):
             # "Asked about a potential Clinton White House, Bush thought …", "Hours later, Trump …": the subject
             # follows a comma, the first one after which a name or pronoun and a lower-case verb come
+            after = None
             for comma in _OPENER_END_RE.finditer(text):
                 adj = _TITLE_ADJECTIVES_RE.match(text, comma.end())  # ", former Arkansas Gov. Mike Huckabee agreed"
                 m = _SUBJECT_START_RE.match(text, adj.end() if adj else comma.end())
                 if m and (any(w[:1].isupper() for w in m.group(0).split()) or m.group(0) in ("he", "she", "they", "we")
                           or m.group(0).split()[0] in ("the", "a", "an", "his", "her", "their", "its")) \
                         and re.match(r"\s+[a-z]", text[m.end() :]):
-                    off = len(masked) - len(text)
-                    return base + off + m.start(), base + off + m.end()
-            return None
+                    after = m.start()
+                    break
+            if after is None:
+                return None
+            candidate = text[after:]  # the subject is read there as at a sentence start
+            off = len(masked) - len(candidate)
+            words = candidate.split(None, 1)
         if words and (words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}
                       or (words[0].endswith(",") and (words[0].lower().rstrip(",") in _NOT_NAMES
                                                       or words[0].lower().rstrip(",").endswith("ly")))):
@@ -919,6 +932,10 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                     end = len(phrase)
             if candidate[m.start() : end].split()[-1] in ("for", "of", "to", "at", "with", "from"):
                 named = _NAME_AFTER_PREP_RE.match(candidate, end)  # "A spokesman for Mayor Frank G. Jackson …"
+                if named is None and candidate[m.start() : end].split()[-1] == "of":
+                    named = _OF_PHRASE_RE.match(candidate, end)  # "the families of the company's founders had …"
+                    if named and any(w in _AUX_WORDS or _is_verb_form(w) for w in named.group(0).split()):
+                        named = None
                 end = named.end() if named else m.start() + len(candidate[m.start() : end].rsplit(None, 1)[0])
             words = candidate[m.start() : end].split()
             if len(words) > 1 and words[-1].islower() and (words[-1] in _IRREGULAR_PAST or words[-1] in ("spoke", "wrote", "told")
@@ -1307,8 +1324,6 @@ def quote_beside_frame(s: _Sentence) -> bool:
         participle = False
         if prev_close is not None and _words_before_quotes(s, prev_close) > _MAX_WORDS_BEFORE_DIRECT:
             prev_close = None  # "Given his success, his words carry “weight,” X said": reported speech, mixed
-        if prev_close is not None and text[ce : ce + 1] == ":":
-            prev_close = None  # "“Q.” She went on to say:": the colon opens what follows, not the quote before
         if prev_close is not None:
             gap = masked[rel(prev_close) : rel(cs)]
             if not gap.strip(" ,—–-"):  # "Q," said X
@@ -1317,6 +1332,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                   or gap.lstrip().startswith(",") or _SPEAKER_START_RE.match(gap.strip())):
                 # "Q," X said  (X: the whole stretch between quote and cue, if it reads as a name)
                 stretch = gap.strip(" ,—–-")
+                control = _CONTROL_TO_RE.search(stretch) if stretch.endswith("to") else None
+                if control:  # "“Q.” She went on to say": she
+                    stretch = stretch[: control.start()].rstrip()
                 if len(stretch.split()) > 9 and "," in stretch:  # "Harry Bond, 30, of Raleigh, N.C., who …, said"
                     stretch = stretch.split(",", 1)[0]
                 words = stretch.split()
