@@ -813,3 +813,8 @@ def test_an_of_phrase_after_an_opening_adverbial_stays_in_the_subject():
     found = rows("Shortly after the merger, the families of the company's founders had mobilized, warning that the deal "
                  "would decimate the culture.")
     assert [r["speaker"] for r in found] == ["the families of the company's founders"]
+
+
+def test_a_speaker_phrase_ends_before_an_irregular_past_verb():
+    found = rows("Ruiz made similarly bigoted charges that the judge would be biased against him.")
+    assert [r["speaker_mention"] for r in found] == ["Ruiz"]

@@ -2914,8 +2914,9 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
         if prev in _INNER_DETERMINERS:  # "the first time": an adjective, not an adverb
             continue
         nxt_cap = i + 1 < len(words) and words[i + 1][2][:1].isupper()  # "one unaligned Florida strategist": an adjective
-        finite = w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") and not nxt_cap \
-            and prev not in _SPEAKER_END_WORDS and not (words[i - 1][2][:1].isupper() and prev.endswith(_ADJ_ENDINGS))
+        finite = (w.islower() and lw in _IRREGULAR_PAST and lw != "put") or (
+            w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") and not nxt_cap
+            and prev not in _SPEAKER_END_WORDS and not (words[i - 1][2][:1].isupper() and prev.endswith(_ADJ_ENDINGS)))
         if (lw in _AUX_WORDS or lw in _TRAILING_ADVERBS or lw in ("can", "may", "might", "must", "should", "shall")
                 or _CONTRACTED_AUX_RE.search(w) or finite) and w.islower():
             keep = i
