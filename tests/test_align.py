@@ -223,3 +223,13 @@ def test_offices_and_state_abbreviations_are_not_people(tmp_path):
     assert "Ill" not in set(n["name"])
     assert set(n.loc[n["name"] == "Secretary of State", "key"]) == {"secretary of state"}
     assert set(n.loc[n["name"] == "Secretary of State Maria Ortiz", "key"]) == {"maria ortiz"}
+
+
+def test_names_lose_their_role_and_handles_and_party_adjectives_are_no_names(tmp_path):
+    c = corpus_of(tmp_path, {
+        "a.txt": "On Tuesday, Harbor Director Maria Ortiz spoke to Democratic voters. Later, Ortiz left.\n",
+        "b.txt": "The council met Maria Ortiz, @SpeakerGreen wrote in a post at pic.twitter.com/OqctxglquI today.\n"})
+    n = align.names(c)
+    assert set(n.loc[n["name"].isin(["Harbor Director Maria Ortiz", "Ortiz", "Maria Ortiz"]), "key"]) == {"maria ortiz"}
+    assert not set(n["name"]) & {"Democratic", "SpeakerGreen", "OqctxglquI"}
+    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2

@@ -439,10 +439,11 @@ def carried(items: pd.DataFrame, key: str, article_ids) -> pd.DataFrame:
 # "Sen. Lindsey Graham" and "Paul D. Ryan" stay whole; _name_runs then drops the titles.
 _TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Sens. Rep. Reps. Gov. Gen. Lt. Col. Sgt. Capt. Adm. Prof. Rev.".split())
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev)\.|[A-Z]\.(?!\w)|[A-Z][\w.&-]*[a-zA-Z0-9])"
-_NAME_SEQ_RE = re.compile(rf"(?<![\w'’.]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|de\s+)?{_NAME_WORD})*")
+_NAME_SEQ_RE = re.compile(rf"(?<![\w'’.@/#]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|de\s+)?{_NAME_WORD})*")  # not @handles or URLs
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]")  # "R-S.C", "D-Calif": a party and a state, not a name
 _NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
+_PARTY_ADJECTIVES = frozenset({"Democratic", "Republican"})
 # AP style's abbreviations of U.S. states, as they follow a city ("Springfield, Ill.,"), without their last period
 _STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb "
                     "Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo".split())
@@ -488,9 +489,12 @@ def _name_runs(words: list[str]) -> list[list[str]]:
 def _name_key(name: str) -> str:
     """A name's key: lower case, without middle initials and without a leading title ("Senator Mark S. Kirk" and
     "Mark Kirk" are "mark kirk"), unless what is left is one organisation word ("Justice Department")."""
-    from .quotes import _ORG_WORDS, TITLES
+    from .quotes import _ORG_WORDS, _ROLE_WORDS, TITLES
 
     words = nlp.without_initials(name.split()) or name.split()  # "Mark S. Kirk" and "Mark Kirk": one key
+    role = max((j for j, w in enumerate(words[:-2]) if w.lower().strip(".") in _ROLE_WORDS), default=None)
+    if role is not None and 2 <= len(words) - role - 1 <= 3 and all(w[:1].isupper() for w in words[role + 1 :]):
+        words = words[role + 1 :]  # "FBI Director James Comey", "House Speaker Paul Ryan": the person
     if len(words) > 2 and words[0].lower().rstrip(".") in TITLES and words[1].lower() in ("of", "for"):
         # "Secretary of State" is an office; "Secretary of Homeland Security Jeh Johnson" is the person it names last
         return " ".join(words[-2:] if len(words) >= 5 else words).lower()
@@ -519,8 +523,8 @@ def names(corpus) -> pd.DataFrame:
                 continue  # "CHICAGO, Ill. —": a state in a dateline or address, no one named
             for run in _name_runs(m.group(0).split()):
                 name = re.sub(r"'s$", "", " ".join(run))
-                if not name or not name[0].isalpha():
-                    continue
+                if not name or not name[0].isalpha() or name in _PARTY_ADJECTIVES:
+                    continue  # "Democratic" alone is an adjective ("Democratic voters"), no one named
                 key = _name_key(name)
                 found.append((aid, int(sid), name, key, int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))
     mid = {k for *_, k, _, opens in found if not opens}
