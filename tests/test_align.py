@@ -232,4 +232,11 @@ def test_names_lose_their_role_and_handles_and_party_adjectives_are_no_names(tmp
     n = align.names(c)
     assert set(n.loc[n["name"].isin(["Harbor Director Maria Ortiz", "Ortiz", "Maria Ortiz"]), "key"]) == {"maria ortiz"}
     assert not set(n["name"]) & {"Democratic", "SpeakerGreen", "OqctxglquI"}
+
     assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2
+
+
+def test_a_marker_of_origin_after_of_stays_in_the_name(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "A report by the Federation of American Scientists said so.\n",
+                             "b.txt": "The council met the Chinese AI labs on Tuesday.\n"})
+    assert {"Federation of American Scientists", "AI"} <= set(align.names(c)["name"])

@@ -464,6 +464,9 @@ def _name_runs(words: list[str]) -> list[list[str]]:
     "Acme")."""
     runs, cur = [], []
     for w in words:
+        if cur and cur[-1] == "of" and (w in _markers() or w.rstrip(".") + "." in _markers()):
+            cur.append(w)  # "Federation of American Scientists": a marker inside a name after "of" is the name's
+            continue
         if w in _NOT_NAMES or w in _TITLE_ABBREVIATIONS or _PARTY_STATE_RE.match(w) or w in _markers() \
                 or w.rstrip(".") + "." in _markers():
             runs.append(cur)
