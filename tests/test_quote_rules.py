@@ -818,3 +818,17 @@ def test_an_of_phrase_after_an_opening_adverbial_stays_in_the_subject():
 def test_a_speaker_phrase_ends_before_an_irregular_past_verb():
     found = rows("Ruiz made similarly bigoted charges that the judge would be biased against him.")
     assert [r["speaker_mention"] for r in found] == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Lerer reported from Millbrook.", id="a byline's place"),
+    pytest.param("The attacks were echoed by Democrats, who highlighted comments Ruiz made in 2006 saying he “sort of "
+                 "hopes” the pier fails.", id="a year is no speaker"),
+])
+def test_what_reports_nothing_or_nobody(text):
+    assert all(r["speaker"] not in ("Lerer", "2006") for r in rows(text))
+
+
+def test_to_after_a_time_is_the_content_not_a_recipient():
+    found = rows("Ruiz promised on Tuesday to refrain from using the phrase during the rest of her campaign.")
+    assert [r["quote"] for r in found] == ["to refrain from using the phrase during the rest of her campaign"]

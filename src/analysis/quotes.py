@@ -599,6 +599,8 @@ def _speaker_phrase(np_text: str) -> str | None:
         # the pronoun is the clause's subject
         return words[-1]
     last = words[-1] if words else ""
+    if len(words) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", last):
+        return None  # "comments Trump made in 2006 saying …": a year says nothing
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
         return None  # "her silence by asking": a preposition and a gerund make a verb phrase, not a speaker
     if not words or last.lower() in _SPEAKER_END_WORDS or (last.islower() and last.endswith("ly") and last not in _LY_NOUNS) \
@@ -800,7 +802,7 @@ _ADVERBIAL_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week|year|time|month|day|"
     r"X|Twitter|Facebook|television|TV|radio|CNN|MSNBC|Fox(?:\s+News)?|NBC|ABC|CBS)[\w'’]*"
     r"(?:\s+(?:message|statement|interview|post|address|conference|appearance|call|release)s?\b)?"  # "a video message"
-    r"(?:\s+to\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?,?\s*|"  # "… to the convention", "… to supporters"
+    r"(?:\s+to\s+(?:the\s+[\w'’-]+|[A-Z][\w'’-]*|reporters|supporters|journalists|students|voters|donors|members|followers)(?:\s+[A-Z][\w'’-]*)*)?,?\s*|"  # "… to the convention", "… to supporters"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+)[,]?\s*)*"
 )
 _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
@@ -1659,8 +1661,8 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
         that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
         if that:
             span = (span[0] + that.end(), span[1])
-        elif content_words[0].lower() in ("by", "with") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
-            return False  # "accused by a reporter", "responded with ads": the cue reports nothing here
+        elif content_words[0].lower() in ("by", "with", "from") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
+            return False  # "accused by a reporter", "responded with ads", "reported from Los Angeles": nothing reported
     subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
     if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
         return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
