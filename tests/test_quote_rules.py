@@ -832,3 +832,15 @@ def test_what_reports_nothing_or_nobody(text):
 def test_to_after_a_time_is_the_content_not_a_recipient():
     found = rows("Ruiz promised on Tuesday to refrain from using the phrase during the rest of her campaign.")
     assert [r["quote"] for r in found] == ["to refrain from using the phrase during the rest of her campaign"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Ruiz said Monday he would run again.", ["Ruiz"], id="a pronoun after a day"),
+    pytest.param("Earlier Wednesday, Mr. Tory Ruiz arrived in Millbrook. He said the rally would be big.", ["Tory Ruiz"],
+                 id="'Earlier Wednesday' is no name"),
+    pytest.param("Tory Green, the harbor chairman, this past week announced the creation of a pier fund.", ["Tory Green"],
+                 id="'this past week' before the cue"),
+    pytest.param("Judge Day said the levy was lawful.", ["Day"], id="a surname that is a time word"),
+])
+def test_times_are_no_speakers(text, speakers):
+    assert [r["speaker"] for r in rows(text)] == speakers

@@ -500,7 +500,7 @@ _SUBJECT_NP_RE = re.compile(
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
 # A time between the subject and its cue: "X last week said", "X on Monday told"
-_TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
+_TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|this\s+past|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
                                r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                                r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today)$")
 
@@ -566,6 +566,15 @@ _SPEAKER_END_WORDS = {"and", "or", "but", "of", "for", "to", "the", "a", "an", "
                       "with", "from", "by", "in", "on", "at", "not", "who", "which", "that"}
 
 
+_TIME_HEADS = {"week", "weeks", "month", "months", "year", "morning", "afternoon", "evening", "night", "day", "today",
+               "yesterday", "tonight", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december"}
+
+
+_TIME_DETERMINERS = {"this", "that", "the", "a", "an", "one", "last", "next", "each", "every", "earlier", "later", "early"}
+
+
 def _is_noun_like(word: str) -> bool:
     """A lower-case word that may end a noun phrase: no verb form ("said", "asked", "claims"), auxiliary or cue word."""
     w = word.lower().strip(",")
@@ -599,6 +608,12 @@ def _speaker_phrase(np_text: str) -> str | None:
         # the pronoun is the clause's subject
         return words[-1]
     last = words[-1] if words else ""
+    if len(words) > 1 and last.lower() in ("he", "she", "they", "we", "i") and words[-2].lower().strip(",") in _TIME_HEADS:
+        return last  # "… said Monday he would run": the pronoun is the subject
+    if last.lower().strip(",") in _TIME_HEADS and (
+            (len(words) <= 3 and words[0].lower() in _TIME_DETERMINERS)
+            or (len(words) == 1 and last.lower() in _TIME_HEADS - {"day", "week", "year", "month", "night"})):
+        return None  # "This week", "that morning", "One Sunday", "Wednesday": a time, no one who speaks
     if len(words) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", last):
         return None  # "comments Trump made in 2006 saying …": a year says nothing
     if any(w.lower() in _PREPOSITIONS and n.islower() and n.endswith("ing") for w, n in itertools.pairwise(words)):
@@ -2121,7 +2136,8 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "still", "yet", "now", "then", "yes", "no", "also", "perhaps", "maybe", "finally", "first", "second",
               "third", "last", "next", "today", "tonight", "yesterday", "tomorrow", "here", "there", "thus", "hence",
               "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
-              "well", "after", "before", "although", "because", "since", "unless", "until", "whether", "where",
+              "well", "after", "before", "earlier", "later", "although", "because", "since", "unless", "until",
+              "whether", "where",
               "who", "which", "said", "says", "asked", "ask", "answer", "question", "update", "updated", "note",
               "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov",
               # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
