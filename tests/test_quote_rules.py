@@ -844,3 +844,16 @@ def test_to_after_a_time_is_the_content_not_a_recipient():
 ])
 def test_times_are_no_speakers(text, speakers):
     assert [r["speaker"] for r in rows(text)] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("It's worth noting that there is little love lost between the council and Ruiz.", id="the reporter's aside"),
+    pytest.param("The clause written in the margins of the charter says it.", id="a participle, not an act of writing"),
+])
+def test_no_one_speaks_in(text):
+    assert rows(text) == []
+
+
+def test_written_after_have_is_an_act_of_writing():
+    assert [r["speaker"] for r in rows("Ruiz has written that the pier must close. I’ve written extensively on the "
+                                       "levy.")][:1] == ["Ruiz"]

@@ -227,6 +227,7 @@ _NOT_VERB_BEFORE = {
     "written", "press", "phone", "conference", "another", "each", "every", "many", "several", "final",
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "swing", "battleground",
     "than",  # "Rather than questions about …, Clinton faced …"
+    "worth",  # "It's worth noting that …": the reporter's own aside
 }
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
@@ -296,6 +297,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
 
 
 _MADE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:made|make|makes|making|issued|offered|repeated|echoed)\s+(?:[a-z]+\s+)?$")
+_PERFECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:has|have|had|having)\s+|[’']ve\s+|[’']d\s+)(?:\w+\s+)?$")
 _LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE_BEFORE = {"been", "being"}
@@ -311,6 +313,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     nounlike = word is not None and word.group(0).lower() in _NOUNLIKE_FORMS
     if nounlike and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
         return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
+    if word and word.group(0) in ("written", "spoken") and not _PERFECT_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return False  # "the Fourteenth Amendment written in the margins": a participle, not someone's act of writing
     if nounlike and _MADE_BEFORE_RE.search(masked, max(0, start - 30), start):
         return False  # "Trump made similar comments Thursday": the object of "made", a noun
     if nounlike and word.group(0).endswith("ing") and _LEAD_BEFORE_RE.search(masked, max(0, start - 12), start):
