@@ -841,6 +841,10 @@ def test_to_after_a_time_is_the_content_not_a_recipient():
     pytest.param("Tory Green, the harbor chairman, this past week announced the creation of a pier fund.", ["Tory Green"],
                  id="'this past week' before the cue"),
     pytest.param("Judge Day said the levy was lawful.", ["Day"], id="a surname that is a time word"),
+    pytest.param("A month ago, Ruiz visited the pier and explained why the levy would fail.", ["Ruiz"],
+                 id="a time phrase opening the sentence"),
+    pytest.param("The harbor office less than two weeks ago said for the first time that the pier was unsafe.",
+                 ["The harbor office"], id="'less than two weeks ago' before the cue"),
 ])
 def test_times_are_no_speakers(text, speakers):
     assert [r["speaker"] for r in rows(text)] == speakers

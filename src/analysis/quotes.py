@@ -505,6 +505,8 @@ _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
 # A time between the subject and its cue: "X last week said", "X on Monday told"
 _TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|this\s+past|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
+                               r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?(?:a|an|one|two|three|four|five|six|"
+                               r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|"
                                r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                                r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today)$")
 
@@ -579,6 +581,19 @@ _TIME_HEADS = {"week", "weeks", "month", "months", "year", "morning", "afternoon
 _TIME_DETERMINERS = {"this", "that", "the", "a", "an", "one", "last", "next", "each", "every", "earlier", "later", "early"}
 
 
+def _is_time_phrase(words: list[str]) -> bool:
+    """A short phrase that names a time ("This week", "A month", "One Sunday", "Wednesday"), not a speaker; a time
+    word as a surname ("Judge Day") is not one."""
+    if len(words) > 1 and words[-1].lower().strip(",") in ("ago", "later", "earlier"):
+        words = words[:-1]  # "A month ago", "Two days later"
+    last = words[-1].lower().strip(",") if words else ""
+    if len(words) == 2 and last.rstrip("s") in _TIME_HEADS and re.fullmatch(r"\d+|two|three|four|five|six|several|a few",
+                                                                             words[0].lower()):
+        return True  # "two days", "several weeks"
+    return last in _TIME_HEADS and ((len(words) <= 3 and words[0].lower() in _TIME_DETERMINERS)
+                                    or (len(words) == 1 and last in _TIME_HEADS - {"day", "week", "year", "month", "night"}))
+
+
 def _is_noun_like(word: str) -> bool:
     """A lower-case word that may end a noun phrase: no verb form ("said", "asked", "claims"), auxiliary or cue word."""
     w = word.lower().strip(",")
@@ -614,9 +629,7 @@ def _speaker_phrase(np_text: str) -> str | None:
     last = words[-1] if words else ""
     if len(words) > 1 and last.lower() in ("he", "she", "they", "we", "i") and words[-2].lower().strip(",") in _TIME_HEADS:
         return last  # "… said Monday he would run": the pronoun is the subject
-    if last.lower().strip(",") in _TIME_HEADS and (
-            (len(words) <= 3 and words[0].lower() in _TIME_DETERMINERS)
-            or (len(words) == 1 and last.lower() in _TIME_HEADS - {"day", "week", "year", "month", "night"})):
+    if _is_time_phrase(words):
         return None  # "This week", "that morning", "One Sunday", "Wednesday": a time, no one who speaks
     if len(words) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", last):
         return None  # "comments Trump made in 2006 saying …": a year says nothing
@@ -713,7 +726,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     left = left.rstrip()
     if "'" in left[-4:] or "’" in left[-4:]:
         left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
-    if left[-1:] in "khrtdygn":
+    if left[-1:] in "khrtdygno":
         left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
     if left.endswith(")"):
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
@@ -939,6 +952,8 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                 return None
             return base + off, base + off + contracted.end(1)
         m = _SUBJECT_START_RE.match(candidate)
+        if m and _is_time_phrase(m.group(0).split()):
+            continue  # "A month ago, Trump explained …": the subject follows the time phrase's comma
         if m:
             end = m.end()
             poss = _POSSESSED_RE.match(candidate, end)  # "Millbrook's harbor council has shut …": the council
