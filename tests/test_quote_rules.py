@@ -861,3 +861,9 @@ def test_no_one_speaks_in(text):
 def test_written_after_have_is_an_act_of_writing():
     assert [r["speaker"] for r in rows("Ruiz has written that the pier must close. I’ve written extensively on the "
                                        "levy.")][:1] == ["Ruiz"]
+
+
+def test_an_of_phrase_after_the_subject_noun_stays_in_it():
+    found = rows("But that morning, an angry army of harbor workers and retirees had gathered at the pier, calling for "
+                 "Ruiz's firing.")
+    assert [r["speaker"] for r in found] == ["an angry army of harbor workers and retirees"]

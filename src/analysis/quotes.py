@@ -873,7 +873,7 @@ _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 _DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
 
 
-_OF_PHRASE_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=\s+(?:has|have|had|"
+_OF_PHRASE_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*(?=\s+(?:has|have|had|"
                            r"was|were|is|are|will|would|could|[a-z]+ed|said|says|told)\b)")
 
 
@@ -966,12 +966,17 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                 phrase = candidate[: candidate.find(",")] if "," in candidate else ""
                 if _determiner_subject(["the", *phrase.split()]) and any(w[:1].isupper() for w in phrase.split()[1:]):
                     end = len(phrase)
+            if candidate.startswith(" of ", end):  # "an angry army of HP workers and retirees had amassed"
+                of = _OF_PHRASE_RE.match(candidate, end + 3)
+                if of and not any(w in _AUX_WORDS or _is_verb_form(w) for w in of.group(0).split()):
+                    end = of.end()
             if candidate[m.start() : end].split()[-1] in ("for", "of", "to", "at", "with", "from"):
-                named = _NAME_AFTER_PREP_RE.match(candidate, end)  # "A spokesman for Mayor Frank G. Jackson …"
-                if named is None and candidate[m.start() : end].split()[-1] == "of":
+                named = None
+                if candidate[m.start() : end].split()[-1] == "of":
                     named = _OF_PHRASE_RE.match(candidate, end)  # "the families of the company's founders had …"
                     if named and any(w in _AUX_WORDS or _is_verb_form(w) for w in named.group(0).split()):
                         named = None
+                named = named or _NAME_AFTER_PREP_RE.match(candidate, end)  # "A spokesman for Mayor Frank G. Jackson …"
                 end = named.end() if named else m.start() + len(candidate[m.start() : end].rsplit(None, 1)[0])
             words = candidate[m.start() : end].split()
             if len(words) > 1 and words[-1].islower() and (words[-1] in _IRREGULAR_PAST or words[-1] in ("spoke", "wrote", "told")
