@@ -867,3 +867,10 @@ def test_an_of_phrase_after_the_subject_noun_stays_in_it():
     found = rows("But that morning, an angry army of harbor workers and retirees had gathered at the pier, calling for "
                  "Ruiz's firing.")
     assert [r["speaker"] for r in found] == ["an angry army of harbor workers and retirees"]
+
+
+def test_places_and_events_are_no_persons_a_pronoun_could_mean():
+    text = ("Sheriff Tory Green of Maricopa County spoke at the Super Bowl on Sunday. He said the levy would pass.")
+    assert [r["speaker"] for r in rows(text)] == ["Tory Green"]
+    kinds = {m[2]: m[3] for m in quotes._entity_mentions(text)}
+    assert kinds["Super Bowl"] != "person" and kinds["Maricopa County"] != "person"

@@ -2260,6 +2260,10 @@ _FUNCTION_WORDS = frozenset("""about of the in on for with to at by and or but a
 that this what how why after before over into as its his her their our your my we they he she it you""".split())
 
 
+_THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize", "award", "awards", "summit", "act",
+                "amendment", "doctrine", "treaty", "accord", "accords", "index", "poll", "survey", "magazine", "airport",
+                "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
+                "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort"}
 _DEMONYMS = {"american", "chinese", "western"}  # in _NOT_NAMES: "American officials" names nobody
 
 
@@ -2312,6 +2316,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     low = [w.lower().strip(".") for w in words]
     if any(w in _ORG_WORDS for w in low) or low[0] in _DEMONYMS:
         kind = "org"
+    elif len(words) > 1 and low[-1] in _THING_HEADS:
+        kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean
     elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) and _FUNCTION_WORDS.isdisjoint(low):
         kind = "person"
     else:
