@@ -874,3 +874,9 @@ def test_places_and_events_are_no_persons_a_pronoun_could_mean():
     assert [r["speaker"] for r in rows(text)] == ["Tory Green"]
     kinds = {m[2]: m[3] for m in quotes._entity_mentions(text)}
     assert kinds["Super Bowl"] != "person" and kinds["Maricopa County"] != "person"
+
+
+def test_a_description_is_the_person_an_earlier_appositive_described():
+    text = ("Tory Green, a self-described harbor socialist, won the primary in Millbrook. Maria Ortiz said she would "
+            "win the nomination. The self-described harbor socialist vowed to soldier on.")
+    assert [r["speaker"] for r in rows(text)] == ["Maria Ortiz", "Tory Green"]

@@ -2633,6 +2633,29 @@ def _appositive_name(ctx: _Context, end: int) -> str | None:
     return None
 
 
+def _described_before(ctx: _Context, words: list[str], pos: int, persons: set[str]) -> str | None:
+    """The person an earlier appositive described with the same last two words as a description: "Bernie Sanders, a
+    self-described democratic socialist, …" or "democratic socialist Bernie Sanders" makes "the self-described
+    democratic socialist" Sanders (the latest such person before the mention)."""
+    tail = [w.strip(".,’'").lower() for w in words[-2:]]
+    if len(words) < 3 or len(tail) < 2 or not all(w.isalpha() for w in tail):
+        return None
+    phrase = r"(?i:" + r"\s+".join(map(re.escape, tail)) + ")"
+    rx = re.compile(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}[,;.]|(?<![\w'’]){phrase}\s+(?=[A-Z])")
+    found = None
+    for m in rx.finditer(ctx.text, 0, pos):
+        if m.end() > pos - 2:
+            break
+        if m.group(0).startswith(","):  # "Name, a … democratic socialist,": the name ends right before the comma
+            named = [n for s0, e0, n in _names_in(ctx, max(0, m.start() - 60), m.start()) if e0 == m.start()]
+        else:  # "democratic socialist Bernie Sanders": the name starts right after
+            named = [n for s0, e0, n in _names_in(ctx, m.end(), m.end() + 60) if s0 == m.end()]
+        full = [ctx.full_name(n, m.start()) for n in named]
+        if full and " " in full[0] and full[0] in persons:
+            found = full[0]
+    return found
+
+
 def _is_description(words: list[str], head: str) -> bool:
     """A definite description of one person ("the Vermont senator", "The former secretary of State"): the/this/that,
     a person's role as head, no comma, and no name after the head ("the senator Bernie Sanders" names him)."""
@@ -2812,7 +2835,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         possessive = len(words) > 1 and first in ("his", "her") and not any(w[:1].isupper() for w in words[1:])
         if person_pronoun or description or possessive:
             ctx = context()
-            who = _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
+            who = _described_before(ctx, words, span[0], persons) if description else None
+            who = who or _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
             if who is not None:
                 done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
                 continue
