@@ -259,6 +259,8 @@ def _prev_word(text: str, lo: int, hi: int) -> re.Match | None:
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_'’.-"):
         i -= 1
     return _PREV_WORD_RE.match(text, i, hi) if i < j else None
+
+
 # Patterns used in the hot paths, compiled once (a string pattern costs a cache lookup on every call)
 _TO_VERB_END_RE = re.compile(r"\bto\s+[a-z]+$")
 _COMMA_GAP_RE = re.compile(r"\s*,\s*")
@@ -271,6 +273,8 @@ _STRETCH_BREAK_RE = re.compile(r"[;:!?]|\.(?=\s+[a-z])")
 _BARE_BRIDGE_RE = re.compile(r"\s*[,:]?\s*")
 _THAT_OR_COLON_RE = re.compile(r"\s*(?:that\b|:)")
 _LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z’'-]*")
+
+
 _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", "note", "notes", "call", "calls",
                    "post", "posts", "tweet", "tweets", "comment", "comments", "attack", "attacks", "promise",
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
@@ -597,7 +601,7 @@ def _is_time_phrase(words: list[str]) -> bool:
 def _is_noun_like(word: str) -> bool:
     """A lower-case word that may end a noun phrase: no verb form ("said", "asked", "claims"), auxiliary or cue word."""
     w = word.lower().strip(",")
-    return not (w.endswith("ed") or w in _AUX_WORDS or w in _IRREGULAR_PAST or w in _cue_tables()[0])
+    return not (_verb_form(w) == "past" or w in _AUX_WORDS or w in _cue_tables()[0])
 
 
 def _speaker_phrase(np_text: str) -> str | None:
@@ -621,14 +625,12 @@ def _speaker_phrase(np_text: str) -> str | None:
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
         words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
     if len(words) > 1 and words[-1].lower() in ("he", "she", "they", "we", "i") and (
-            words[-2].lower() in _PRONOUN_OPENERS or (words[-2].islower() and words[-2] not in _PREPOSITIONS
-                                                      and _is_noun_like(words[-2]))):
-        # "the contest and she has had to respond", "would end what she said were", "another study they wrote":
-        # the pronoun is the clause's subject
+            words[-2].lower() in _PRONOUN_OPENERS or words[-2].lower().strip(",") in _TIME_HEADS
+            or (words[-2].islower() and words[-2] not in _PREPOSITIONS and _is_noun_like(words[-2]))):
+        # "the contest and she has had to respond", "would end what she said were", "another study they wrote",
+        # "… said Monday he would run": the pronoun is the clause's subject
         return words[-1]
     last = words[-1] if words else ""
-    if len(words) > 1 and last.lower() in ("he", "she", "they", "we", "i") and words[-2].lower().strip(",") in _TIME_HEADS:
-        return last  # "… said Monday he would run": the pronoun is the subject
     if _is_time_phrase(words):
         return None  # "This week", "that morning", "One Sunday", "Wednesday": a time, no one who speaks
     if len(words) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", last):
@@ -877,10 +879,6 @@ _OF_PHRASE_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’
                            r"was|were|is|are|will|would|could|[a-z]+ed|said|says|told)\b)")
 
 
-def _is_verb_form(word: str) -> bool:
-    return word.endswith("ed") or word in _IRREGULAR_PAST
-
-
 _NAME_AFTER_PREP_RE = re.compile(rf"\s+(?:the\s+)?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s*)+)?(?=[\s,])")
 _PARTICIPLE_OBJECT_STARTS = {"to", "at", "in", "on", "about", "with", "for", "from", "into", "out", "up", "back",
                              "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "through", "after"}
@@ -914,7 +912,7 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     introductory phrase ("In June, Reddit …")."""
     dateline = _DATELINE_RE.match(masked)
     if dateline:
-        masked, base = " " * dateline.end() + masked[dateline.end() :], base
+        masked = " " * dateline.end() + masked[dateline.end() :]
     lead = len(masked) - len(masked.lstrip())
     text = masked[lead:]
     for candidate in (text, text[_INTRO_RE.match(text).end():] if _INTRO_RE.match(text) else None):
@@ -968,13 +966,13 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                     end = len(phrase)
             if candidate.startswith(" of ", end):  # "an angry army of HP workers and retirees had amassed"
                 of = _OF_PHRASE_RE.match(candidate, end + 3)
-                if of and not any(w in _AUX_WORDS or _is_verb_form(w) for w in of.group(0).split()):
+                if of and not any(w in _AUX_WORDS or _verb_form(w) == "past" for w in of.group(0).split()):
                     end = of.end()
             if candidate[m.start() : end].split()[-1] in ("for", "of", "to", "at", "with", "from"):
                 named = None
                 if candidate[m.start() : end].split()[-1] == "of":
                     named = _OF_PHRASE_RE.match(candidate, end)  # "the families of the company's founders had …"
-                    if named and any(w in _AUX_WORDS or _is_verb_form(w) for w in named.group(0).split()):
+                    if named and any(w in _AUX_WORDS or _verb_form(w) == "past" for w in named.group(0).split()):
                         named = None
                 named = named or _NAME_AFTER_PREP_RE.match(candidate, end)  # "A spokesman for Mayor Frank G. Jackson …"
                 end = named.end() if named else m.start() + len(candidate[m.start() : end].rsplit(None, 1)[0])
