@@ -195,13 +195,23 @@ def test_markup_is_neither_a_figure_a_name_nor_a_word(tmp_path):
     assert "tweet" not in align.profile(c.sentences["text"].iloc[0]).keys
 
 
+def keys_of(n, *written):
+    """The keys that ``align.names`` gave the names written as ``written``."""
+    return set(n.loc[n["name"].isin(written), "key"])
+
+
+def articles_carrying(n, key):
+    """How many of the articles a and b carry the name keyed ``key``."""
+    return align.carried(n, "key", ["a", "b"]).set_index("key").at[key, "n_articles"]
+
+
 def test_a_lone_surname_is_the_full_name_it_ends(tmp_path):
     c = corpus_of(tmp_path, {"a.txt": "The council heard Maria Ortiz of Acme AI. Later, Ortiz left.\n",
                              "b.txt": "Speaking for the union, Maria Ortiz objected to AI.\n"})
     n = align.names(c)
-    assert set(n.loc[n["name"] == "Ortiz", "key"]) == {"maria ortiz"}
-    assert set(n.loc[n["name"] == "AI", "key"]) == {"ai"}
-    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2
+    assert keys_of(n, "Ortiz") == {"maria ortiz"}
+    assert keys_of(n, "AI") == {"ai"}
+    assert articles_carrying(n, "maria ortiz") == 2
 
 
 def test_titles_initials_and_party_labels_are_no_part_of_a_name(tmp_path):
@@ -210,9 +220,9 @@ def test_titles_initials_and_party_labels_are_no_part_of_a_name(tmp_path):
         "b.txt": "Mark Kirk and Sen. Lindsey Graham, R-S.C., met Paul D. Ryan on Monday.\n"})
     n = align.names(c)
     assert set(n["name"]) >= {"Lindsey Graham", "Paul D. Ryan"} and not set(n["name"]) & {"Sen", "R-S.C", "Paul"}
-    assert set(n.loc[n["name"].isin(["Mark Kirk", "Kirk", "Senator Mark S. Kirk"]), "key"]) == {"mark kirk"}
-    assert set(n.loc[n["name"] == "Justice Department", "key"]) == {"justice department"}
-    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["mark kirk", "n_articles"] == 2
+    assert keys_of(n, "Mark Kirk", "Kirk", "Senator Mark S. Kirk") == {"mark kirk"}
+    assert keys_of(n, "Justice Department") == {"justice department"}
+    assert articles_carrying(n, "mark kirk") == 2
 
 
 def test_offices_and_state_abbreviations_are_not_people(tmp_path):
@@ -221,8 +231,8 @@ def test_offices_and_state_abbreviations_are_not_people(tmp_path):
         "b.txt": "Tory Green met Secretary of State Maria Ortiz in Springfield, Ill., on Tuesday.\n"})
     n = align.names(c)
     assert "Ill" not in set(n["name"])
-    assert set(n.loc[n["name"] == "Secretary of State", "key"]) == {"secretary of state"}
-    assert set(n.loc[n["name"] == "Secretary of State Maria Ortiz", "key"]) == {"maria ortiz"}
+    assert keys_of(n, "Secretary of State") == {"secretary of state"}
+    assert keys_of(n, "Secretary of State Maria Ortiz") == {"maria ortiz"}
 
 
 def test_names_lose_their_role_and_handles_and_party_adjectives_are_no_names(tmp_path):
@@ -230,10 +240,9 @@ def test_names_lose_their_role_and_handles_and_party_adjectives_are_no_names(tmp
         "a.txt": "On Tuesday, Harbor Director Maria Ortiz spoke to Democratic voters. Later, Ortiz left.\n",
         "b.txt": "The council met Maria Ortiz, @SpeakerGreen wrote in a post at pic.twitter.com/OqctxglquI today.\n"})
     n = align.names(c)
-    assert set(n.loc[n["name"].isin(["Harbor Director Maria Ortiz", "Ortiz", "Maria Ortiz"]), "key"]) == {"maria ortiz"}
+    assert keys_of(n, "Harbor Director Maria Ortiz", "Ortiz", "Maria Ortiz") == {"maria ortiz"}
     assert not set(n["name"]) & {"Democratic", "SpeakerGreen", "OqctxglquI"}
-
-    assert align.carried(n, "key", ["a", "b"]).set_index("key").at["maria ortiz", "n_articles"] == 2
+    assert articles_carrying(n, "maria ortiz") == 2
 
 
 def test_a_marker_of_origin_after_of_stays_in_the_name(tmp_path):
