@@ -880,3 +880,12 @@ def test_a_description_is_the_person_an_earlier_appositive_described():
     text = ("Tory Green, a self-described harbor socialist, won the primary in Millbrook. Maria Ortiz said she would "
             "win the nomination. The self-described harbor socialist vowed to soldier on.")
     assert [r["speaker"] for r in rows(text)] == ["Maria Ortiz", "Tory Green"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("The congressional report said that the harbor office lied.", "The congressional report",
+                 id="a cue verb after it"),
+    pytest.param("The harbor officials report that the pier is unsafe.", "The harbor officials", id="a verb itself"),
+])
+def test_a_noun_like_cue_before_a_saying_verb_is_its_subject(text, speaker):
+    assert [r["speaker"] for r in rows(text)] == [speaker]

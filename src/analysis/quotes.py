@@ -300,6 +300,15 @@ _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
 
 
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _finite_cue_forms() -> frozenset[str]:
+    """One-word cue forms that can be a finite verb ("said", "says", "wrote"): not "-ing" forms, not the base form."""
+    return frozenset(f for f, lemma, *_ in _cue_rows() if " " not in f and f != lemma and not f.endswith("ing"))
+
+
 _MADE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:made|make|makes|making|issued|offered|repeated|echoed)\s+(?:[a-z]+\s+)?$")
 _PERFECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:has|have|had|having)\s+|[’']ve\s+|[’']d\s+)(?:\w+\s+)?$")
 _LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
@@ -328,6 +337,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False
     if nounlike and _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False  # "Editor’s note:", "a congressional report that …": a noun after a possessive or "a" + adjective
+    if nounlike and (nxt := _NEXT_WORD_RE.match(masked, word.end())) and nxt.group(1) in _finite_cue_forms():
+        return False  # "The congressional report said that …": the next word is the verb, so this one is its subject
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
     if word and word.group(0).lower() in ("state", "states") and (
