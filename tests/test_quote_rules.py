@@ -889,3 +889,18 @@ def test_a_description_is_the_person_an_earlier_appositive_described():
 ])
 def test_a_noun_like_cue_before_a_saying_verb_is_its_subject(text, speaker):
     assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
+_IT_TEXT = ("Tory Ruiz spoke in Millbrook and Millbrook cheered in Millbrook. Ruiz’s campaign immediately backtracked, "
+            "putting out a statement. In cases of flooding, it said, “the town is a victim.” The harbor fund has raised "
+            "$5 million of the $6 million it pledged to the pier. It was said that the pier would close. The pier study "
+            "was released on Monday. It found that the pier was unsafe, and it said the council had known.")
+
+
+def test_it_is_the_organisation_or_text_the_sentences_before_name_not_the_most_named_place():
+    speakers = [(r["cue"], r["speaker"]) for r in rows(_IT_TEXT)]
+    assert ("said", "Ruiz campaign") in speakers  # the subject opening the previous sentence
+    assert ("pledged", "The harbor fund") in speakers  # the subject of its own sentence, "it" in a later clause
+    assert ("said", "It") in speakers  # "It was said": an expletive stands for nobody
+    assert ("said", "The pier study") in speakers  # the subject opening the previous sentence
+    assert all(s != "Millbrook" for _c, s in speakers)

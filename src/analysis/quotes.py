@@ -2387,6 +2387,105 @@ def _plural_subject_of(text: str, s0: int, pos: int) -> str | None:
     return np_text
 
 
+# Heads of noun phrases that "it" can stand for: organisations, filings and texts that speak ("the congressional
+# report", "Trump's campaign", "the paper"); a person is never "it".
+_TEXT_HEADS = {"report", "statement", "email", "e-mail", "post", "paper", "newspaper", "memo", "memorandum", "constitution",
+               "ad", "advertisement", "letter", "study", "survey", "poll", "website", "site", "release", "document",
+               "bill", "message", "tweet", "video", "book", "article", "editorial", "analysis", "review", "audit",
+               "ruling", "decision", "order", "policy", "plan", "platform", "proposal", "law", "resolution", "page",
+               "network", "association", "union", "council", "board", "commission", "magazine", "station", "office"}
+_IT_HEADS = frozenset({k for k, v in NOMINAL_HEADS.items() if v == "org"} | DOCUMENT_HEADS | _TEXT_HEADS)
+_BE_AFTER_IT_RE = re.compile(r"(?:\s+|['’])(?:is|was|s|has\s+been|had\s+been|(?:should|must|can|could|would|will|may|might)"
+                             r"\s+be)\b", re.IGNORECASE)
+_IT_NP_RE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                       r"([a-z-]+)\b")
+_OPENING_ADVERBIAL = _PREPOSITIONS | _SUBORDINATORS
+
+
+def _opening_subject(text: str, a: int, b: int, is_person, names, any_head: bool = False) -> str | None:
+    """The subject that opens ``text[a:b]``, after an opening adverbial ("In cases of abortion, …"), when "it" can
+    stand for it: a phrase whose head is in ``_IT_HEADS`` ("Trump’s campaign" -> "Trump campaign", "The congressional
+    report") or a name among ``names`` that is no person by ``is_person`` ("Cleveland", "The Washington Post"); with
+    ``any_head``, also any singular phrase after "the"/"a"/"this" ("The harbor fund has raised … the $6 million it
+    pledged"). None otherwise."""
+    seg = text[a:b]
+    first = seg.split(None, 1)
+    if first and first[0].lower().strip(",") in _OPENING_ADVERBIAL:
+        comma = seg.find(",")
+        if comma < 0 or len(seg[:comma].split()) > 12:
+            return None
+        seg = seg[comma + 1 :]
+    words = []
+    for w in seg.split()[:8]:
+        core = w.rstrip(",;:”’\"'")
+        low = core.lower()
+        if not core or not (core[0].isalnum()) or any(q in core for q in "“”\"") or low in _NP_STOP or low in _AUX_WORDS or low in _finite_cue_forms() \
+                or (low in _PREPOSITIONS and low != "of") or (core.islower() and (low.endswith(("ed", "ly"))
+                                                                               or low in _PLAIN_ADVERBS)):
+            break  # "A letter this month to the bank board": the subject ends before the preposition
+        words.append(core)
+        if core != w:
+            break
+    first = re.split(r"['’]", words[0].lower())[0] if words else ""
+    if not words or first in PRONOUNS or first in _CLAUSE_WORDS - {"this", "that"} or first.strip(".") in TITLES:
+        return None
+    heads = [j for j, w in enumerate(words) if w.lower() in _IT_HEADS]
+    if heads:
+        words = words[: heads[0] + 1]  # "A letter this month": the letter
+        if len(words) >= 2 and _POSSESSIVE_RE.search(words[-2]) and words[-2][:1].isupper():
+            return " ".join([*words[:-2], _POSSESSIVE_RE.sub("", words[-2]), words[-1]])  # "Trump’s campaign"
+        return " ".join(words)
+    if any_head and len(words) > 1 and words[0].lower() in ("the", "a", "an", "this") and words[-1].islower() \
+            and not (words[-1].endswith("s") and not words[-1].endswith("ss")):
+        return " ".join(words)
+    if all(w[:1].isupper() or w == "of" for w in words[1:]) and words[-1][:1].isupper():
+        name = " ".join(words[1:] if words[0].lower() == "the" else words)
+        plural = len(name.split()) == 1 and name.endswith("s") and not name.endswith("ss")
+        if name in names and not is_person(name) and not plural:
+            return name  # "Cleveland has raised …", not "The Russians", "Documents from …" or "People briefed on …"
+    return None
+
+
+def _it_antecedent(ctx, pos: int, persons, speakers) -> str | None:
+    """What an "it" that speaks stands for, or None to leave it as written (an expletive "it was said", "It should
+    be noted", or nothing fit): the subject opening its own sentence when "it" is in a later clause ("Cleveland has
+    raised $57 million of the $64 million it pledged"); else the latest speaker that is no person in this or the
+    previous sentence ("the company wrote in its statement. It added"); else the subject opening the previous
+    sentence ("Trump’s campaign backtracked. In cases of abortion, it said"); else the first phrase there whose
+    head can speak ("Salceda cited a 2001 memorandum … It says")."""
+    text = ctx.text
+    if _BE_AFTER_IT_RE.match(text, pos + 2):
+        return None
+    names = ctx.names()
+
+    def person(name: str) -> bool:  # a person by the article's names, a title, or a he/she that follows the name
+        return ctx.canonical(name) in persons or name in ctx.full_by_surname or name.split()[0].lower().strip(".") \
+            in TITLES or ctx.sex_evidence(ctx.canonical(name)) != 0
+
+    i = ctx.sentence_of(pos)
+    s0 = ctx.sentences[i][0] if ctx.sentences else 0
+    if text[s0:pos].strip(" “\"‘'("):
+        found = _opening_subject(text, s0, pos, person, names, any_head=True)
+        if found:
+            return found
+    p0 = ctx.sentences[i - 1][0] if i > 0 else s0
+    for start, name in reversed(speakers):
+        if start < p0:
+            break
+        if start < pos and (name[:1].isupper() or name.split()[-1].lower() in _IT_HEADS) \
+                and name.lower() not in PRONOUNS and not person(name):  # "the email read. It stated": the email
+            return name
+    if i == 0:
+        return None
+    found = _opening_subject(text, p0, s0, person, names)
+    if found:
+        return found
+    for m in _IT_NP_RE.finditer(text, p0, s0):
+        if m.group(1) in _IT_HEADS and not ctx.in_quote(m.start()):
+            return _opening_subject(text, m.start(), m.end(), person, names) or m.group(0)
+    return None
+
+
 _PRONOUN_SEX = {"he": 1, "him": 1, "his": 1, "she": -1, "her": -1, "hers": -1}
 _NEXT_PRONOUN_RE = re.compile(r"(?<![\w'’])(he|him|his|himself|she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
 _SEX_TITLES = {"mr": 1, "mrs": -1, "ms": -1}
@@ -2455,6 +2554,7 @@ class _Context:
         self._paragraphs = paragraphs  # the article's lines, when the caller has them
         self._titles: list[tuple[int, int]] | None = None  # title-case lines, found when first asked
         self._single_counts: dict[str, int] | None = None  # one-word name -> its mentions, counted when first asked
+        self._names: set[str] | None = None  # every name mentioned, built when first asked
 
     def sex_evidence(self, name: str) -> int:
         """The article's evidence of "he" (positive) or "she" (negative) for one person (``_gender_evidence``),
@@ -2468,6 +2568,12 @@ class _Context:
         if name not in self._sex:
             self._sex[name] = _gender_evidence(self.text, self.ents, self._mentions_of.get(name, ()))
         return self._sex[name]
+
+    def names(self) -> set[str]:
+        """Every name the article mentions, as written and as its full form."""
+        if self._names is None:
+            self._names = {n for _s, _e, n, _k in self.ents} | {self.canonical(n) for _s, _e, n, _k in self.ents}
+        return self._names
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -2863,6 +2969,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             if same is not None:
                 done(att, same)
                 continue
+        if first == "it" and len(words) == 1:
+            done(att, _it_antecedent(context(), span[0], persons, speakers) or mention)
+            continue
         if target in ("person", "org"):
             best, best_score = None, None
             for name in itertools.islice(reversed(recent), _SALIENT_NAMES):
