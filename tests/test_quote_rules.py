@@ -904,3 +904,10 @@ def test_it_is_the_organisation_or_text_the_sentences_before_name_not_the_most_n
     assert ("said", "It") in speakers  # "It was said": an expletive stands for nobody
     assert ("said", "The pier study") in speakers  # the subject opening the previous sentence
     assert all(s != "Millbrook" for _c, s in speakers)
+
+
+def test_an_adverbial_after_that_does_not_end_the_reported_clause():
+    found = rows("The harbor office has said that, at the request of the council, it has closed the pier and will not "
+                 "reopen it.")
+    assert [r["quote"] for r in found] == ["that, at the request of the council, it has closed the pier and will not "
+                                           "reopen it"]
