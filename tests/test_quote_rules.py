@@ -911,3 +911,11 @@ def test_an_adverbial_after_that_does_not_end_the_reported_clause():
                  "reopen it.")
     assert [r["quote"] for r in found] == ["that, at the request of the council, it has closed the pier and will not "
                                            "reopen it"]
+
+
+def test_a_description_is_the_latest_name_with_its_head():
+    text = ("Tory Ruiz spoke at Millbrook University on Monday. The school said the lecture was free. The Millbrook Harbor "
+            "Committee met in Millbrook. The committee said it would close the pier. The Millbrook Gazette broke the "
+            "story. The paper said the pier was unsafe.")
+    assert [r["speaker"] for r in rows(text)] == ["Millbrook University", "Millbrook Harbor Committee",
+                                                  "Millbrook Gazette"]

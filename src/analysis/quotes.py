@@ -2157,7 +2157,8 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "convention", "center", "fund", "commission", "administration", "campaign", "club", "union",
               "office", "bureau", "board", "service", "authority", "organization", "coalition", "alliance", "society",
               "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies", "church",
-              "chamber"}
+              "chamber", "college", "school", "academy", "journal", "gazette", "tribune", "herald", "chronicle",
+              "inquirer"}
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -2843,6 +2844,29 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     return ctx.full_name(n, ns)
 
 
+# A description's head and the last words of the names it can stand for ("the school": "Baylor University").
+_NEWSPAPER_NAMES = {"newspaper", "times", "post", "journal", "herald", "tribune", "globe", "gazette", "chronicle",
+                    "inquirer", "observer", "guardian", "telegraph", "register", "star", "examiner", "courier"}
+_HEAD_NAMES = {"school": {"school", "university", "college", "academy"}, "university": {"university", "college"},
+               "paper": _NEWSPAPER_NAMES | {"paper"}, "newspaper": _NEWSPAPER_NAMES,
+               "network": {"network", "news"}, "agency": {"agency", "administration", "bureau", "service"},
+               "department": {"department", "ministry"}, "company": {"company", "corporation", "inc", "corp", "co"}}
+_ORG_HEAD_WINDOW = 40  # name mentions looked at, most recent first
+
+
+def _org_by_head(ents, before: int, head: str, canonical) -> str | None:
+    """The name, among the latest mentions before index ``before`` of ``ents``, that a description with this head
+    stands for: one whose last word is the head or a word of its kind ("the school" after "Baylor University", "the
+    committee" after "the House Oversight Committee"); persons never. None when no such name is near."""
+    ends = _HEAD_NAMES.get(head, {head})
+    for i in range(before - 1, max(-1, before - 1 - _ORG_HEAD_WINDOW), -1):
+        _s, _e, name, kind = ents[i]
+        if kind != "person" and " " in name and name.split()[-1].lower().strip(".") in ends \
+                and "'" not in name and "’" not in name:  # not "Obama’s DOJ"
+            return canonical(name)
+    return None
+
+
 def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None, paragraphs=None) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
@@ -2964,6 +2988,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         elif head in NOMINAL_HEADS and first in {"the", "this", "that"} and NOMINAL_HEADS[head] == "org" \
                 and not any(w[:1].isupper() for w in words[1:]):
             target = "org"
+        if first in ("the", "this", "that") and len(words) == 2 and head.isalpha() and head not in _PERSON_DESCRIPTION_HEADS:
+            named = _org_by_head(ents, nxt, head, canonical)  # "Baylor University … The school said": Baylor University
+            if named is not None:
+                done(att, named)
+                continue
         if target == "org":  # "the campaign" after "the Sanders campaign said": the latest speaker of that kind
             same = next((n for _, n in reversed(speakers) if n[:1].isupper() and n.lower().endswith(" " + head)), None)
             if same is not None:
