@@ -919,3 +919,8 @@ def test_a_description_is_the_latest_name_with_its_head():
             "story. The paper said the pier was unsafe.")
     assert [r["speaker"] for r in rows(text)] == ["Millbrook University", "Millbrook Harbor Committee",
                                                   "Millbrook Gazette"]
+
+
+def test_a_name_ending_in_state_is_no_person_a_pronoun_could_mean():
+    text = "Tory Ruiz arrived on Monday. The Islamic State took the town, and the Islamic State held it. He said it would lose."
+    assert [r["speaker"] for r in rows(text)] == ["Tory Ruiz"]

@@ -2158,7 +2158,7 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "office", "bureau", "board", "service", "authority", "organization", "coalition", "alliance", "society",
               "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies", "church",
               "chamber", "college", "school", "academy", "journal", "gazette", "tribune", "herald", "chronicle",
-              "inquirer"}
+              "inquirer", "state"}
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
