@@ -924,3 +924,8 @@ def test_a_description_is_the_latest_name_with_its_head():
 def test_a_name_ending_in_state_is_no_person_a_pronoun_could_mean():
     text = "Tory Ruiz arrived on Monday. The Islamic State took the town, and the Islamic State held it. He said it would lose."
     assert [r["speaker"] for r in rows(text)] == ["Tory Ruiz"]
+
+
+def test_an_adverb_between_modal_and_cue_stays_out_of_the_speaker():
+    found = rows('The vote was so odd that a spokesman for Tory Ruiz could only quip: "I guess the pier was booked."')
+    assert [r["speaker"] for r in found] == ["a spokesman for Tory Ruiz"]

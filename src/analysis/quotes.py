@@ -694,7 +694,7 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
-_PLAIN_ADVERBS = {"first", "then", "once", "just", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
+_PLAIN_ADVERBS = {"first", "then", "once", "just", "only", "even", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
 def _after_blanked_quote(left: str) -> bool:
     """Whether ``left`` ends in a blanked quotation: a non-space, four or more spaces, closing marks and
     commas, perhaps one space (``\\S\\s{4,}[,”’"']*\\s?$``, tested from the end instead of at every start)."""
