@@ -929,3 +929,9 @@ def test_a_name_ending_in_state_is_no_person_a_pronoun_could_mean():
 def test_an_adverb_between_modal_and_cue_stays_out_of_the_speaker():
     found = rows('The vote was so odd that a spokesman for Tory Ruiz could only quip: "I guess the pier was booked."')
     assert [r["speaker"] for r in found] == ["a spokesman for Tory Ruiz"]
+
+
+def test_she_is_the_one_of_several_with_her_surname_no_evidence_makes_a_man():
+    text = ("Tory Ortiz spoke first, and he was brief. Maria Ortiz runs the harbor. Mrs. Ortiz said the pier was safe. "
+            "She said the levy would pass.")
+    assert [r["speaker"] for r in rows(text)] == ["Maria Ortiz", "Maria Ortiz"]

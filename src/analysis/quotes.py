@@ -2626,6 +2626,10 @@ class _Context:
         fits = [f for f in full if title and self.sex_evidence(f) * title > 0]
         if len(fits) == 1:
             return fits[0]
+        if title and not fits:  # "Mrs. Clinton" when only Bill's sex is shown: the one full name not against it
+            fits = [f for f in full if self.sex_evidence(f) * title >= 0]
+            if len(fits) == 1:
+                return fits[0]
         return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
 
     def latest_full(self, full: list[str], s: int) -> str | None:
@@ -2672,6 +2676,17 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     k = ctx.sentence_of(pos)
     fallback = None
 
+    def full(name: str | None) -> str | None:  # "she" and the surname "Clinton" of Bill and Hillary: Hillary Clinton
+        if name is None or sex is None or len(ctx.full_by_surname.get(name, ())) < 2:
+            return name
+        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_evidence(f) * sex > 0]
+        if len(fit) == 1:
+            return fit[0]
+        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_evidence(f) * sex >= 0]  # none against the pronoun
+        if 0 < len(fit) < len(ctx.full_by_surname[name]):
+            return fit[0] if len(fit) == 1 else (ctx.latest_full(fit, pos) or name)
+        return name
+
     def fits(name: str, s: int) -> bool:
         if name not in persons and ctx.canonical(name) not in persons:
             return False
@@ -2688,7 +2703,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
         said = [(p, n) for p, n in speakers[lo_i:hi_i] if n in persons and (sex is None or
                                                                              ctx.mention_sex(p, n) in (0, sex))]
         if said:
-            return said[-1][1]
+            return full(said[-1][1])
         first_pron = None
         if sex is not None:
             rx = _HE_RE if sex > 0 else _SHE_RE
@@ -2711,10 +2726,10 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
             subject = (es, name)
             break
         if subject is not None and (first_pron is None or subject[0] < first_pron):
-            return subject[1]
+            return full(subject[1])
         if subject is not None and fallback is None:
             fallback = subject[1]
-    return fallback
+    return full(fallback)
 
 
 _HE_RE = re.compile(r"(?<![\w'’])(?:he|him|his)(?![\w'’])", re.IGNORECASE)
