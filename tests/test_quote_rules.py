@@ -935,3 +935,12 @@ def test_she_is_the_one_of_several_with_her_surname_no_evidence_makes_a_man():
     text = ("Tory Ortiz spoke first, and he was brief. Maria Ortiz runs the harbor. Mrs. Ortiz said the pier was safe. "
             "She said the levy would pass.")
     assert [r["speaker"] for r in rows(text)] == ["Maria Ortiz", "Maria Ortiz"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Ruiz's rivals, Tory Green and Maria Ortiz, have both urged the council to release the tapes.",
+                 "Ruiz's rivals", id="have both"),
+    pytest.param("The harbor pilots all said the pier was unsafe.", "The harbor pilots", id="all"),
+])
+def test_a_floating_quantifier_before_the_cue_is_not_the_speaker(text, speaker):
+    assert [r["speaker"] for r in rows(text)] == [speaker]

@@ -694,6 +694,7 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_FLOATING = {"both", "all", "each"}  # "X and Y have both urged", "The senators all said": the subject is before it
 _PLAIN_ADVERBS = {"first", "then", "once", "just", "only", "even", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
 def _after_blanked_quote(left: str) -> bool:
     """Whether ``left`` ends in a blanked quotation: a non-space, four or more spaces, closing marks and
@@ -730,7 +731,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if control:  # "Sullivan had to explain": the subject is before the control verb
         left = left.rstrip()[: control.start()]
         words = left.rstrip().rsplit(None, 1)
-    while len(words) == 2 and (words[1].lower() in _AUX_WORDS or words[1] in _PLAIN_ADVERBS
+    while len(words) == 2 and (words[1].lower() in _AUX_WORDS or words[1] in _PLAIN_ADVERBS or words[1] in _FLOATING
                                or (words[1].islower() and words[1].endswith("ly")
                                                                     and len(words[1]) > 4 and words[1] not in _LY_NOUNS)):
         left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
