@@ -944,3 +944,7 @@ def test_she_is_the_one_of_several_with_her_surname_no_evidence_makes_a_man():
 ])
 def test_a_floating_quantifier_before_the_cue_is_not_the_speaker(text, speaker):
     assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
+def test_a_state_called_for_a_candidate_says_nothing():
+    assert rows("Supporters roared when Millbrook was called for Tory Ruiz moments after the polls closed.") == []

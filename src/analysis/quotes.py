@@ -369,7 +369,7 @@ def _is_verbal(masked: str, start: int) -> bool:
         if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
             return True  # "The employee first said": an adverb, not "the first reported case"
     if (prev in _PASSIVE_BEFORE and word and (word.group(0).endswith("ed") or word.group(0) in ("said", "told", "written"))) \
-            or (prev in ("was", "were", "is", "are") and word and word.group(0) in ("asked",)):
+            or (prev in ("was", "were", "is", "are") and word and word.group(0) in ("asked", "called")):
         return False  # "has met with him and been mentioned as a choice", "was told": a passive, the subject said nothing
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
