@@ -320,3 +320,17 @@ def test_speakers_of_a_headline_make_no_actor(tmp_path):
     assert headline, "the headline's relative clause is a speaker in the raw attributions"
     actors = set(framing.actors_from_speakers(atts, c)["actor"])
     assert actors == {"Tory Green", "Maria Ortiz"}
+
+
+def test_a_description_with_no_name_makes_no_stand_in_actor(tmp_path):
+    # "a man" would otherwise be "named but never heard" in every article that says "a man"
+    (tmp_path / "a.txt").write_text("Pier Vote\n\nWhen Ruiz spoke, a man yelled “Stay there!” A student wrote the "
+                                    "Millbrook Gazette that the pier was unsafe.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Repairs\n\nA man walked along the pier. Tory Green said the repairs would "
+                                    "wait.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    atts = quotes.extract(c)
+    assert {"a man", "A student"} <= set(atts["speaker"])
+    assert set(framing.actors_from_speakers(atts, c)["actor"]) == {"Tory Green"}
+    v = framing.voice_share(c, atts, framing.actors_from_speakers(atts, c))
+    assert not v["voiceless"].any()

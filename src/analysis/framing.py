@@ -99,8 +99,8 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     Kirk") are one actor, and a one-word name joins the one longer name that ends with it ("Trump" -> "Donald
     Trump"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
     says he was never heard. The actor is called by the group's name of most words (then the most quoted); every
-    name of the group is a pattern. A speaker left as a pronoun ("He", "They") is no actor: every article has the
-    word, and none names anyone by it. With ``corpus``, only speakers heard in body paragraphs count: a title-case
+    name of the group is a pattern. A speaker left as a pronoun ("He", "They") or a description with no name in it
+    ("A student", "a man") is no actor: every article may have the words, and none names anyone by them. With ``corpus``, only speakers heard in body paragraphs count: a title-case
     headline ("Wisconsin Elects A Supreme Court Justice Who Once Mocked …") makes no actor.
     """
     from collections import Counter
@@ -108,9 +108,10 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     if corpus is not None:
         atts = quotes.body_attributions(corpus, atts)
 
-    # an unresolved pronoun ("He", "They") or relative ("who") names nobody: it is no actor that others could "name"
+    # an unresolved pronoun ("He", "They"), a relative ("who") or a description with no name in it ("A student", "a
+    # man") names nobody: it is no actor that others could "name" (every article may say "a man")
     counts = Counter(s for s in atts["speaker"] if s and s.lower() not in quotes.PRONOUNS
-                     and s.lower() not in ("who", "which", "that"))
+                     and s.lower() not in ("who", "which", "that") and quotes.names_someone(s))
     names = list(counts)
     key = {n: _person_key(n) for n in names}
     by_last: dict[str, set[str]] = {}

@@ -3347,6 +3347,14 @@ def _n_words(text: str) -> int:
     return len(nlp.word_norms(text))
 
 
+def names_someone(speaker: str) -> bool:
+    """Whether a speaker phrase holds a name: a capitalised word that is no pronoun, function word or sentence
+    opener ("Chicago Tribune", "the Millbrook mayor", "Trump's rivals"), not a description alone ("A student",
+    "a man", "The senators", "We"), whose words any article may hold without meaning anyone in particular."""
+    return any(w[:1].isupper() and w.lower().strip(".,’'\"“”") not in _NOT_NAME_STARTS
+               and w.lower() not in PRONOUNS and w.lower() not in _QUANTIFIERS for w in speaker.split())
+
+
 def heard(atts: pd.DataFrame) -> pd.DataFrame:
     """The attributions in which someone is heard: not quoted mentions, and a speaker was found. A question put
     by nobody named ("when asked whether …", speaker "") is speech of no one: no voice, actor, verb or
