@@ -223,3 +223,15 @@ def test_vocabulary_against_the_rest_counts_own_types_in_words(tmp_path):
     assert found.at["a00", "statement"].endswith("; 0 types occur in it alone.")
     assert found.at["a01", "statement"].endswith("; 2 types occur in it alone.")
     assert found.at["a02", "statement"].endswith("; 1 type occurs in it alone.")
+
+
+def test_a_repeated_quote_is_no_verb_of_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Pier Vote\n\n“The pier must close,” Ruiz said on Monday.\n\nThe council met for three hours.\n\n"
+        "The vote was delayed until spring.\n\nMaria Ortiz argued that the levy would pass.\n\n"
+        "“The pier must close.”\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path / "a.txt"])
+    atts = quotes.extract(corpus)
+    assert (atts["cue_lemma"] == quotes.REPEAT_CUE).any()
+    said = findings.said_findings(corpus, quotes.body_attributions(corpus, atts))
+    assert json.loads(said["values"].iloc[0])["with_verb"] == 2 and "repeats" not in said["statement"].iloc[0]

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import by_article
+from .quotes import REPEAT_CUE
 from .tables import markdown_literal
 
 COLUMNS = ["finding", "section", "article_id", "statement", "value", "values", "evidence"]
@@ -601,7 +602,8 @@ def quotation_findings(corpus, shares: pd.DataFrame) -> pd.DataFrame:
 def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
     """How often each article uses the neutral "say" for attribution, against its other verbs."""
     lab = _labels(corpus)
-    a = body_atts[~body_atts["kind"].isin(["mention", "partial"]) & (body_atts["cue_lemma"] != "")]
+    a = body_atts[~body_atts["kind"].isin(["mention", "partial"]) & (body_atts["cue_lemma"] != "")
+                  & (body_atts["cue_lemma"] != REPEAT_CUE)]  # a repeated quote has no verb of its own
     rows = []
     a_by = by_article(a, "doc_id")
     for aid in lab:
