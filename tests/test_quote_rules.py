@@ -948,3 +948,8 @@ def test_a_floating_quantifier_before_the_cue_is_not_the_speaker(text, speaker):
 
 def test_a_state_called_for_a_candidate_says_nothing():
     assert rows("Supporters roared when Millbrook was called for Tory Ruiz moments after the polls closed.") == []
+
+
+def test_looks_like_before_the_subject_is_not_the_speaker():
+    found = rows("Looks like someone told Ruiz that without the harbor vote he is dead in the water.")
+    assert [r["speaker"] for r in found] == ["someone"]

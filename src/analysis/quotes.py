@@ -625,6 +625,8 @@ def _speaker_phrase(np_text: str) -> str | None:
         return None  # "Would you say, …?": a question to the reader, no speaker
     if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
         words = words[1:]
+    if len(words) > 2 and words[0].lower() in ("looks", "seems", "sounds") and words[1] == "like":
+        words = words[2:]  # "Looks like someone told Trump that …": someone
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
         return words[-1]  # "Manafort who argued": the relative pronoun speaks for the phrase before it
     for i in range(len(words) - 1, 0, -1):  # "a move the company claims …": the subject is "the company"
