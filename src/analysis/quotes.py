@@ -408,8 +408,9 @@ def pair_quotes(text: str, start: int, end: int, carry: bool = False) -> tuple[l
         ch = text[i]
         if i == skip:
             continue
-        if ch == "'" and i + 1 < end and text[i + 1] == "'":  # ''newspaper style'' double quotes
-            ch, skip = '"', i + 1
+        if ch == "'" and i + 1 < end and text[i + 1] == "'" \
+                and not (n_open["s"] and i + 2 < end and text[i + 2] == "'"):  # ''newspaper style'' double quotes
+            ch, skip = '"', i + 1  # but of three marks closing "'old-school,'" inside '', the first closes the single
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         if ch in "“”\"":
