@@ -953,3 +953,8 @@ def test_a_state_called_for_a_candidate_says_nothing():
 def test_looks_like_before_the_subject_is_not_the_speaker():
     found = rows("Looks like someone told Ruiz that without the harbor vote he is dead in the water.")
     assert [r["speaker"] for r in found] == ["someone"]
+
+
+def test_three_marks_close_a_single_quote_inside_a_newspaper_double_quote():
+    found = rows("''I would use the word 'old-school,''' said Tory Green, whom the council appointed.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("Tory Green", "I would use the word 'old-school,'")]
