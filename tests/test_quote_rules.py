@@ -958,3 +958,11 @@ def test_looks_like_before_the_subject_is_not_the_speaker():
 def test_three_marks_close_a_single_quote_inside_a_newspaper_double_quote():
     found = rows("''I would use the word 'old-school,''' said Tory Green, whom the council appointed.")
     assert [(r["speaker"], r["quote"]) for r in found] == [("Tory Green", "I would use the word 'old-school,'")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ruiz at the time said he had asked his aides to look into it.", id="at the time"),
+    pytest.param("Ruiz in 2006 said he had asked his aides to look into it.", id="a year"),
+])
+def test_a_time_between_name_and_cue_is_not_the_speaker(text):
+    assert [r["speaker"] for r in rows(text)] == ["Ruiz"]

@@ -524,7 +524,8 @@ _TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|this\s+past|earli
                                r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?(?:a|an|one|two|three|four|five|six|"
                                r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|"
                                r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                               r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today)$")
+                               r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|at\s+the\s+time|"
+                               r"(?:later|earlier|again|once)|in\s+(?:19|20)\d\d)$")
 
 
 _NOT_PLURAL = {"this", "his", "its", "hers", "ours", "theirs", "yours", "always", "perhaps", "thus", "whereas",
@@ -743,7 +744,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     left = left.rstrip()
     if "'" in left[-4:] or "’" in left[-4:]:
         left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
-    if left[-1:] in "khrtdygno":
+    if left[-1:] in "khrtdygnoe0123456789":
         left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
     if left.endswith(")"):
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
