@@ -966,3 +966,8 @@ def test_three_marks_close_a_single_quote_inside_a_newspaper_double_quote():
 ])
 def test_a_time_between_name_and_cue_is_not_the_speaker(text):
     assert [r["speaker"] for r in rows(text)] == ["Ruiz"]
+
+
+def test_an_aside_adverb_before_a_relative_clause_is_skipped_with_it():
+    found = rows("Ruiz, meanwhile, who sits at zero such endorsements, said the vote speaks volumes.")
+    assert [r["speaker"] for r in found] == ["Ruiz"]

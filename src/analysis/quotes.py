@@ -693,11 +693,16 @@ def _appositive_cut(left: str) -> int | None:
         return None
     head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
     head = t[head_start:j]
+    while head.strip().lower() in _ASIDE_ADVERBS and t[head_start - 1 : head_start] == ",":
+        j = head_start - 1  # "Sanders, meanwhile, who …, said": the adverb is an aside too
+        head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
+        head = t[head_start:j]
     if not head.strip() or not _HEAD_START_RE.search(head):
         return None
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_ASIDE_ADVERBS = {"meanwhile", "however", "too", "also", "though", "moreover", "meantime", "instead", "in turn"}
 _FLOATING = {"both", "all", "each"}  # "X and Y have both urged", "The senators all said": the subject is before it
 _PLAIN_ADVERBS = {"first", "then", "once", "just", "only", "even", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
 def _after_blanked_quote(left: str) -> bool:
