@@ -971,3 +971,11 @@ def test_a_time_between_name_and_cue_is_not_the_speaker(text):
 def test_an_aside_adverb_before_a_relative_clause_is_skipped_with_it():
     found = rows("Ruiz, meanwhile, who sits at zero such endorsements, said the pier was safe.")
     assert [r["speaker"] for r in found] == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ruiz, who chairs the board, said the vote speaks volumes.", id="a relative clause"),
+    pytest.param("Ruiz, meanwhile, who sits at zero endorsements, said the vote speaks volumes.", id="an aside before it"),
+])
+def test_a_name_with_a_relative_clause_before_the_cue_is_its_subject_not_content(text):
+    assert [(r["speaker"], r["quote"]) for r in rows(text)] == [("Ruiz", "the vote speaks volumes")]

@@ -1771,12 +1771,19 @@ _VERBISH = _AUX_WORDS | {"be", "been", "being", "can", "should", "may", "might",
 _INVERTED_NP_RE = re.compile(rf"(?:{_DET_NP}|{_NAME_TOKEN})")
 
 
+# A name and a relative clause between commas: the subject of the cue that follows, not content ("Ruiz, who …, said")
+_SUBJECT_WITH_RELATIVE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,\s+(?:(?:meanwhile|however|too|also),\s+)?"
+                                       r"(?:who|which)\s[^,]*,$")
+
+
 def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content, a comma, then an inverting cue and a speaker phrase that ends the sentence or meets a comma.
 
-    "The race will be tight, said Dan Gerstein, an analyst in New York." (not "The firm, which …, said the deal is off")
+    "The race will be tight, said Dan Gerstein, an analyst in New York." (not "The firm, which …, said the deal is off"
+    or "Ruiz, who chairs the board, said the vote speaks volumes")
     """
-    if c.participle or c.lemma not in _INVERTING_LEMMAS or not c.lead.endswith(",") or len(c.lead) < 20:
+    if c.participle or c.lemma not in _INVERTING_LEMMAS or not c.lead.endswith(",") or len(c.lead) < 20 \
+            or _SUBJECT_WITH_RELATIVE_RE.match(c.lead):
         return False
     inv = _speaker_after(s.masked, s.s0, c.ce)
     if inv is None:
@@ -1784,6 +1791,7 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     words = s.text[inv[0] : inv[1]].split()
     after = s.text[inv[1] : s.s1].lstrip()  # the text itself: 'said Obama “understood …”' is content, not a speaker
     if (not _INVERTED_NP_RE.match(s.text[inv[0] : inv[1]]) or any(w.lower() in _VERBISH for w in words)
+            or any(w in _finite_cue_forms() for w in words[1:])  # "…, said the report claims …": a clause
             or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
         return False
     span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
