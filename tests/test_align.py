@@ -149,7 +149,9 @@ def test_quotes_reworded_and_paraphrased(tmp_path):
 
 def test_seeds_against_the_hand_alignment(seeds):
     """Measured when the aligner was written: link precision 0.78, recall 0.44, sentence status
-    agreement 0.71, and every hand "shared" pair found. The floors below guard those figures."""
+    agreement 0.71, and every hand "shared" pair found. Since partial matches need three shared words other
+    than names (on five stories of PolNeAR articles, partial matches that only shared names fell from 47, 47,
+    13 … to 0-2 per story): precision 0.86, recall 0.38, agreement 0.71. The floors below guard those figures."""
     with open(FIXTURES / "seeds_alignment.csv", encoding="utf-8") as fh:
         gold = {(int(r["short"]), int(r["long"])): r["relation"] for r in csv.DictReader(fh)}
     al = align.align(seeds)
@@ -157,7 +159,7 @@ def test_seeds_against_the_hand_alignment(seeds):
     pred = {(r.sentence, r.match_sentence) if r.article_id == SHORT else (r.match_sentence, r.sentence)
             for r in m.itertuples()}
     hits = pred & gold.keys()
-    assert len(hits) / len(pred) >= 0.75 and len(hits) / len(gold) >= 0.4
+    assert len(hits) / len(pred) >= 0.85 and len(hits) / len(gold) >= 0.375
     assert {k for k, v in gold.items() if v == "shared"} <= pred
     body = seeds.sentences[seeds.sentences["kind"] == "body"]
     gold_matched = {(SHORT, i) for i, _ in gold} | {(LONG, j) for _, j in gold}
@@ -249,3 +251,16 @@ def test_a_marker_of_origin_after_of_stays_in_the_name(tmp_path):
     c = corpus_of(tmp_path, {"a.txt": "A report by the Federation of American Scientists said so.\n",
                              "b.txt": "The council met the Chinese AI labs on Tuesday.\n"})
     assert {"Federation of American Scientists", "AI"} <= set(align.names(c)["name"])
+
+
+def test_sentences_that_only_name_the_same_people_share_no_fact(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Pier Vote\n\nThe harbor council voted to close the pier. Repairs would cost four million dollars. Fishermen "
+        "protested at the gates. On Wednesday, Tory Ruiz flew to Millbrook for a hastily arranged visit with Maria "
+        "Ortiz.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Pier Repairs\n\nThe storm damaged the old seawall. Engineers inspected the pilings for a week. Boats stayed "
+        "in the marina. The bickering began before Tory Ruiz left, as Maria Ortiz, contradicting him, said Millbrook "
+        "would never pay.\n", encoding="utf-8")
+    al = align.align(load_corpus(tmp_path))
+    assert set(al["status"]) == {"only_here"}

@@ -95,6 +95,7 @@ class Profile:
     names: frozenset  # capitalised words not opening the sentence, lower-cased
     trigrams: frozenset  # character trigrams of the content words
     grams4: frozenset  # word 4-grams of keys
+    name_keys: frozenset = frozenset()  # the content keys that are names (of words in ``names``)
 
 
 def profile(text: str) -> Profile:
@@ -116,8 +117,9 @@ def profile(text: str) -> Profile:
     skip = first.end() if first else 0
     names = frozenset(m.group(0).lower() for m in _NAME_RE.finditer(norm, skip))
     numbers = frozenset(t.replace(",", "") for t in toks if t[0].isdigit() and _NUMBER_RE.match(t))
+    name_keys = frozenset(k for t, k in zip(toks, keys, strict=True) if t in names and k in content)
     return Profile(keys, content, numbers, names, frozenset([joined[i : i + 3] for i in range(len(joined) - 2)]),
-                   frozenset(zip(keys, keys[1:], keys[2:], keys[3:])))  # noqa: B905 (shorter by design)
+                   frozenset(zip(keys, keys[1:], keys[2:], keys[3:])), name_keys)  # noqa: B905 (shorter by design)
 
 
 def _lcs(a: tuple, b: tuple) -> int:
@@ -212,6 +214,7 @@ def thresholds() -> tuple[float, float]:
 
 
 MIN_SHARED_WORDS = 2  # and they share at least two content words
+MIN_FACT_WORDS = 3  # a partial match shares at least three content words that are not names (a predicate and more)
 INDEX_MAX_SENTENCES = 100  # words in more body sentences than this do not make candidates
 
 
@@ -249,18 +252,28 @@ def clauses(text: str) -> list[frozenset]:
 def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=(), clauses2=()) -> tuple[float, int]:
     """(share, words): the largest share of weighted content (general-English rarity x
     :func:`story_weights`) of one sentence, or of one of its ``clauses``, that is found in the other
-    sentence; and how many content words the two sentences share."""
+    sentence; and how many content words other than names the two sentences share. The share is 0
+    unless the sentences share at least :data:`MIN_FACT_WORDS` content words other than names and the
+    sentence or clause measured has at least two of them: two sentences that only name the same people
+    ("Trump met Peña Nieto", "Peña Nieto contradicted Trump") share no fact, nor does a short clause
+    whose one word other than names recurs ("Trump almost seemed to agree", "… all agree that …")."""
     shared = p1.content.keys() & p2.content.keys()
     if not shared:
         return 0.0, 0
+    names = p1.name_keys | p2.name_keys
+    n_facts = len(shared - names)
+    if n_facts < MIN_FACT_WORDS:
+        return 0.0, n_facts
     best = 0.0
     for p, other, parts in ((p1, p2, clauses1), (p2, p1, clauses2)):
         for keys in (p.content.keys(), *parts):
+            found_keys = [k for k in keys if k in other.content]
+            if sum(1 for k in found_keys if k not in names) < 2:
+                continue
             total = sum(p.content.get(k, 0.0) * weights.get(k, 1.0) for k in keys)
             if total:
-                found = sum(p.content.get(k, 0.0) * weights.get(k, 1.0) for k in keys if k in other.content)
-                best = max(best, found / total)
-    return best, len(shared)
+                best = max(best, sum(p.content.get(k, 0.0) * weights.get(k, 1.0) for k in found_keys) / total)
+    return best, n_facts
 
 
 def document_frequency(body: pd.DataFrame) -> dict[str, int]:
@@ -312,7 +325,7 @@ def match_pair(prof: list, cls: list, candidates: list[tuple[int, int]], weights
     scored = []
     for i, j in candidates:
         share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
-        scored.append((score(features(prof[i], prof[j])), share if n_words >= MIN_SHARED_WORDS else 0.0, i, j))
+        scored.append((score(features(prof[i], prof[j])), share if n_words >= MIN_FACT_WORDS else 0.0, i, j))
     scored.sort(key=lambda x: (-x[0], x[2], x[3]))
     used: set[int] = set()
     out = []
