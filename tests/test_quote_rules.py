@@ -979,3 +979,10 @@ def test_an_aside_adverb_before_a_relative_clause_is_skipped_with_it():
 ])
 def test_a_name_with_a_relative_clause_before_the_cue_is_its_subject_not_content(text):
     assert [(r["speaker"], r["quote"]) for r in rows(text)] == [("Ruiz", "the vote speaks volumes")]
+
+
+def test_a_no_break_space_inside_a_name_keeps_the_speaker_and_the_offsets():
+    text = "Harbor chief Tory\u00a0Green said the pier was unsafe.\n\n“We will close it,” said Maria\u00a0Ortiz."
+    found = rows(text)
+    assert [r["speaker"] for r in found] == ["Tory Green", "Maria Ortiz"]
+    assert [r["speaker_mention"] for r in found] == ["Harbor chief Tory\u00a0Green", "Maria\u00a0Ortiz"]  # as written

@@ -3178,6 +3178,10 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+# No-break, thin and other fixed-width spaces read as spaces (each stays one character, so offsets hold)
+_ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2002\u2003\u2007\u2009\u200a\u202f", " "))
+
+
 def extract_text(text: str) -> list[Attribution]:
     """All attributions in one article's text (offsets into ``text``).
 
@@ -3187,6 +3191,7 @@ def extract_text(text: str) -> list[Attribution]:
     direct quote in the same or the previous paragraph, or of a colon lead-in ("Stated Stone:")
     just before, or of a dash line just after ("— Hillary Clinton").
     """
+    text = text.translate(_ODD_SPACES)  # "James\xa0Comey stated": one length, so every offset stays the caller's
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
