@@ -986,3 +986,11 @@ def test_a_no_break_space_inside_a_name_keeps_the_speaker_and_the_offsets():
     found = rows(text)
     assert [r["speaker"] for r in found] == ["Tory Green", "Maria Ortiz"]
     assert [r["speaker_mention"] for r in found] == ["Harbor chief Tory\u00a0Green", "Maria\u00a0Ortiz"]  # as written
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Sen. Tory  Green said the vote was rigged.", "Tory Green", id="inside a name"),
+    pytest.param("The  harbor master said the vote was rigged.", "The harbor master", id="inside a description"),
+])
+def test_two_spaces_inside_the_speaker_phrase(text, speaker):
+    assert [r["speaker"] for r in rows(text)] == [speaker]

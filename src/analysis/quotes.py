@@ -789,13 +789,17 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     if np_text is None:
         return None
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
-    if idx < 0:
-        return None
+    length = len(np_text)
+    if idx < 0:  # the phrase's words were joined by one space: "Sen. Ted  Cruz said" has two
+        found = list(re.finditer(r"\s+".join(map(re.escape, np_text.split())), left))
+        if not found:
+            return None
+        idx, length = found[-1].start(), found[-1].end() - found[-1].start()
     if np_text.startswith(("percent", "per cent")) or left[max(0, idx - 12) : idx].endswith(("percent of ", "% of ")):
         share = _SHARE_BEFORE_RE.search(left, max(0, idx - 50), idx)  # "only 49 percent of Republicans say"
         if share:
-            return base + share.start(), base + idx + len(np_text)
-    return base + idx, base + idx + len(np_text)
+            return base + share.start(), base + idx + length
+    return base + idx, base + idx + length
 
 
 
@@ -2946,6 +2950,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         return ctx
 
     def done(att: Attribution, name: str) -> None:
+        name = " ".join(name.split())  # "The  campaign manager" (two spaces in the text) is one speaker with one
         att.resolved = name
         spoken.add(name)
         speakers.append((att.speaker[0], name))
