@@ -994,3 +994,8 @@ def test_a_no_break_space_inside_a_name_keeps_the_speaker_and_the_offsets():
 ])
 def test_two_spaces_inside_the_speaker_phrase(text, speaker):
     assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
+def test_accented_names_are_names_and_keep_their_letters():
+    text = "José Álvarez said the levy would pass. Later, Álvarez added that the pier would reopen."
+    assert [r["speaker"] for r in rows(text)] == ["José Álvarez", "José Álvarez"]

@@ -44,6 +44,7 @@ import io
 import itertools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -3183,8 +3184,34 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-# No-break, thin and other fixed-width spaces read as spaces (each stays one character, so offsets hold)
-_ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2002\u2003\u2007\u2009\u200a\u202f", " "))
+# What the rules read: no-break, thin and other fixed-width spaces as spaces, and an accented Latin letter as its
+# plain letter ("Álvarez" as "Alvarez", so that the rules' [A-Z] and [a-z] see a name). One character for one,
+# so every offset stays the caller's; resolved names are written back with the article's own letters.
+def _analysis_table() -> dict[int, str]:
+    table = dict.fromkeys(map(ord, "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"), " ")
+    for code in range(0xC0, 0x180):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_ANALYSIS_TABLE = _analysis_table()
+_WORD_CHARS_RE = re.compile(r"\w+")
+
+
+def _own_letters(original: str, analysed: str, atts: list[Attribution]) -> None:
+    """Write resolved speakers back in the article's own letters: every word the folding changed ("Alvarez")
+    becomes the word the article has at that place ("Álvarez")."""
+    words: dict[str, str] = {}
+    for m in _WORD_CHARS_RE.finditer(analysed):
+        own = original[m.start() : m.end()]
+        if own != m.group(0):
+            words.setdefault(m.group(0), own)
+    if words:
+        for a in atts:
+            if a.resolved:
+                a.resolved = _WORD_CHARS_RE.sub(lambda m: words.get(m.group(0), m.group(0)), a.resolved)
 
 
 def extract_text(text: str) -> list[Attribution]:
@@ -3196,7 +3223,8 @@ def extract_text(text: str) -> list[Attribution]:
     direct quote in the same or the previous paragraph, or of a colon lead-in ("Stated Stone:")
     just before, or of a dash line just after ("— Hillary Clinton").
     """
-    text = text.translate(_ODD_SPACES)  # "James\xa0Comey stated": one length, so every offset stays the caller's
+    original = text
+    text = text if text.isascii() else text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
@@ -3274,6 +3302,8 @@ def extract_text(text: str) -> list[Attribution]:
         if a.speaker is not None:
             a.speaker = tidy_speaker(text, a.speaker)
     resolve_speakers(text, [a for a in atts if a.speaker is not None], all_sents, all_quoted, paras)
+    if text is not original:
+        _own_letters(original, text, atts)
     return sorted(atts, key=lambda a: (a.spans[0][0], a.kind))
 
 
