@@ -264,3 +264,14 @@ def test_sentences_that_only_name_the_same_people_share_no_fact(tmp_path):
         "would never pay.\n", encoding="utf-8")
     al = align.align(load_corpus(tmp_path))
     assert set(al["status"]) == {"only_here"}
+
+
+def test_accented_names_are_names_with_one_key(tmp_path):
+    (tmp_path / "a.txt").write_text("Pier Vote\n\nJosé Álvarez said the levy would pass. Ángela Núñez met Álvarez "
+                                    "in Millbrook.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Repairs\n\nÁlvarez spoke on Monday. Núñez stayed home.\n", encoding="utf-8")
+    n = align.names(load_corpus(tmp_path))
+    assert dict(zip(n["name"], n["key"], strict=False)) == {"José Álvarez": "josé álvarez", "Ángela Núñez": "ángela núñez",
+                                                            "Álvarez": "josé álvarez", "Millbrook": "millbrook",
+                                                            "Núñez": "ángela núñez"}
+    assert align.profile("On Monday José Álvarez said it.").names == {"monday", "josé", "álvarez"}

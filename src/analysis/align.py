@@ -115,7 +115,8 @@ def profile(text: str) -> Profile:
     norm = nlp.normalise(text)
     first = _FIRST_WORD_RE.match(norm)
     skip = first.end() if first else 0
-    names = frozenset(m.group(0).lower() for m in _NAME_RE.finditer(norm, skip))
+    folded = nlp.fold_letters(norm)  # "Álvarez" is a name too
+    names = frozenset(norm[m.start() : m.end()].lower() for m in _NAME_RE.finditer(folded, skip))
     numbers = frozenset(t.replace(",", "") for t in toks if t[0].isdigit() and _NUMBER_RE.match(t))
     name_keys = frozenset(k for t, k in zip(toks, keys, strict=True) if t in names and k in content)
     return Profile(keys, content, numbers, names, frozenset([joined[i : i + 3] for i in range(len(joined) - 2)]),
@@ -532,12 +533,13 @@ def names(corpus) -> pd.DataFrame:
     found = []
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
         norm = blank_markup(nlp.normalise(text))
-        first = _FIRST_WORD_RE.match(norm)
-        for m in _NAME_SEQ_RE.finditer(norm):
+        folded = nlp.fold_letters(norm)  # matched on plain letters ("Álvarez"), written as the article has them
+        first = _FIRST_WORD_RE.match(folded)
+        for m in _NAME_SEQ_RE.finditer(folded):
             opens = bool(first) and m.start() < first.end()
-            if _STATE_AFTER_COMMA_RE.match(norm, m.start() - 2 if m.start() >= 2 else 0) and m.group(0) in _STATES:
+            if _STATE_AFTER_COMMA_RE.match(folded, m.start() - 2 if m.start() >= 2 else 0) and m.group(0) in _STATES:
                 continue  # "CHICAGO, Ill. —": a state in a dateline or address, no one named
-            for run in _name_runs(m.group(0).split()):
+            for run in _name_runs(norm[m.start() : m.end()].split()):
                 name = re.sub(r"'s$", "", " ".join(run))
                 if not name or not name[0].isalpha() or name in _PARTY_ADJECTIVES:
                     continue  # "Democratic" alone is an adjective ("Democratic voters"), no one named

@@ -9,6 +9,7 @@ results back to the article as read from disk.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -60,6 +61,24 @@ _TERMINAL_PUNCT_RE = re.compile(r"""[.!?…]['")\]]*\s*$""")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 _FALLBACK_TOKEN_RE = re.compile(r"\w+(?:[-'.,]\w+)*|[^\w\s]", re.UNICODE)
 _LETTERS_PREFIX_RE = re.compile(r"[A-Za-z]*")
+
+
+def _letter_fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x180):  # Latin-1 Supplement and Latin Extended-A
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+LETTER_FOLD = _letter_fold_table()  # "Á" -> "A", "ñ" -> "n": one letter for one, so offsets hold
+
+
+def fold_letters(text: str) -> str:
+    """``text`` with accented Latin letters as their plain letters ("José Álvarez" -> "Jose Alvarez"), same length:
+    for rules written with [A-Z] and [a-z], which would not see "Álvarez" as a name otherwise."""
+    return text if text.isascii() else text.translate(LETTER_FOLD)
 
 
 def normalise(text: str) -> str:

@@ -44,7 +44,6 @@ import io
 import itertools
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -3187,16 +3186,7 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # What the rules read: no-break, thin and other fixed-width spaces as spaces, and an accented Latin letter as its
 # plain letter ("Álvarez" as "Alvarez", so that the rules' [A-Z] and [a-z] see a name). One character for one,
 # so every offset stays the caller's; resolved names are written back with the article's own letters.
-def _analysis_table() -> dict[int, str]:
-    table = dict.fromkeys(map(ord, "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"), " ")
-    for code in range(0xC0, 0x180):
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii() and base.isalpha():
-            table[code] = base
-    return table
-
-
-_ANALYSIS_TABLE = _analysis_table()
+_ANALYSIS_TABLE = dict.fromkeys(map(ord, "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"), " ") | nlp.LETTER_FOLD
 _WORD_CHARS_RE = re.compile(r"\w+")
 
 
