@@ -98,3 +98,11 @@ def test_ends_like_sentence():
     assert nlp.ends_like_sentence("Really?")
     assert not nlp.ends_like_sentence("‘How the turn tables’")
     assert not nlp.ends_like_sentence("What the Chinese firms are accused of")
+
+
+def test_a_sentence_may_open_with_an_accented_capital():
+    text = "The levy would pass. Álvarez said it was late. Then Dr. Ñoño spoke."
+    expected = ["The levy would pass.", "Álvarez said it was late.", "Then Dr. Ñoño spoke."]
+    assert [text[a:b] for a, b in nlp.fast_sentence_spans(text)] == expected
+    assert [text[a:b] for a, b in nlp.sentence_spans(text)] == expected
+    assert nlp.fold_letters("José Ñoño") == "Jose Nono" and len(nlp.fold_letters("Ærø")) == 3
