@@ -999,3 +999,9 @@ def test_two_spaces_inside_the_speaker_phrase(text, speaker):
 def test_accented_names_are_names_and_keep_their_letters():
     text = "José Álvarez said the levy would pass. Later, Álvarez added that the pier would reopen."
     assert [r["speaker"] for r in rows(text)] == ["José Álvarez", "José Álvarez"]
+
+
+def test_a_sentence_of_thousands_of_frames_is_read_without_recursion():
+    # each frame after the first is read from where the last ended; this once recursed past Python's limit
+    found = rows("Mr. Green said, " * 3000 + "the pier is safe.")
+    assert found and all(r["speaker"] for r in found) and len(found) <= quotes._MAX_FRAMES
