@@ -284,3 +284,11 @@ def test_erfc_by_distinct_value_equals_math_erfc():
     x = np.array([[0.0, 0.5, 3.0], [0.5, 40.0, 0.0]])
     assert terms._erfc(x).tolist() == [[math.erfc(v) for v in r] for r in x.tolist()]
     assert terms._erfc(np.array([])).shape == (0,)
+
+
+def test_collocations_of_a_text_that_repeats_one_word(tmp_path):
+    # NLTK's likelihood ratio takes the log of a negative cell here ("said said …"): that n-gram is left out
+    (tmp_path / "a.txt").write_text("Title\n\n" + "said " * 50 + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nThe pier council met. The pier council voted.\n", encoding="utf-8")
+    col = terms.collocations(load_corpus(tmp_path).tokens, min_freq=2, top=8)
+    assert list(col["collocation"]) == ["pier council"]

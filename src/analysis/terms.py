@@ -190,6 +190,17 @@ def frequencies(
     return counts.reset_index(drop=True)
 
 
+def _defined(measure):
+    """``measure``, or None (NLTK then drops the n-gram) where its contingency table is impossible: in "said said
+    said …" the word counts make a negative cell, and the likelihood ratio takes the log of it."""
+    def score(*args):
+        try:
+            return measure(*args)
+        except (ValueError, ZeroDivisionError):
+            return None
+    return score
+
+
 def collocations(
     tokens: pd.DataFrame, min_freq: int = 2, n: int = 2, top: int = 20, kinds=BODY_KINDS, stopwords: bool = False
 ) -> pd.DataFrame:
@@ -222,7 +233,7 @@ def collocations(
         finder.apply_freq_filter(min_freq)
         if not stopwords:
             finder.apply_ngram_filter(lambda *ws: ws[0] in stops or ws[-1] in stops)
-        scored = sorted(finder.score_ngrams(measure), key=lambda x: (-x[1], x[0]))[:top]
+        scored = sorted(finder.score_ngrams(_defined(measure)), key=lambda x: (-x[1], x[0]))[:top]
         rows += [(aid, " ".join(ng), int(finder.ngram_fd[ng]), float(score)) for ng, score in scored]
     return pd.DataFrame(rows, columns=["article_id", "collocation", "count", "likelihood_ratio"])
 
