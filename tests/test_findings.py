@@ -235,3 +235,16 @@ def test_a_repeated_quote_is_no_verb_of_the_article(tmp_path):
     assert (atts["cue_lemma"] == quotes.REPEAT_CUE).any()
     said = findings.said_findings(corpus, quotes.body_attributions(corpus, atts))
     assert json.loads(said["values"].iloc[0])["with_verb"] == 2 and "repeats" not in said["statement"].iloc[0]
+
+
+@pytest.mark.parametrize("p, q, start", [
+    (0.01, 0.01, "The largest difference between the articles' word use is larger than chance"),
+    (0.76, 0.42, "No single word distinguishes the articles beyond chance"),
+    (0.09, 0.001, "The permutation test finds no difference in word use beyond chance"),
+])
+def test_the_distinctive_terms_verdict_follows_both_tests(seeds, p, q, start):
+    summary = {"terms_tested": 377, "largest_abs_z": 126.22, "terms_abs_z_over_1.96": 376, "smallest_q_g2": q}
+    perm = pd.Series({"p_value": p, "null_q95": 126.22, "n_terms": 377})
+    text = findings.distinctive_findings(seeds, summary, perm)["statement"].iloc[0]
+    assert text.startswith(start)
+    assert "is below" not in text  # 126.22 against a 95th percentile of 126.22: equal, not below
