@@ -73,12 +73,13 @@ def _letter_fold_table() -> dict[int, str]:
 
 
 LETTER_FOLD = _letter_fold_table()  # "Á" -> "A", "ñ" -> "n": one letter for one, so offsets hold
+FOLDABLE_RE = re.compile("[" + "".join(map(chr, LETTER_FOLD)) + "]")  # is there anything to fold? (a C scan)
 
 
 def fold_letters(text: str) -> str:
     """``text`` with accented Latin letters as their plain letters ("José Álvarez" -> "Jose Alvarez"), same length:
     for rules written with [A-Z] and [a-z], which would not see "Álvarez" as a name otherwise."""
-    return text if text.isascii() else text.translate(LETTER_FOLD)
+    return text if text.isascii() or not FOLDABLE_RE.search(text) else text.translate(LETTER_FOLD)
 
 
 def normalise(text: str) -> str:

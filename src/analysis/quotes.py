@@ -486,9 +486,14 @@ def _content(text: str, o: int, c: int) -> tuple[int, int]:
 def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -> str:
     """text[start:end] with every quoted stretch (marks included) replaced by spaces (built in one pass: a sentence
     of thousands of quotations costs linear time)."""
+    if not quotes:
+        return text[start:end]
     spans = sorted((max(o, start), min(c, end)) for o, c, _ in quotes if max(o, start) < min(c, end))
     if not spans:
         return text[start:end]
+    if len(spans) == 1:
+        a, b = spans[0]
+        return text[start:a] + " " * (b - a) + text[b:end]
     parts, pos = [], start
     for a, b in spans:
         if b <= pos:
@@ -3212,18 +3217,26 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # What the rules read: no-break, thin and other fixed-width spaces as spaces, and an accented Latin letter as its
 # plain letter ("Álvarez" as "Alvarez", so that the rules' [A-Z] and [a-z] see a name). One character for one,
 # so every offset stays the caller's; resolved names are written back with the article's own letters.
-_ANALYSIS_TABLE = dict.fromkeys(map(ord, "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"), " ") | nlp.LETTER_FOLD
+_ODD_SPACES = "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"
+_ANALYSIS_TABLE = dict.fromkeys(map(ord, _ODD_SPACES), " ") | nlp.LETTER_FOLD
+_ANALYSED_RE = re.compile("[" + _ODD_SPACES + "".join(map(chr, nlp.LETTER_FOLD)) + "]")  # anything to translate?
 _WORD_CHARS_RE = re.compile(r"\w+")
 
 
 def _own_letters(original: str, analysed: str, atts: list[Attribution]) -> None:
     """Write resolved speakers back in the article's own letters: every word the folding changed ("Alvarez")
-    becomes the word the article has at that place ("Álvarez")."""
+    becomes the word the article has at that place ("Álvarez"). Only words holding such a letter are looked at."""
     words: dict[str, str] = {}
-    for m in _WORD_CHARS_RE.finditer(analysed):
-        own = original[m.start() : m.end()]
-        if own != m.group(0):
-            words.setdefault(m.group(0), own)
+    end = 0
+    for m in nlp.FOLDABLE_RE.finditer(original):  # each folded letter, then the word around it
+        if m.start() < end:
+            continue  # a second folded letter of a word already taken ("Núñez")
+        a = end = m.start()
+        while a > 0 and (original[a - 1].isalnum() or original[a - 1] == "_"):
+            a -= 1
+        while end < len(original) and (original[end].isalnum() or original[end] == "_"):
+            end += 1
+        words.setdefault(analysed[a:end], original[a:end])
     if words:
         for a in atts:
             if a.resolved:
@@ -3240,7 +3253,8 @@ def extract_text(text: str) -> list[Attribution]:
     just before, or of a dash line just after ("— Hillary Clinton").
     """
     original = text
-    text = text if text.isascii() else text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
+    if not text.isascii() and _ANALYSED_RE.search(text):  # most texts have neither: a C scan, no translation
+        text = text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
