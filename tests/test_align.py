@@ -275,3 +275,14 @@ def test_accented_names_are_names_with_one_key(tmp_path):
                                                             "Álvarez": "josé álvarez", "Millbrook": "millbrook",
                                                             "Núñez": "ángela núñez"}
     assert align.profile("On Monday José Álvarez said it.").names == {"monday", "josé", "álvarez"}
+
+
+def test_a_list_of_the_same_names_is_no_shared_fact(tmp_path):
+    (tmp_path / "a.txt").write_text("Pier Vote\n\nThe harbor council voted to close the pier. Repairs would cost four "
+                                    "million dollars. Tory Green was second with 16 percent, with Ruiz, Maria Ortiz and "
+                                    "Sam Patel behind him.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Repairs\n\nThe storm damaged the old seawall. Engineers inspected the "
+                                    "pilings for a week. Maria Ortiz fired at Ruiz, Tory Green and Sam Patel.\n",
+                                    encoding="utf-8")
+    al = align.align(load_corpus(tmp_path))
+    assert set(al["status"]) == {"only_here"}

@@ -316,9 +316,11 @@ def match_pair(prof: list, cls: list, candidates: list[tuple[int, int]], weights
         -> list[tuple[int, int, str, float, float]]:
     """(row, matched row, status, score, overlap) for one pair of articles, from its candidate row
     pairs; one entry per sentence that has a counterpart. Shared: competitive linking (best score
-    first, each sentence once) of pairs whose score reaches the shared threshold, an entry for each
-    side. Partial: each remaining sentence's candidate with the largest :func:`containment`, when it
-    reaches the partial threshold with at least :data:`MIN_SHARED_WORDS` words in common.
+    first, each sentence once) of pairs whose score reaches the shared threshold and that share a content word
+    other than a name ("Kasich was second, with Cruz, Bush and Rubio behind" does not say "Bush fired at Trump,
+    Cruz, Kasich and Rubio"), an entry for each side. Partial: each remaining sentence's candidate with the
+    largest :func:`containment`, when it reaches the partial threshold with at least :data:`MIN_FACT_WORDS`
+    content words other than names in common.
 
     ``prof``, ``cls``: the profile and clauses columns of :func:`body_profiles` as lists (rows
     0..n-1), made once for all pairs of articles."""
@@ -326,7 +328,8 @@ def match_pair(prof: list, cls: list, candidates: list[tuple[int, int]], weights
     scored = []
     for i, j in candidates:
         share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
-        scored.append((score(features(prof[i], prof[j])), share if n_words >= MIN_FACT_WORDS else 0.0, i, j))
+        sim = score(features(prof[i], prof[j])) if n_words else 0.0  # names alone state no fact in common
+        scored.append((sim, share if n_words >= MIN_FACT_WORDS else 0.0, i, j))
     scored.sort(key=lambda x: (-x[0], x[2], x[3]))
     used: set[int] = set()
     out = []
