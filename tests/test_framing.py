@@ -334,3 +334,18 @@ def test_a_description_with_no_name_makes_no_stand_in_actor(tmp_path):
     assert set(framing.actors_from_speakers(atts, c)["actor"]) == {"Tory Green"}
     v = framing.voice_share(c, atts, framing.actors_from_speakers(atts, c))
     assert not v["voiceless"].any()
+
+
+def test_two_names_that_speak_together_are_both_heard(tmp_path):
+    (tmp_path / "a.txt").write_text("Pier Vote\n\nTory Green and Maria Ortiz said the pier must close. Sam Patel "
+                                    "disagreed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Repairs\n\nOrtiz said the repairs would wait. Green and Patel met on "
+                                    "Monday.\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    atts = quotes.extract(c)
+    assert "Tory Green and Maria Ortiz" in set(atts["speaker"])
+    actors = framing.actors_from_speakers(atts, c)
+    assert {"Tory Green", "Maria Ortiz"} <= set(actors["actor"])
+    v = framing.voice_share(c, atts, actors)
+    heard_in_a = set(v.loc[(v["article_id"] == "a") & (v["voice_share"] > 0), "actor"])
+    assert heard_in_a == {"Tory Green", "Maria Ortiz"}

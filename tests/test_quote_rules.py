@@ -1005,3 +1005,17 @@ def test_a_sentence_of_thousands_of_frames_is_read_without_recursion():
     # each frame after the first is read from where the last ended; this once recursed past Python's limit
     found = rows("Mr. Green said, " * 3000 + "the pier is safe.")
     assert found and all(r["speaker"] for r in found) and len(found) <= quotes._MAX_FRAMES
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    pytest.param("Tory Green spoke first. Maria Ortiz and Green said the pier must close.", "Maria Ortiz and Green",
+                 "Maria Ortiz and Tory Green", id="two names, a surname in full"),
+    pytest.param("But Ruiz, Green and Ortiz said the pier must close.", "Ruiz, Green and Ortiz", "Ruiz, Green and Ortiz",
+                 id="three names, not 'But'"),
+    pytest.param("Both Ruiz and Ortiz said the pier must close.", "Ruiz and Ortiz", "Ruiz and Ortiz", id="not 'Both'"),
+    pytest.param("The Organization for Harbor Cooperation and Development said the pier must close.", "Development",
+                 "Development", id="'and' inside one name"),
+])
+def test_names_joined_by_and_speak_together(text, mention, speaker):
+    (r,) = rows(text)
+    assert (r["speaker_mention"], r["speaker"]) == (mention, speaker)

@@ -110,7 +110,8 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
 
     # an unresolved pronoun ("He", "They"), a relative ("who") or a description with no name in it ("A student", "a
     # man") names nobody: it is no actor that others could "name" (every article may say "a man")
-    counts = Counter(s for s in atts["speaker"] if s and s.lower() not in quotes.PRONOUNS
+    speakers = [part for s in atts["speaker"] for part in (quotes.coordinated_names(s) or [s])]  # "A and B": A, B
+    counts = Counter(s for s in speakers if s and s.lower() not in quotes.PRONOUNS
                      and s.lower() not in ("who", "which", "that") and quotes.names_someone(s))
     names = list(counts)
     key = {n: _person_key(n) for n in names}
@@ -227,7 +228,8 @@ def actor_mentions(corpus, actors: pd.DataFrame) -> pd.DataFrame:
 def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """``atts`` with actor and side for each attribution: the actor whose pattern is the resolved speaker,
     else the first pattern found in it, else in the speaker mention; unmatched speakers keep their own
-    name and side "other". Only attributions in which someone is heard (:func:`analysis.quotes.heard`): one
+    name and side "other". A speaker of several names joined by "and" (:func:`analysis.quotes.coordinated_names`)
+    gives the attribution one row per name, each with its actor. Only attributions in which someone is heard (:func:`analysis.quotes.heard`): one
     with no speaker found is nobody's voice, so it gets no actor."""
     atts = quotes.heard(atts)
     index = _PatternIndex(actors)
@@ -250,11 +252,22 @@ def speaker_actors(atts: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
                     return hit
         return None
 
-    found = [find(sp, mention) for sp, mention in zip(atts["speaker"], atts["speaker_mention"], strict=True)]
-    return atts.assign(
-        actor=[f[0] if f else sp for f, sp in zip(found, atts["speaker"], strict=True)],
-        side=[f[1] if f else "other" for f in found],
-    )
+    rows, actor, side = [], [], []
+    for i, (sp, mention) in enumerate(zip(atts["speaker"], atts["speaker_mention"], strict=True)):
+        parts = quotes.coordinated_names(sp)
+        if parts:  # "Donald Trump and Ted Cruz said": one row for each of them, so neither is "never heard"
+            for part in parts:
+                hit = find(part)
+                rows.append(i)
+                actor.append(hit[0] if hit else part)
+                side.append(hit[1] if hit else "other")
+            continue
+        hit = find(sp, mention)
+        rows.append(i)
+        actor.append(hit[0] if hit else sp)
+        side.append(hit[1] if hit else "other")
+    out = atts.iloc[rows] if len(rows) != len(atts) else atts
+    return out.assign(actor=actor, side=side)
 
 
 def uncovered_names(corpus, actors: pd.DataFrame) -> pd.DataFrame:

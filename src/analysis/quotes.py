@@ -811,7 +811,47 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         share = _SHARE_BEFORE_RE.search(left, max(0, idx - 50), idx)  # "only 49 percent of Republicans say"
         if share:
             return base + share.start(), base + idx + length
+    coord = _COORDINATED_BEFORE_RE.search(left, max(0, idx - 120), idx) if left[max(0, idx - 5) : idx].endswith(
+        "and ") and _is_name_run(np_text) else None
+    if coord is not None:  # "Donald Trump and Ted Cruz said": both names are the subject
+        first = coord.start(1)
+        while True:  # not a sentence opener or a title-less function word ("But Trump and Cruz", "Both Cruz and …")
+            word = re.match(r"[\w'’.-]+\s*", left[first:idx])
+            if word is None or word.group(0).strip().lower().strip(".") not in _NOT_NAMES | _BOTH:
+                break
+            first += word.end()
+        before = _prev_word(left, max(0, first - 20), first)
+        names = _COORD_SPLIT_RE.split(re.sub(r",?\s+and\s+$", "", left[first:idx]))
+        if first < idx and all(_is_name_run(part) for part in names) \
+                and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
+            return base + first, base + idx + length  # Economic Cooperation and Development" is one name
     return base + idx, base + idx + length
+
+
+_BOTH = {"both", "either", "neither"}
+_COORD_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+# Names joined by commas and "and" right before the last one: "Trump and Cruz", "Trump, Cruz and Rubio"
+_COORDINATED_BEFORE_RE = re.compile(rf"(?<![\w'’.-])((?:{_COORD_NAME},\s+)*{_COORD_NAME},?\s+and\s+)$")
+_COORD_SPLIT_RE = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+
+
+def coordinated_names(speaker: str) -> list[str]:
+    """The names of a speaker that is two or more person-like names joined by commas and "and" ("Donald Trump and
+    Ted Cruz", "Trump, Cruz and Rubio"), else []: each of them is heard, so each is a voice."""
+    if " and " not in speaker:
+        return []
+    parts = _COORD_SPLIT_RE.split(" ".join(speaker.split()))
+    return parts if len(parts) > 1 and all(_is_name_run(p) for p in parts) else []
+
+
+def _is_name_run(phrase: str) -> bool:
+    """Whether a phrase is one person-like name: capitalised words or initials after an optional title ("Sen. Ted
+    Cruz", "Trump", "Mr. Effron"), no function word ("The Times", "But Trump")."""
+    words = phrase.split()
+    if words and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return 0 < len(words) <= 3 and words[0].lower().strip(".") not in _NOT_NAMES | _BOTH \
+        and all(_PERSON_WORD_RE.fullmatch(w) for w in words)
 
 
 
@@ -2224,7 +2264,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "third", "last", "next", "today", "tonight", "yesterday", "tomorrow", "here", "there", "thus", "hence",
               "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
               "well", "after", "before", "earlier", "later", "although", "because", "since", "unless", "until",
-              "whether", "where",
+              "whether", "where", "both",
               "who", "which", "said", "says", "asked", "ask", "answer", "question", "update", "updated", "note",
               "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov",
               # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
@@ -3020,6 +3060,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         words = mention.split()
         head = _head_word(words)
         first = words[0].lower() if words else ""
+        parts = coordinated_names(mention)
+        if parts:  # "Donald Trump and Ted Cruz": each name as the article names it in full
+            full = [canonical(" ".join(p.split()[1:]) if p.split()[0].lower().strip(".") in TITLES else p) for p in parts]
+            done(att, ", ".join(full[:-1]) + " and " + full[-1])
+            continue
         if len(words) > 1 and first not in PRONOUNS:
             ctx = context()
             named = _appositive_name(ctx, span[1])  # "Trump's attorney, Alan Garten, said": Alan Garten
