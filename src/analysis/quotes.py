@@ -812,7 +812,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         if share:
             return base + share.start(), base + idx + length
     coord = _COORDINATED_BEFORE_RE.search(left, max(0, idx - 120), idx) if left[max(0, idx - 5) : idx].endswith(
-        "and ") and _is_name_run(np_text) else None
+        "and ") and _is_name_run(_OF_PLACE_RE.sub("", np_text)) else None
     if coord is not None:  # "Donald Trump and Ted Cruz said": both names are the subject
         first = coord.start(1)
         while True:  # not a sentence opener or a title-less function word ("But Trump and Cruz", "Both Cruz and …")
@@ -822,14 +822,16 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
             first += word.end()
         before = _prev_word(left, max(0, first - 20), first)
         names = _COORD_SPLIT_RE.split(re.sub(r",?\s+and\s+$", "", left[first:idx]))
-        if first < idx and all(_is_name_run(part) for part in names) \
+        if first < idx and all(_is_name_run(_OF_PLACE_RE.sub("", part)) for part in names) \
                 and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
             return base + first, base + idx + length  # Economic Cooperation and Development" is one name
     return base + idx, base + idx + length
 
 
 _BOTH = {"both", "either", "neither"}
-_COORD_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_COORD_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+               r"(?:\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?")  # "Ted Cruz of Texas"
+_OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")  # the place after a name
 # Names joined by commas and "and" right before the last one: "Trump and Cruz", "Trump, Cruz and Rubio"
 _COORDINATED_BEFORE_RE = re.compile(rf"(?<![\w'’.-])((?:{_COORD_NAME},\s+)*{_COORD_NAME},?\s+and\s+)$")
 _COORD_SPLIT_RE = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
@@ -840,7 +842,7 @@ def coordinated_names(speaker: str) -> list[str]:
     Ted Cruz", "Trump, Cruz and Rubio"), else []: each of them is heard, so each is a voice."""
     if " and " not in speaker:
         return []
-    parts = _COORD_SPLIT_RE.split(" ".join(speaker.split()))
+    parts = [_OF_PLACE_RE.sub("", p) for p in _COORD_SPLIT_RE.split(" ".join(speaker.split()))]  # not "of Texas"
     return parts if len(parts) > 1 and all(_is_name_run(p) for p in parts) else []
 
 
