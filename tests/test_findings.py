@@ -248,3 +248,14 @@ def test_the_distinctive_terms_verdict_follows_both_tests(seeds, p, q, start):
     text = findings.distinctive_findings(seeds, summary, perm)["statement"].iloc[0]
     assert text.startswith(start)
     assert "is below" not in text  # 126.22 against a 95th percentile of 126.22: equal, not below
+
+
+def test_a_description_that_speaks_is_written_in_lower_case_inside_a_sentence(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nA student wrote the Millbrook Gazette that the pier was unsafe. "
+                                      "The council met on Monday.\n",
+                             "b.txt": "Pier Repairs\n\nThe Millbrook Gazette reported that repairs would wait.\n"})
+    t = findings.compute(c, n_perm=20)
+    (lead,) = t.loc[(t["finding"] == "lead_voice") & (t["article_id"] == "a"), "statement"]
+    assert "goes to a student:" in lead
+    (lead_b,) = t.loc[(t["finding"] == "lead_voice") & (t["article_id"] == "b"), "statement"]
+    assert "goes to The Millbrook Gazette" in lead_b or "goes to Millbrook Gazette" in lead_b

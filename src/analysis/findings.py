@@ -26,8 +26,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from . import quotes
 from .corpus import by_article
-from .quotes import REPEAT_CUE
 from .tables import markdown_literal
 
 COLUMNS = ["finding", "section", "article_id", "statement", "value", "values", "evidence"]
@@ -515,6 +515,19 @@ def _first_sentences(corpus, atts: pd.DataFrame, aid: str, speakers: Iterable[st
     return [corpus.sentence_at(aid, int(s)) for s in a.sort_values("quote_start")["sentence_start"].drop_duplicates()]
 
 
+_DESCRIPTION_OPENERS = {"a", "an", "the", "some", "many", "most", "several", "other", "others", "one", "two", "three",
+                        "both", "all", "another", "their", "his", "her", "its", "our"}
+
+
+def _in_sentence(actor: str) -> str:
+    """An actor as written inside a sentence: a description that opened its own ("A student", "The senators") in
+    lower case; a name as it is ("The Washington Post")."""
+    first = actor.split(" ", 1)[0]
+    if first.lower() in _DESCRIPTION_OPENERS and first[:1].isupper() and not quotes.names_someone(actor):
+        return first.lower() + actor[len(first):]
+    return actor
+
+
 def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd.DataFrame:
     """Who is heard most in each article (share of body words in the actor's speech), and who next.
 
@@ -534,14 +547,16 @@ def voice_findings(corpus, voice: pd.DataFrame, atts_actors: pd.DataFrame) -> pd
         top = v.iloc[0]
         tie = v[v["voice_share"] == top["voice_share"]]
         if len(tie) > 1:
-            text = f"In {lab[aid]}, {join(list(tie['actor']))} are heard equally most, each in {pct(top['voice_share'])} of the body words"
+            text = (f"In {lab[aid]}, {join([_in_sentence(a) for a in tie['actor']])} are heard equally most, each in "
+                    f"{pct(top['voice_share'])} of the body words")
         else:
-            text = (f"In {lab[aid]}, the largest share of speech goes to {top['actor']}: {pct(top['voice_share'])} of "
-                    f"the body words are speech attributed to {top['actor']}")  # no verb to agree with "Residents"
+            who = _in_sentence(top["actor"])
+            text = (f"In {lab[aid]}, the largest share of speech goes to {who}: {pct(top['voice_share'])} of "
+                    f"the body words are speech attributed to {who}")  # no verb to agree with "Residents"
         rest = v.iloc[len(tie):]
         if len(rest):
             nxt = rest.iloc[0]
-            text += f"; next is {nxt['actor']} with {pct(nxt['voice_share'])}"
+            text += f"; next is {_in_sentence(nxt['actor'])} with {pct(nxt['voice_share'])}"
         rows.append(row("lead_voice", S_VOICE, aid, text, value=top["voice_share"],
                         values={"actor": top["actor"], "share": top["voice_share"], "voices": len(v)},
                         evidence=_first_sentences(corpus, atts_by[aid], aid, [top["actor"]])))
@@ -603,7 +618,7 @@ def said_findings(corpus, body_atts: pd.DataFrame) -> pd.DataFrame:
     """How often each article uses the neutral "say" for attribution, against its other verbs."""
     lab = _labels(corpus)
     a = body_atts[~body_atts["kind"].isin(["mention", "partial"]) & (body_atts["cue_lemma"] != "")
-                  & (body_atts["cue_lemma"] != REPEAT_CUE)]  # a repeated quote has no verb of its own
+                  & (body_atts["cue_lemma"] != quotes.REPEAT_CUE)]  # a repeated quote has no verb of its own
     rows = []
     a_by = by_article(a, "doc_id")
     for aid in lab:
