@@ -686,7 +686,7 @@ def placement_findings(corpus, positions: pd.DataFrame) -> pd.DataFrame:
         close = closing[aid]
         if len(close):
             voice = close.iloc[0]["item"].removeprefix("closing: ")
-            who = "in the narrator's own voice" if voice == "narrator" else f"on {possessive(voice)} voice"
+            who = "in the narrator's own voice" if voice == "narrator" else f"on {possessive(_in_sentence(voice))} voice"
             rows.append(row("closing_voice", S_PLACEMENT, aid, f"{lab[aid]} ends {who}",
                             values={"voice": voice},
                             evidence=[(aid, int(sents.get((aid, close.iloc[0]["text"]), -1)), close.iloc[0]["text"])]))
