@@ -15,3 +15,10 @@ SHORT, LONG = "000_114e8d6102804466", "001_923bd7c0f2416d6f"
 @pytest.fixture(scope="session")
 def seeds():
     return load_corpus(SEEDS)
+
+
+def corpus_of(tmp_path, texts: dict[str, str]):
+    """A corpus of the articles ``texts`` (file name -> text), written to ``tmp_path`` first."""
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_corpus(tmp_path)

@@ -5,16 +5,10 @@ import csv
 import random
 
 import pytest
-from conftest import FIXTURES, LONG, SHORT
+from conftest import FIXTURES, LONG, SHORT, corpus_of
 
 from analysis import align, findings, load_corpus, quotes
 from analysis.__main__ import main
-
-
-def corpus_of(tmp_path, texts):
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return load_corpus(tmp_path)
 
 
 def _dp_edit(a, b):

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS, corpus_of
 
 from analysis import findings, framing, load_corpus, quotes, terms
 from analysis.corpus import PAIR_LIMIT
@@ -41,11 +41,6 @@ def test_small_words():
 
 
 # --- findings on hand-checkable text ---------------------------------------------------------
-
-def corpus_of(tmp_path, texts: dict[str, str]):
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return load_corpus(tmp_path)
 
 
 def test_equal_lengths_say_equally(tmp_path):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from conftest import LONG, SEEDS, SHORT
+from conftest import LONG, SEEDS, SHORT, corpus_of
 
 from analysis import CorpusError, framing, load_corpus, nlp, quotes
 from analysis.__main__ import main
@@ -324,11 +324,10 @@ def test_speakers_of_a_headline_make_no_actor(tmp_path):
 
 def test_a_description_with_no_name_makes_no_stand_in_actor(tmp_path):
     # "a man" would otherwise be "named but never heard" in every article that says "a man"
-    (tmp_path / "a.txt").write_text("Pier Vote\n\nWhen Ruiz spoke, a man yelled “Stay there!” A student wrote the "
-                                    "Millbrook Gazette that the pier was unsafe.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Pier Repairs\n\nA man walked along the pier. Tory Green said the repairs would "
-                                    "wait.\n", encoding="utf-8")
-    c = load_corpus(tmp_path)
+    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nWhen Ruiz spoke, a man yelled “Stay there!” A student wrote the "
+                                      "Millbrook Gazette that the pier was unsafe.\n",
+                             "b.txt": "Pier Repairs\n\nA man walked along the pier. Tory Green said the repairs would "
+                                      "wait.\n"})
     atts = quotes.extract(c)
     assert {"a man", "A student"} <= set(atts["speaker"])
     assert set(framing.actors_from_speakers(atts, c)["actor"]) == {"Tory Green"}
@@ -337,11 +336,10 @@ def test_a_description_with_no_name_makes_no_stand_in_actor(tmp_path):
 
 
 def test_two_names_that_speak_together_are_both_heard(tmp_path):
-    (tmp_path / "a.txt").write_text("Pier Vote\n\nTory Green and Maria Ortiz said the pier must close. Sam Patel "
-                                    "disagreed.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Pier Repairs\n\nOrtiz said the repairs would wait. Green and Patel met on "
-                                    "Monday.\n", encoding="utf-8")
-    c = load_corpus(tmp_path)
+    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nTory Green and Maria Ortiz said the pier must close. Sam Patel "
+                                      "disagreed.\n",
+                             "b.txt": "Pier Repairs\n\nOrtiz said the repairs would wait. Green and Patel met on "
+                                      "Monday.\n"})
     atts = quotes.extract(c)
     assert "Tory Green and Maria Ortiz" in set(atts["speaker"])
     actors = framing.actors_from_speakers(atts, c)

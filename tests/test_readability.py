@@ -3,15 +3,9 @@
 import math
 
 import pytest
-from conftest import LONG, SHORT
+from conftest import LONG, SHORT, corpus_of
 
 from analysis import findings, load_corpus, readability
-
-
-def corpus_of(tmp_path, texts):
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return load_corpus(tmp_path)
 
 
 @pytest.mark.parametrize(("word", "n"), [
