@@ -1021,3 +1021,10 @@ def test_a_sentence_of_thousands_of_frames_is_read_without_recursion():
 def test_names_joined_by_and_speak_together(text, mention, speaker):
     (r,) = rows(text)
     assert (r["speaker_mention"], r["speaker"]) == (mention, speaker)
+
+
+def test_a_quotation_in_an_earlier_clause_with_its_own_cue_is_not_the_next_frames():
+    found = rows('After Ruiz said that late students might do better at "less crowded schools," Green said: '
+                 '"I do not know what he meant."')
+    assert [(r["kind"], r["speaker"]) for r in found] == [("mixed", "Ruiz"), ("direct", "Green")]
+    assert found[1]["quote"] == "I do not know what he meant."

@@ -1499,7 +1499,10 @@ def quote_beside_frame(s: _Sentence) -> bool:
             follows = any(o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(frame_end) : rel(o)]) for o, _c in outer)
             for o, c in outer:
                 question = follows and text[max(o, c - 3) : c].rstrip("”’\"' ").endswith("?")
-                before_frame = c <= frame_start and not _WORD_CHAR_RE.search(masked[rel(c) : rel(frame_start)]) and not question
+                before_frame = c <= frame_start and not _WORD_CHAR_RE.search(masked[rel(c) : rel(frame_start)]) \
+                    and not question and (bridge_end is None or not any(c0 < o for c0, _ in s.cues)
+                                          or _words_before_quotes(s, c) <= _MAX_WORDS_BEFORE_DIRECT)
+                # (not '“After Scalia said that … “less advanced schools,” Trump said: “Q”': reported, and Scalia's)
                 if question and c <= frame_start and _content(text, o, c)[1] > _content(text, o, c)[0]:
                     s.out.append(Attribution("mention", [_content(text, o, c)], sentence=(s0, s1), rule="quoted_mention"))
                 after_frame = o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(frame_end) : rel(o)])
