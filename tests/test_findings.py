@@ -254,3 +254,11 @@ def test_a_description_that_speaks_is_written_in_lower_case_inside_a_sentence(tm
     assert "goes to a student:" in lead
     (lead_b,) = t.loc[(t["finding"] == "lead_voice") & (t["article_id"] == "b"), "statement"]
     assert "goes to The Millbrook Gazette" in lead_b or "goes to Millbrook Gazette" in lead_b
+
+
+def test_an_unresolved_pronoun_that_speaks_is_said_to_be_one(tmp_path):
+    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nWe asked our readers what they thought of the pier vote.\n",
+                             "b.txt": "Pier Repairs\n\nThe Millbrook Gazette reported that repairs would wait.\n"})
+    t = findings.compute(c, n_perm=20)
+    (lead,) = t.loc[(t["finding"] == "lead_voice") & (t["article_id"] == "a"), "statement"]
+    assert "goes to “We” (unresolved):" in lead

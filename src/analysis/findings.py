@@ -521,7 +521,10 @@ _DESCRIPTION_OPENERS = {"a", "an", "the", "some", "many", "most", "several", "ot
 
 def _in_sentence(actor: str) -> str:
     """An actor as written inside a sentence: a description that opened its own ("A student", "The senators") in
-    lower case; a name as it is ("The Washington Post")."""
+    lower case; a pronoun the resolver could not tie to anyone in quotation marks, said so ("“We” (unresolved)");
+    a name as it is ("The Washington Post")."""
+    if actor.lower() in quotes.PRONOUNS:
+        return f"“{actor}” (unresolved)"
     first = actor.split(" ", 1)[0]
     if first.lower() in _DESCRIPTION_OPENERS and first[:1].isupper() and not quotes.names_someone(actor):
         return first.lower() + actor[len(first):]
