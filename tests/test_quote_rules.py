@@ -1015,6 +1015,8 @@ def test_a_sentence_of_thousands_of_frames_is_read_without_recursion():
     pytest.param("Both Ruiz and Ortiz said the pier must close.", "Ruiz and Ortiz", "Ruiz and Ortiz", id="not 'Both'"),
     pytest.param("Tory Green of Millbrook and Maria Ortiz of Dover have both urged the council to wait.",
                  "Tory Green of Millbrook and Maria Ortiz of Dover", "Tory Green and Maria Ortiz", id="of a place"),
+    pytest.param("The rivals met. Rivals Tory Green and Maria Ortiz have both urged the council to wait.",
+                 "Rivals Tory Green and Maria Ortiz", "Tory Green and Maria Ortiz", id="a common noun opening the sentence"),
     pytest.param("The Organization for Harbor Cooperation and Development said the pier must close.", "Development",
                  "Development", id="'and' inside one name"),
 ])

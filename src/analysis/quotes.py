@@ -3066,6 +3066,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         head = _head_word(words)
         first = words[0].lower() if words else ""
         parts = coordinated_names(mention)
+        if parts and len(parts[0].split()) > 1 and _at_sentence_start(text, span[0]) \
+                and _has_lower_word(text, parts[0].split()[0].lower()):
+            parts[0] = parts[0].split(None, 1)[1]  # "Rivals Ted Cruz and …": a capital only the sentence start explains
         if parts:  # "Donald Trump and Ted Cruz": each name as the article names it in full
             full = [canonical(" ".join(p.split()[1:]) if p.split()[0].lower().strip(".") in TITLES else p) for p in parts]
             done(att, ", ".join(full[:-1]) + " and " + full[-1])
