@@ -1030,3 +1030,17 @@ def test_a_quotation_in_an_earlier_clause_with_its_own_cue_is_not_the_next_frame
                  '"I do not know what he meant."')
     assert [(r["kind"], r["speaker"]) for r in found] == [("mixed", "Ruiz"), ("direct", "Green")]
     assert found[1]["quote"] == "I do not know what he meant."
+
+
+@pytest.mark.parametrize("text, quote", [
+    pytest.param("The pier is unsafe right now, as Ruiz said on Monday.", "The pier is unsafe right now", id="before"),
+    pytest.param("Weeks ago, as the Millbrook Gazette reported, the council met in secret.", "the council met in secret",
+                 id="a clause after it"),
+])
+def test_content_as_speaker_said(text, quote):
+    r = only(text, "content_as_speaker_said")
+    assert r["quote"] == quote
+
+
+def test_as_soon_as_is_no_attribution_frame():
+    assert all(r["rule"] != "content_as_speaker_said" for r in rows("He left as soon as Ruiz said the vote was over."))

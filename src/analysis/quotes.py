@@ -1845,6 +1845,41 @@ _SUBJECT_WITH_RELATIVE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w
                                        r"(?:who|which)\s[^,]*,$")
 
 
+# "…, as Cruz said on Monday": the "as" and the subject right before the cue (not "such as", "as well as", "as soon as")
+_AS_SPEAKER_LEAD_RE = re.compile(r"(?:,[”’\"']*|\s[—–]|\s--)\s*(?:just\s+)?as\s+$")  # the comma may close a quote
+_AS_LEMMAS = {"say", "note", "write", "report", "observe", "point out", "explain", "predict", "warn", "suggest", "argue"}
+_AS_FRAME_END_RE = re.compile(r"(?:\s+it)?(?:\s+(?:on|in|at|during|last|this|earlier|yesterday|today|Monday|Tuesday|"
+                              r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?“”\"]{0,60})?\s*(?=[,.;:!?—–]|$)")
+
+
+def content_as_speaker_said(s: _Sentence, c: _Cue) -> bool:
+    """Content, then a comma and "as" with the speaker and a verb of saying: the content before is the speaker's;
+    when the frame opens a clause after it, that clause is ("Weeks ago, as the Journal reported, the two met").
+
+    "The race is a dead heat right now, as Cruz said on Monday." (not "as soon as Cruz said", "such as …")
+    """
+    if c.subject is None or c.participle or c.lemma not in _AS_LEMMAS:
+        return False
+    lead = s.text[s.s0 : c.subject[0]]
+    m = _AS_SPEAKER_LEAD_RE.search(lead, max(0, len(lead) - 40))
+    if m is None or s.masked[s.rel(c.subject[1]) : s.rel(c.cs)].strip():
+        return False
+    end = _AS_FRAME_END_RE.match(s.masked, s.rel(c.ce))
+    if end is None:
+        return False  # "as Cruz said he would": the cue has its own content, another rule's
+    after = end.end()  # (a position in masked: the match started at the cue's end)
+    clause = re.match(r",\s*(\S.*)$", s.masked[after:], re.S)
+    if clause and len(clause.group(1).split()) >= 3 and not any(q in lead[: m.start()] for q in "“\"”"):
+        span = _clean_end(s.text, s.s0 + after + clause.start(1), s.s1)  # "…, as X reported, the two met"
+    else:
+        close = re.match(r",[”’\"']*", lead[m.start() :])  # '“is a dead heat,” as': the quotation stays whole
+        span = _clean_end(s.text, s.s0, s.s0 + m.start() + (close.end() if close else 0))
+        if len(lead[: m.start()].split()) < 3:
+            return False
+    s.add("content_as_speaker_said", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
+    return True
+
+
 def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content, a comma, then an inverting cue and a speaker phrase that ends the sentence or meets a comma.
 
@@ -1948,7 +1983,7 @@ def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-CUE_RULES = (comma_cue_speaker, coordinated_cue, coordinated_predicate, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
+CUE_RULES = (content_as_speaker_said, comma_cue_speaker, coordinated_cue, coordinated_predicate, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
              content_cue_speaker)
 
 
