@@ -2340,6 +2340,12 @@ def _at_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:\n" or opened
 
 
+# Beyond this many characters, the lower-case words of a text are collected once instead of found one by one, and an
+# earlier appositive is looked for only this far back: an ordinary article is unaffected, a 5 MB one stays linear
+_LONG_TEXT = 100_000
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # as _has_lower_word tests one word
+
+
 def _has_lower_word(text: str, word: str) -> bool:
     """Whether ``word`` (ASCII lower-case letters only, else False) stands in ``text`` as a whole word, not
     joined to letters, digits, apostrophes or hyphens ("meanwhile" for "Meanwhile", not "meanwhile-ish").
@@ -2364,6 +2370,7 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """
     out = []
     lower_seen: dict[str, bool] = {}  # whether a word also appears in lower case, asked once per word
+    lower_words: set[str] | None = None  # a long text's lower-case words, collected when first needed
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
         if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
@@ -2374,7 +2381,9 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
             first = raw.split(None, 1)
             low = first[0].lower()
             if low not in lower_seen:
-                lower_seen[low] = _has_lower_word(text, low)
+                if lower_words is None and len(text) > _LONG_TEXT:  # one pass, not one scan of the text per word
+                    lower_words = set(_LOWER_WORD_RE.findall(text))
+                lower_seen[low] = low in lower_words if lower_words is not None else _has_lower_word(text, low)
             if lower_seen[low]:
                 if len(first) == 1:
                     continue
@@ -2687,6 +2696,7 @@ class _Context:
         self._full_at: dict[str, list[int]] | None = None  # each full name's mention starts, built when needed
         self._paragraphs = paragraphs  # the article's lines, when the caller has them
         self._titles: list[tuple[int, int]] | None = None  # title-case lines, found when first asked
+        self._title_starts: list[int] = []
         self._single_counts: dict[str, int] | None = None  # one-word name -> its mentions, counted when first asked
         self._names: set[str] | None = None  # every name mentioned, built when first asked
 
@@ -2718,8 +2728,10 @@ class _Context:
         show which words are names: no pronoun or description refers back to a "name" there."""
         if self._titles is None:
             paras = self._paragraphs if self._paragraphs is not None else _paragraphs(self.text)
-            self._titles = [(a, b) for a, b in paras if _is_title_line(self.text, a, b)]
-        return any(a <= pos < b for a, b in self._titles)
+            self._titles = sorted((a, b) for a, b in paras if _is_title_line(self.text, a, b))
+            self._title_starts = [a for a, _ in self._titles]
+        i = bisect.bisect_right(self._title_starts, pos) - 1  # lines do not overlap: the last one starting before
+        return i >= 0 and pos < self._titles[i][1]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -2907,7 +2919,7 @@ def _described_before(ctx: _Context, words: list[str], pos: int, persons: set[st
     phrase = r"(?i:" + r"\s+".join(map(re.escape, tail)) + ")"
     rx = re.compile(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}[,;.]|(?<![\w'’]){phrase}\s+(?=[A-Z])")
     found = None
-    for m in rx.finditer(ctx.text, 0, pos):
+    for m in rx.finditer(ctx.text, max(0, pos - _LONG_TEXT), pos):
         if m.end() > pos - 2:
             break
         if m.group(0).startswith(","):  # "Name, a … democratic socialist,": the name ends right before the comma
@@ -3151,7 +3163,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 done(att, named)
                 continue
         if target == "org":  # "the campaign" after "the Sanders campaign said": the latest speaker of that kind
-            same = next((n for _, n in reversed(speakers) if n[:1].isupper() and n.lower().endswith(" " + head)), None)
+            same = next((n for _, n in itertools.islice(reversed(speakers), _SALIENT_NAMES)  # the latest ones only
+                         if n[:1].isupper() and n.lower().endswith(" " + head)), None)
             if same is not None:
                 done(att, same)
                 continue
