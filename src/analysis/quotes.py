@@ -821,8 +821,7 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
                 break
             first += word.end()
         before = _prev_word(left, max(0, first - 20), first)
-        names = _COORD_SPLIT_RE.split(re.sub(r",?\s+and\s+$", "", left[first:idx]))
-        if first < idx and all(_is_name_run(_OF_PLACE_RE.sub("", part)) for part in names) \
+        if first < idx and coordinated_names(left[first : idx + length]) \
                 and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
             return base + first, base + idx + length  # Economic Cooperation and Development" is one name
     return base + idx, base + idx + length
@@ -1848,8 +1847,8 @@ _SUBJECT_WITH_RELATIVE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w
 # "…, as Cruz said on Monday": the "as" and the subject right before the cue (not "such as", "as well as", "as soon as")
 _AS_SPEAKER_LEAD_RE = re.compile(r"(?:,[”’\"']*|\s[—–]|\s--)\s*(?:just\s+)?as\s+$")  # the comma may close a quote
 _AS_LEMMAS = {"say", "note", "write", "report", "observe", "point out", "explain", "predict", "warn", "suggest", "argue"}
-_AS_FRAME_END_RE = re.compile(r"(?:\s+it)?(?:\s+(?:on|in|at|during|last|this|earlier|yesterday|today|Monday|Tuesday|"
-                              r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?“”\"]{0,60})?\s*(?=[,.;:!?—–]|$)")
+_AS_FRAME_END_RE = re.compile(rf"(?:\s+it)?(?:\s+(?:on|in|at|during|last|this|earlier|yesterday|today|{_DAY})\b"
+                              r"[^,.;:!?“”\"]{0,60})?\s*(?=[,.;:!?—–]|$)")
 
 
 def content_as_speaker_said(s: _Sentence, c: _Cue) -> bool:
