@@ -38,6 +38,29 @@ def test_bit_parallel_edit_and_lcs_equal_the_textbook_tables():
         b = tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 70)))
         assert align._edit(a, b) == _dp_edit(a, b)
         assert align._lcs(a, b) == _dp_lcs(a, b)
+        assert align._edit(a, b, align._masks(a)) == _dp_edit(a, b)  # masks computed once per profile
+        assert align._lcs(a, b, align._masks(a)) == _dp_lcs(a, b)
+
+
+def test_rarity_reads_wordfreq_table_as_word_frequency_does():
+    import math
+
+    from wordfreq import word_frequency
+
+    for word in ["the", "said", "distillation", "anthropic", "qzxvbn", "u.s.", "don't", "3,000", "24", "café", "a"]:
+        f = word_frequency(word, "en")
+        assert align.rarity(word) == (-math.log(f) if f > 0 else align._MIN_IDF), word
+
+
+def test_profile_trigrams_and_word_cache_give_the_same_profile_twice():
+    text = "Anthropic said DeepSeek, Moonshot and MiniMax ran 16 million exchanges; a hydra-cluster of 24,000 accounts."
+    first = align.profile(text)
+    words = "#" + "#".join(["anthropic", "deepseek", "moonshot", "minimax", "ran", "16", "million", "exchanges",
+                            "hydra-cluster", "24,000", "accounts"]) + "#"
+    assert first.trigrams == {words[i : i + 3] for i in range(len(words) - 2)}  # "#" joins the content words
+    assert first.masks == align._masks(first.keys) and first.key_set == set(first.keys)
+    assert first.total == pytest.approx(sum(first.content.values()))
+    assert align.profile(text) == first  # from the word cache
 
 
 def test_profile_matches_inflections_groups_and_numbers():

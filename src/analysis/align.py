@@ -31,13 +31,14 @@ import csv
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
-from wordfreq import word_frequency
+from wordfreq import get_frequency_dict, word_frequency
 
 from . import nlp
 from .corpus import PAIR_LIMIT, blank_markup
@@ -51,7 +52,7 @@ _NUMBER_RE = re.compile(r"^\d[\d,.]*$")
 _WORD_NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(),
                          map(str, range(1, 13)), strict=True))
 _PERCENT = {"percent": "%", "pct": "%", "per cent": "%"}
-_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z]+")
+_NAME_RE = re.compile(r"[A-Z](?<![\w'’].)[a-zA-Z]+")  # the capital first: a lookbehind at every position is slow
 _FIRST_WORD_RE = re.compile(r"\W*\w+")
 _MIN_IDF = -math.log(1e-8)  # a word wordfreq has never seen is as rare as the rarest it knows
 
@@ -78,10 +79,26 @@ def _reporting_words() -> frozenset[str]:
     return nlp.stopwords() | cues | {"according", "spokesman", "spokeswoman", "spokesperson"}
 
 
+_PLAIN_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    return get_frequency_dict("en", "best")
+
+
 @lru_cache(maxsize=200_000)
 def rarity(word: str) -> float:
-    """-ln of the word's frequency in general English (wordfreq); unseen words count as very rare."""
-    f = word_frequency(word, "en")
+    """-ln of the word's frequency in general English (wordfreq); unseen words count as very rare.
+
+    A plain lower-case word is looked up in wordfreq's table directly, rounded as ``word_frequency``
+    rounds (to 3 significant digits): the same value (checked on 324,393 words), without its
+    tokenizer, which took most of the time of a first comparison."""
+    if _PLAIN_WORD_RE.fullmatch(word):
+        f = _frequencies().get(word, 0.0)
+        f = round(f, math.floor(-math.log10(f)) + 3) if f > 0 else 0.0
+    else:
+        f = word_frequency(word, "en")
     return -math.log(f) if f > 0 else _MIN_IDF
 
 
@@ -96,40 +113,95 @@ class Profile:
     trigrams: frozenset  # character trigrams of the content words
     grams4: frozenset  # word 4-grams of keys
     name_keys: frozenset = frozenset()  # the content keys that are names (of words in ``names``)
+    key_set: frozenset = frozenset()  # set(keys)
+    masks: dict = field(default_factory=dict)  # key -> bit mask of its positions in keys (for LCS and edit distance)
+    total: float = 0.0  # sum of content's rarities
+
+
+_WORDS: dict[str, tuple[str, float, str] | None] = {}  # token -> (key, rarity or -1.0, word); None if no word
+_WORDS_MAX = 500_000  # cleared when full, so memory stays bounded on any corpus
+_TRIGRAMS: dict[str, frozenset] = {}  # content word -> the character trigrams of "#word#"
+
+
+def _word(token: str) -> tuple[str, float, str] | None:
+    """(key, rarity, word) of a normalised token: rarity -1.0 for stopwords and reporting verbs, word
+    with "percent" as "%" and "two" as "2"; None for punctuation. Cached: sentences repeat their words."""
+    if token != "%" and not nlp.is_word(token):
+        info = None
+    else:
+        t = _PERCENT.get(token, _WORD_NUMBERS.get(token, token))
+        st = nlp.stem(t)
+        eq = equivalents()
+        info = (eq.get(t) or eq.get(st) or st, -1.0 if t in _reporting_words() else rarity(t), t)
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+        _TRIGRAMS.clear()
+    _WORDS[token] = info
+    return info
+
+
+def _trigrams(words: list[str]) -> frozenset:
+    """The character trigrams of "#w1#w2#...#": each word's own, plus one across each "#" between two."""
+    out: set = set()
+    cache = _TRIGRAMS
+    for w in words:
+        g = cache.get(w)
+        if g is None:
+            padded = "#" + w + "#"
+            g = cache[w] = frozenset([padded[i : i + 3] for i in range(len(padded) - 2)])
+        out |= g
+    out.update([a[-1] + "#" + b[0] for a, b in pairwise(words)])
+    return frozenset(out)
 
 
 def profile(text: str) -> Profile:
     """The :class:`Profile` of a sentence."""
-    eq, stop = equivalents(), _reporting_words()
     text = blank_markup(text)  # tag names and attributes are not words
-    toks = [_PERCENT.get(t, _WORD_NUMBERS.get(t, t)) for t in nlp.word_norms(text) if t == "%" or nlp.is_word(t)]
-    keys = tuple([eq.get(t) or eq.get(st) or st for t in toks for st in (nlp.stem(t),)])
-    content: dict = {}
-    words = []
-    for t, k in zip(toks, keys, strict=True):
-        if t not in stop:
+    toks, keys, content, words = [], [], {}, []
+    get = _WORDS.get
+    for t in nlp.word_norms(text):
+        info = get(t, False)
+        if info is False:
+            info = _word(t)
+        if info is None:
+            continue
+        k, r, t = info
+        toks.append(t)
+        keys.append(k)
+        if r >= 0:
             words.append(t)
             if k not in content:
-                content[k] = rarity(t)
-    joined = "#" + "#".join(words) + "#"
+                content[k] = r
+    keys = tuple(keys)
     norm = nlp.normalise(text)
     first = _FIRST_WORD_RE.match(norm)
     skip = first.end() if first else 0
     folded = nlp.fold_letters(norm)  # "Álvarez" is a name too
-    names = frozenset(norm[m.start() : m.end()].lower() for m in _NAME_RE.finditer(folded, skip))
-    numbers = frozenset(t.replace(",", "") for t in toks if t[0].isdigit() and _NUMBER_RE.match(t))
-    name_keys = frozenset(k for t, k in zip(toks, keys, strict=True) if t in names and k in content)
-    return Profile(keys, content, numbers, names, frozenset([joined[i : i + 3] for i in range(len(joined) - 2)]),
-                   frozenset(zip(keys, keys[1:], keys[2:], keys[3:])), name_keys)  # noqa: B905 (shorter by design)
+    names = frozenset([norm[m.start() : m.end()].lower() for m in _NAME_RE.finditer(folded, skip)])
+    numbers = frozenset([t.replace(",", "") for t in toks if t[0].isdigit() and _NUMBER_RE.match(t)])
+    name_keys = frozenset([k for t, k in zip(toks, keys, strict=True) if t in names and k in content]) if names else frozenset()
+    masks: dict = {}
+    for i, k in enumerate(keys):
+        masks[k] = masks.get(k, 0) | (1 << i)
+    return Profile(keys, content, numbers, names, _trigrams(words),
+                   frozenset(zip(keys, keys[1:], keys[2:], keys[3:])),  # noqa: B905 (shorter by design)
+                   name_keys, frozenset(masks), masks, sum(content.values()))
 
 
-def _lcs(a: tuple, b: tuple) -> int:
-    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over ``b``."""
-    if not a or not b:
-        return 0
+def _masks(a: tuple) -> dict:
+    """Item -> bit mask of its positions in ``a``."""
     masks: dict = {}
     for i, x in enumerate(a):
         masks[x] = masks.get(x, 0) | (1 << i)
+    return masks
+
+
+def _lcs(a: tuple, b: tuple, masks: dict | None = None) -> int:
+    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over ``b``.
+    ``masks``: ``_masks(a)``, when already known."""
+    if not a or not b:
+        return 0
+    masks = _masks(a) if masks is None else masks
     full = (1 << len(a)) - 1
     v = full
     for y in b:
@@ -138,14 +210,13 @@ def _lcs(a: tuple, b: tuple) -> int:
     return len(a) - bin(v).count("1")
 
 
-def _edit(a: tuple, b: tuple) -> int:
-    """Word-level Levenshtein distance, bit-parallel (Myers 1999, Hyyrö's formulation): one pass over ``b``."""
+def _edit(a: tuple, b: tuple, masks: dict | None = None) -> int:
+    """Word-level Levenshtein distance, bit-parallel (Myers 1999, Hyyrö's formulation): one pass over ``b``.
+    ``masks``: ``_masks(a)``, when already known."""
     m = len(a)
     if not m or not b:
         return m or len(b)
-    peq: dict = {}
-    for i, x in enumerate(a):
-        peq[x] = peq.get(x, 0) | (1 << i)
+    peq = _masks(a) if masks is None else masks
     full, high = (1 << m) - 1, 1 << (m - 1)
     pv, mv, dist = full, 0, m
     for y in b:
@@ -168,23 +239,25 @@ def _edit(a: tuple, b: tuple) -> int:
 def features(p1: Profile, p2: Profile) -> list[float]:
     """The :data:`FEATURES` of a sentence pair, in that order (symmetric in p1, p2)."""
     k1, k2 = p1.keys, p2.keys
-    s1, s2 = set(k1), set(k2)
+    s1, s2 = p1.key_set, p2.key_set
     ng1 = len(s1 & s2) / max(1, min(len(s1), len(s2))) if s1 and s2 else 0.0
     g1, g2 = p1.grams4, p2.grams4
     ng4 = len(g1 & g2) / max(len(g1), len(g2)) if g1 and g2 else 0.0
-    tri = len(p1.trigrams & p2.trigrams) / max(1, len(p1.trigrams | p2.trigrams))
-    lcs = _lcs(k1, k2)
+    t1, t2 = p1.trigrams, p2.trigrams
+    both = len(t1 & t2)
+    tri = both / max(1, len(t1) + len(t2) - both)
+    lcs = _lcs(k1, k2, p1.masks)
     longest, shortest = max(len(k1), len(k2), 1), max(1, min(len(k1), len(k2)))
     c1, c2 = p1.content, p2.content
     shared = c1.keys() & c2.keys()
-    un1 = sum(w for k, w in c1.items() if k not in shared)
-    un2 = sum(w for k, w in c2.items() if k not in shared)
-    m1, m2 = sum(c1.values()) or 1.0, sum(c2.values()) or 1.0
-    idf_min = min(sum(c1[k] for k in shared) / m1, sum(c2[k] for k in shared) / m2)
+    un1 = sum([w for k, w in c1.items() if k not in shared])
+    un2 = sum([w for k, w in c2.items() if k not in shared])
+    m1, m2 = p1.total or 1.0, p2.total or 1.0
+    idf_min = min(sum([c1[k] for k in shared]) / m1, sum([c2[k] for k in shared]) / m2)
     n1, n2 = p1.numbers, p2.numbers
-    return [ng1, ng4, tri, (lcs / longest) ** 2, _edit(k1, k2) / longest, lcs / shortest, max(un1, un2) / 10,
-            sum(rarity(n) for n in p1.names ^ p2.names) / 10, idf_min, float(bool(n1 or n2) and (n1 <= n2 or n2 <= n1)),
-            float(bool(n1 ^ n2)), idf_min**2]
+    return [ng1, ng4, tri, (lcs / longest) ** 2, _edit(k1, k2, p1.masks) / longest, lcs / shortest, max(un1, un2) / 10,
+            sum([rarity(n) for n in p1.names ^ p2.names]) / 10, idf_min,
+            float(bool(n1 or n2) and (n1 <= n2 or n2 <= n1)), float(bool(n1 ^ n2)), idf_min**2]
 
 
 @lru_cache(maxsize=1)
