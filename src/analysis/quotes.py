@@ -1118,6 +1118,8 @@ _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 
 
 _CLOSE_AFTER_COMMA_RE = re.compile(r",[”’\"']+")
+# A second clause of the same verb: "said he understands … – and that he will back …" goes on.
+_SECOND_THAT_RE = re.compile(r"[,;]?[”’\"']*\s*(?:(?:[—–]|--?)\s*)?(?:and|but)\s+that\s")
 
 
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1143,7 +1145,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
                 continue  # "DeepSeek, Moonshot AI, and MiniMax breached …": the last of a list of names
             cuts.append(splice.start())
             break
-    cuts = [c for c in cuts if c >= 12]
+    cuts = [c for c in cuts if c >= 12 and not _SECOND_THAT_RE.match(masked, c)]
     first, _ = _cue_tables()
     for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
         lemma = _cue_info(masked[cs:ce])[0]
