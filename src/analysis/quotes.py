@@ -1111,7 +1111,7 @@ _NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?(?:(?:he|she|it|
                             r"(?:[a-z]+ed|won|lost|has|had|is|was|will|would|can|could)\b|"
                             r"(?:and\s+|but\s+)(?:the|a|an|his|her|its|their|this)\s+(?:[a-z-]+\s+){1,2}"
                             r"(?:was|were|is|are|has|have|had|will|would|could)\s)")
-_SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:that\s*,?\s*)?(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
+_SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:that\s*,?\s*)?(?:even\s+)?(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
                                   r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
                                   r"by|in|on|at|during|under|over|from)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
