@@ -374,6 +374,10 @@ def _is_verbal(masked: str, start: int) -> bool:
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "The official said", "media reported": a noun subject, and a past tense is a verb
+    if prev in ("press", "news", "media") and m.group(1)[0].isupper():
+        before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
+        if before and before.group(1)[:1].isupper() and m.start(1) - before.end(1) <= 2:
+            return True  # "The Associated Press warns", "Bloomberg News reports": the last word of a name
     return prev not in _NOT_VERB_BEFORE
 
 
