@@ -241,8 +241,11 @@ _CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|declin
                   r"chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
                   r"likely|unlikely|willing|able|going|got|needed|needs|hoped|hopes|went\s+on|goes\s+on|only|"
                   r"moved|rushed|hastened|took\s+care|proceeded|ought|wished|intends|intended|dared|opportunity|occasion|"
-                  r"(?:went|goes|go|going)\s+out\s+of\s+(?:his|her|their|its|my|our|your)\s+way")
-_CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+to\s*$")
+                  r"(?:went|goes|go|going)\s+out\s+of\s+(?:his|her|their|its|my|our|your)\s+way|"
+                  r"refusing|declining|wanting|seeking|struggling|continuing|beginning|starting|deciding|"
+                  r"choosing|agreeing|planning|hoping|needing|wishing|intending|failed|fails|failing|eager|ready|"
+                  r"hesitated|hesitates|hesitate|hesitating|pains")
+_CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+(?:not\s+)?to\s*$")
 _PRONOUN_OPENERS = {"and", "but", "or", "what", "that", "which", "as", "than", "because", "when", "if", "where", "while"}
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
