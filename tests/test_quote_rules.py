@@ -575,8 +575,17 @@ def test_a_title_case_headline_names_nobody_a_pronoun_could_mean():
 
 
 def test_a_passive_report_makes_its_subject_no_speaker():
-    # "has been criticized": others criticised Ms. Ruiz; she is the target, not the speaker
-    assert rows("Ms. Ruiz has been criticized for voting against the levy.") == []
+    # "has been criticized": others criticised Ms. Ruiz; she is the target, not the speaker. What was said of her is
+    # reported (passive_cue: her name and the complement), with the agent after "by" as the speaker, if any
+    assert [(r["quote"], r["speaker_mention"], r["rule"]) for r in rows("Ms. Ruiz has been criticized for voting against "
+                                                                           "the levy.")] == [
+        ("Ms. Ruiz … for voting against the levy", "", "passive_cue")]
+    assert [(r["quote"], r["speaker_mention"]) for r in rows("Ms. Ruiz has been criticized by some of her rivals for "
+                                                               "voting against the levy.")] == [
+        ("Ms. Ruiz … for voting against the levy", "some of her rivals")]
+    assert [(r["quote"], r["speaker_mention"]) for r in rows("Tory Green is accused of hiding the pier's accounts.")] == [
+        ("Tory Green … of hiding the pier's accounts", "")]  # "is accused": not Green's own words
+    assert rows("Ms. Ruiz has not been criticized for voting against the levy.") == []
     assert rows("Mr. Baker had been told that the pier would close.") == []
     # "Ruiz was asked about …": the question is put to her; whoever asked it is not named
     assert [r["speaker_mention"] for r in rows("Ms. Ruiz was asked about the levy during the debate on Thursday.")] == [""]

@@ -317,6 +317,9 @@ _PERFECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:has|have|had|having)\s+|[�
 _LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE_BEFORE = {"been", "being"}
+# After "was", "is": a passive, whose subject said nothing (passive_cue reads it)
+_PASSIVE_CUE_WORDS = {"asked", "called", "accused", "criticized", "criticised", "urged", "blamed", "condemned", "praised",
+                      "quoted"}
 
 
 def _is_verbal(masked: str, start: int) -> bool:
@@ -372,7 +375,7 @@ def _is_verbal(masked: str, start: int) -> bool:
         if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
             return True  # "The employee first said": an adverb, not "the first reported case"
     if (prev in _PASSIVE_BEFORE and word and (word.group(0).endswith("ed") or word.group(0) in ("said", "told", "written"))) \
-            or (prev in ("was", "were", "is", "are") and word and word.group(0) in ("asked", "called")):
+            or (prev in ("was", "were", "is", "are") and word and word.group(0) in _PASSIVE_CUE_WORDS):
         return False  # "has met with him and been mentioned as a choice", "was told": a passive, the subject said nothing
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
@@ -1601,6 +1604,39 @@ def passive_by(s: _Sentence) -> bool:
     return _source_frame(s, _PASSIVE_BY_RE, "passive_by", ("reported", "revealed", "disclosed", "announced", "confirmed"))
 
 
+# A passive verb of saying: "was asked", "has been criticized", "is accused"; the adverb before it is optional.
+_PASSIVE_CUE_RE = re.compile(r"(?<![\w'’])(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+"
+                             r"(?:(?:also|even|already|again|often|repeatedly|widely|publicly|[a-z]+ly)\s+)?"
+                             r"(criticized|criticised|accused|asked|urged|blamed|condemned|praised|quoted)\b(?!\s+to\s+leave)")
+_BY_AGENT_RE = re.compile(r"\s+by\s+((?:[\w'’.&-]+\s+){0,6}?[\w'’.&-]+?)(?=,|\s+(?:for|to|as|about|whether|if|over|at|in|on)\s|\s+of\s+(?!(?:his|her|their|its|the|them|us)\b)|\s*$)")
+
+
+def passive_cue(s: _Sentence) -> bool:
+    """A passive verb of saying reports what was said of or to its subject; its speaker is the agent after "by",
+    if any. The subject and the complement after the verb are the content's two spans.
+
+    "Mr. Sanders has been criticized by rivals for offering vague answers."
+    """
+    m = _PASSIVE_CUE_RE.search(s.masked)
+    if m is None or _NEGATED_RE.search(s.masked, max(0, m.start() - 40), m.start()):
+        return False
+    cs, ce = s.s0 + m.start(1), s.s0 + m.end(1)
+    subject = _speaker_before(s.masked, s.s0, s.s0 + m.start())
+    if subject is None:
+        return False
+    speaker = None
+    by = _BY_AGENT_RE.match(s.masked, m.end())
+    after = ce
+    if by:
+        speaker = (s.s0 + by.start(1), s.s0 + by.end(1))
+        after = s.s0 + by.end()
+    content = _reported_content(s.text, after, s.s1, _cue_info(s.text[cs:ce])[0])
+    if content[1] - content[0] < 8:
+        return False
+    s.add("passive_cue", _span_kind(content, s.outer), [subject, content], (cs, ce), speaker)
+    return True
+
+
 def as_reported_by(s: _Sentence) -> bool:
     """"As reported by X" before or after the content, read like "according to".
 
@@ -2184,7 +2220,7 @@ def quoted_mention(s: _Sentence) -> bool:
     return True
 
 
-SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, passive_by, reported_speech, noun_cue, name_colon_quote,
+SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, passive_by, reported_speech, passive_cue, noun_cue, name_colon_quote,
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
