@@ -317,6 +317,12 @@ _PERFECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:has|have|had|having)\s+|[�
 _LEAD_BEFORE_RE = re.compile(r"(?<![\w'’])(?:by|after|before|while|when|upon)\s+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE_BEFORE = {"been", "being"}
+# Documents that speak for their authors, before a relative "that" ("an ad that urges …")
+_DOCUMENT_NOUNS = {"ad", "ads", "advertisement", "message", "messages", "statement", "statements", "report", "reports",
+                   "piece", "article", "letter", "letters", "memo", "video", "email", "e-mail", "tweet", "tweets", "post",
+                   "posts", "plank", "planks", "platform", "poll", "survey", "study", "op-ed", "editorial", "column",
+                   "release", "filing", "complaint", "lawsuit", "suit", "bill", "resolution", "petition", "document",
+                   "documents", "note", "sign", "signs", "banner", "show", "commercial", "website", "page", "book"}
 # After "was", "is": a passive, whose subject said nothing (passive_cue reads it)
 _PASSIVE_CUE_WORDS = {"asked", "called", "accused", "criticized", "criticised", "urged", "blamed", "condemned", "praised",
                       "quoted"}
@@ -380,6 +386,10 @@ def _is_verbal(masked: str, start: int) -> bool:
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "The official said", "media reported": a noun subject, and a past tense is a verb
+    if prev == "that":
+        before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
+        if before and before.group(1).lower() in _DOCUMENT_NOUNS and m.start(1) - before.end(1) <= 2:
+            return True  # "an ad that urges voters …", "a memo that said …": a relative clause of a document
     if prev in ("press", "news", "media") and m.group(1)[0].isupper():
         before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
         if before and before.group(1)[:1].isupper() and m.start(1) - before.end(1) <= 2:
@@ -2002,6 +2012,7 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_DOCUMENT_THAT_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_DOCUMENT_NOUNS, key=len, reverse=True))})\s+(that)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[,—–]|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
 
@@ -2010,7 +2021,17 @@ def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
 
     "Juanita Broaddrick, who said Clinton raped her in 1978, recounted the incident." (content ends at the comma)
     """
-    if c.subject is not None or c.participle:
+    if c.participle:
+        return False
+    doc = _DOCUMENT_THAT_RE.search(c.lead, c.tail)
+    if doc:  # "Sanders is releasing an ad that urges voters to …": the ad (its issuer) speaks
+        who = _issuer(s, _speaker_before(s.masked, s.s0, s.s0 + doc.start(1)))
+        span = _reported_content(s.text, c.ce, s.s1, c.lemma)
+        if who is not None and span[1] - span[0] >= 8:
+            s.add("relative_clause_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), who)
+            return True
+        return False
+    if c.subject is not None:
         return False
     m = _RELATIVE_RE.search(c.lead, c.tail)
     if not m:
