@@ -2013,7 +2013,7 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
 
 
 _DOCUMENT_THAT_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_DOCUMENT_NOUNS, key=len, reverse=True))})\s+(that)\s*$")
-_RELATIVE_RE = re.compile(r"(?:^|[,—–]|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
+_RELATIVE_RE = re.compile(r"(?:^|[,—–]|\s--?(?=\s)|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
 
 def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
