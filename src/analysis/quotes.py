@@ -935,7 +935,8 @@ _ADVERBIAL_RE = re.compile(
     r"X|Twitter|Facebook|television|TV|radio|CNN|MSNBC|Fox(?:\s+News)?|NBC|ABC|CBS)[\w'’]*"
     r"(?:\s+(?:message|statement|interview|post|address|conference|appearance|call|release)s?\b)?"  # "a video message"
     r"(?:\s+to\s+(?:the\s+[\w'’-]+|[A-Z][\w'’-]*|reporters|supporters|journalists|students|voters|donors|members|followers)(?:\s+[A-Z][\w'’-]*)*)?,?\s*|"  # "… to the convention", "… to supporters"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+)[,]?\s*)*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+|"
+    r"(?:earlier\s+|later\s+)?this\s+(?:week|month|year|morning|afternoon|evening|weekend))[,]?\s*)*"
 )
 _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
 
