@@ -2014,11 +2014,11 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
 
 
 _DOCUMENT_THAT_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_DOCUMENT_NOUNS, key=len, reverse=True))})\s+(that)\s*$")
-_RELATIVE_RE = re.compile(r"(?:^|[,—–]|\s--?(?=\s)|(?<=[a-z])\s)\s*(who)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
+_RELATIVE_RE = re.compile(r"(?:^|[,—–]|\s--?(?=\s)|(?<=[a-z])\s)\s*(who|(?<=,\s)which)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
 
 def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
-    """A relative clause reports its antecedent's words; "who" is the speaker (resolved to the phrase before it).
+    """A relative clause reports its antecedent's words; "who" (or ", which") is the speaker, resolved to the phrase before it.
 
     "Juanita Broaddrick, who said Clinton raped her in 1978, recounted the incident." (content ends at the comma)
     """
