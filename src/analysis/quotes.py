@@ -960,6 +960,7 @@ _SUBJECT_START_RE = re.compile(
 _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
 
 
+_PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you"}
 _OPENER_RE = re.compile(r"(?:And|But|Still|Then|So|Yet|Now|Also)\s+(?:(?:even|also|then|now)\s+)?")
 
 
@@ -1060,7 +1061,8 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
                 end = poss.end()
             elif _ROLE_AFTER_RE.match(candidate, end):  # "The Republican candidate", "The Democratic nominee"
                 end = _ROLE_AFTER_RE.match(candidate, end).end()
-            elif " " not in m.group(0) and candidate[end : end + 1] == " " and candidate[end + 1 : end + 2].islower():
+            elif " " not in m.group(0) and candidate[end : end + 1] == " " and candidate[end + 1 : end + 2].islower() \
+                    and m.group(0).lower() not in _PRONOUN_SUBJECTS:
                 # "Former prosecutor and New York City Mayor Rudy Giuliani, who …, trashed …": the phrase to the comma
                 phrase = candidate[: candidate.find(",")] if "," in candidate else ""
                 if _determiner_subject(["the", *phrase.split()]) and any(w[:1].isupper() for w in phrase.split()[1:]):
