@@ -142,7 +142,7 @@ ONE_ATTRIBUTION = [
                  {"quote": "the ferry would run again", "speaker_mention": "Officials in Millbrook",
                   "speaker": "Officials in Millbrook"},
                  id="a group noun with its place speaks, not the place"),
-    pytest.param("However, she thanked Ana Ruiz, calling her a “model” for the town.", "participle_of_subject",
+    pytest.param("However, she held her fire on Ana Ruiz, calling her a “model” for the town.", "participle_of_subject",
                  {"speaker_mention": "she"}, id="a pronoun subject is the pronoun, not its clause up to the comma"),
     pytest.param("Ruiz said the plan would pass, though the vote would be close.", "speaker_cue_content",
                  {"quote": "the plan would pass, though the vote would be close"},
