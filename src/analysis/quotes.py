@@ -1321,8 +1321,9 @@ def _cue_noun_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
-    """Words without which no rule can fire: the cue forms' first words, the nouns of saying, "according"."""
-    return frozenset(_cue_tables()[0]) | _cue_noun_words() | {"according"}
+    """Words without which no rule can fire: the cue forms' first words, the nouns of saying, "according",
+    "reportedly"."""
+    return frozenset(_cue_tables()[0]) | _cue_noun_words() | {"according", "reportedly"}
 
 
 def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, int]]) -> list[Attribution]:
@@ -1649,6 +1650,35 @@ def passive_cue(s: _Sentence) -> bool:
     if content[1] - content[0] < 8:
         return False
     s.add("passive_cue", _span_kind(content, s.outer), [subject, content], (cs, ce), speaker)
+    return True
+
+
+_REPORTEDLY_RE = re.compile(r"(?<![\w'’-])([Rr]eportedly)(?![\w'’-]),?")
+
+
+def reportedly(s: _Sentence) -> bool:
+    """"Reportedly" marks its clause as reported by sources the article does not name: the subject before it and the
+    predicate after it, to its first comma, are the content, with no speaker.
+
+    "The FBI is reportedly making arrangements to interview the mayor."
+    """
+    m = _REPORTEDLY_RE.search(s.masked)
+    if m is None:
+        return False
+    cs, ce = s.s0 + m.start(1), s.s0 + m.end(1)
+    content = _reported_content(s.text, s.s0 + m.end(), s.s1, "")
+    comma = s.masked.find(", ", content[0] - s.s0, content[1] - s.s0)
+    if comma > 0:  # "… to interview Clinton, as it nears the end of …": the clause ends at its comma
+        content = _clean_end(s.text, content[0], s.s0 + comma)
+    if content[1] - content[0] < 8:
+        return False
+    spans = [content]
+    if s.masked[: m.start()].strip():
+        subject = _speaker_before(s.masked, s.s0, cs)
+        if subject is None:
+            return False
+        spans.insert(0, _clean_end(s.text, subject[0], cs))
+    s.add("reportedly", _span_kind(content, s.outer), spans, (cs, ce), None)
     return True
 
 
@@ -2246,7 +2276,7 @@ def quoted_mention(s: _Sentence) -> bool:
     return True
 
 
-SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, passive_by, reported_speech, passive_cue, noun_cue, name_colon_quote,
+SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_frame, according_to, as_reported_by, passive_by, reported_speech, passive_cue, noun_cue, reportedly, name_colon_quote,
                   quote_dash_name, quote_without_frame, quoted_mention)
 
 
