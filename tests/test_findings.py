@@ -262,3 +262,15 @@ def test_an_unresolved_pronoun_that_speaks_is_said_to_be_one(tmp_path):
     t = findings.compute(c, n_perm=20)
     (lead,) = t.loc[(t["finding"] == "lead_voice") & (t["article_id"] == "a"), "statement"]
     assert "goes to “We” (unresolved):" in lead
+
+
+def test_figures_carried_alone_keep_their_hedge_in_lower_case(tmp_path):
+    from analysis import align
+
+    corpus = corpus_of(tmp_path, {
+        "a.txt": "More than 500 people came to the pier on Sunday.\n\nThe mayor spoke for an hour.",
+        "b.txt": "The pier opened on Sunday.\n\nAbout 3,000 tickets were sold before noon.",
+    })
+    text = findings.figure_findings(corpus, align.figures(corpus))["statement"].iloc[0]
+    assert "gives more than 500" in text and "gives about 3,000" in text, text
+    assert text[0].isupper()

@@ -1163,6 +1163,14 @@ def only_here_findings(corpus, alignment: pd.DataFrame) -> pd.DataFrame:
     return frame(rows)
 
 
+def _hedge_in_line(written: str) -> str:
+    """A figure as written, its hedge in lower case inside a sentence ("More than 500" -> "more than 500")."""
+    from .align import _HEDGES
+
+    low = written.lower()
+    return written[0].lower() + written[1:] if any(low.startswith(h + " ") for h in _HEDGES) else written
+
+
 def figure_findings(corpus, figs: pd.DataFrame) -> pd.DataFrame:
     """Which figures (dates left out) every article carries, and which only one article carries."""
     from .align import carried
@@ -1172,7 +1180,7 @@ def figure_findings(corpus, figs: pd.DataFrame) -> pd.DataFrame:
     if len(lab) < 2 or f.empty:
         return frame([])
     table = carried(f, "value", list(lab))
-    first = {v: w.split("; ")[0] for v, w in zip(table["value"], table["as_written"], strict=True)}
+    first = {v: _hedge_in_line(w.split("; ")[0]) for v, w in zip(table["value"], table["as_written"], strict=True)}
     every = table.loc[table["n_articles"] == len(lab), "value"].tolist()
     parts = [f"{join([first[v] for v in every])} {'appears' if len(every) == 1 else 'appear'} in "
              f"{'both articles' if len(lab) == 2 else 'every article'}"] if every else []
