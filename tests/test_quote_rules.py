@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import SEEDS
 
-from analysis import evaluate, quotes
+from analysis import evaluate, nlp, quotes
 from analysis.tables import write_table
 
 
@@ -1054,6 +1054,17 @@ def test_two_spaces_inside_the_speaker_phrase(text, speaker):
 def test_accented_names_are_names_and_keep_their_letters():
     text = "José Álvarez said the levy would pass. Later, Álvarez added that the pier would reopen."
     assert [r["speaker"] for r in rows(text)] == ["José Álvarez", "José Álvarez"]
+
+
+@pytest.mark.parametrize("garbled", ["Pe\u00c3\u00b1a", "PeA\u0303\u00b1a", "Pen\u0303a"],
+                         ids=["UTF-8 read as Latin-1", "the same, decomposed", "a combining tilde"])
+def test_garbled_or_decomposed_letters_do_not_cut_a_name(garbled):
+    # PolNeAR has such text ("Enrique PeÃ±a Nieto"): "±" or a combining mark had cut the name, so "Nieto" and
+    # "Enrique PeA" were two people, and "a Nieto" a speaker
+    text = (f"Mr. Trump met Enrique {garbled} Nieto on Wednesday. Later, {garbled} Nieto said that Mexico would not "
+            "pay for the wall. Ms. Ruiz said the talks were short.")
+    assert next((r["speaker_mention"], r["speaker"]) for r in rows(text)) == (f"{garbled} Nieto", f"{garbled} Nieto")
+    assert len(nlp.fold_letters(text)) == len(text) and nlp.fold_letters(f"{garbled} Nieto").split()[0].isalpha()
 
 
 def test_a_sentence_of_thousands_of_frames_is_read_without_recursion():

@@ -76,10 +76,41 @@ LETTER_FOLD = _letter_fold_table()  # "Á" -> "A", "ñ" -> "n": one letter for o
 FOLDABLE_RE = re.compile("[" + "".join(map(chr, LETTER_FOLD)) + "]")  # is there anything to fold? (a C scan)
 
 
+# An accented letter whose UTF-8 bytes were read as Latin-1 ("PeÃ±a" for "Peña"): a lead character, precomposed
+# or decomposed ("A" + a combining tilde), and a continuation (U+0080-U+00BF); and an accent written as a combining
+# mark after its letter ("Jose\u0301"). Either cuts a name in two for rules that read [A-Za-z].
+MOJIBAKE_RE = re.compile("(?:(?:[\u00c2-\u00c5]|A[\u0302\u0303\u0308\u030a])[\u0080-\u00bf]){1,2}|"
+                         "(?<=[A-Za-z\u00c0-\u017f])[\u0300-\u036f]+")
+
+
+def _mojibake_letters(m: re.Match) -> str:
+    """Plain letters for a garbled or decomposed accent, as many as it has characters ("Ã±" -> "nn", "e\u0301" ->
+    "e" + "e"), so the word stays one word of letters; unchanged when it decodes to no Latin letter ("Â " is a garbled
+    no-break space)."""
+    seq = m.group(0)
+    if "\u0300" <= seq[0] <= "\u036f":  # combining marks: the letter before them, again, in lower case
+        return m.string[m.start() - 1].translate(LETTER_FOLD).lower() * len(seq)
+    letter = unicodedata.normalize("NFC", seq)
+    for _ in range(2):  # garbled once ("Ã±") or twice ("Ã\x83Â±")
+        try:
+            letter = letter.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return seq
+        if len(letter) == 1:
+            break
+    base = unicodedata.normalize("NFD", letter)[0] if len(letter) == 1 else ""
+    return base + base.lower() * (len(seq) - 1) if base.isascii() and base.isalpha() else seq
+
+
 def fold_letters(text: str) -> str:
     """``text`` with accented Latin letters as their plain letters ("José Álvarez" -> "Jose Alvarez"), same length:
-    for rules written with [A-Z] and [a-z], which would not see "Álvarez" as a name otherwise."""
-    return text if text.isascii() or not FOLDABLE_RE.search(text) else text.translate(LETTER_FOLD)
+    for rules written with [A-Z] and [a-z], which would not see "Álvarez" as a name otherwise. A garbled or
+    decomposed letter ("PeÃ±a Nieto") becomes plain letters ("Pennna"), so the name is not cut in two."""
+    if text.isascii():
+        return text
+    if MOJIBAKE_RE.search(text):
+        text = MOJIBAKE_RE.sub(_mojibake_letters, text)
+    return text.translate(LETTER_FOLD) if FOLDABLE_RE.search(text) else text
 
 
 def normalise(text: str) -> str:

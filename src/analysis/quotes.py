@@ -3424,24 +3424,47 @@ _ANALYSED_RE = re.compile("[" + _ODD_SPACES + "".join(map(chr, nlp.LETTER_FOLD))
 _WORD_CHARS_RE = re.compile(r"\w+")
 
 
-def _own_letters(original: str, analysed: str, atts: list[Attribution]) -> None:
-    """Write resolved speakers back in the article's own letters: every word the folding changed ("Alvarez")
-    becomes the word the article has at that place ("Álvarez"). Only words holding such a letter are looked at."""
+def _analysis_text(text: str) -> str:
+    """The text the rules read: fixed-width spaces as spaces, accented and garbled letters as plain ones, same length."""
+    if text.isascii():
+        return text
+    if nlp.MOJIBAKE_RE.search(text):
+        text = nlp.MOJIBAKE_RE.sub(nlp._mojibake_letters, text)  # "PeÃ±a Nieto", "Jose\u0301"
+    if _ANALYSED_RE.search(text):  # most texts have neither: a C scan, no translation
+        text = text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
+    return text
+
+
+def _letter_map(original: str, analysed: str) -> dict[str, str]:
+    """Each word the folding changed ("Alvarez", "Pennna") -> the word the article has at that place ("Álvarez",
+    "PeÃ±a"). Only words holding such a letter are looked at; word bounds are read in the analysed text."""
     words: dict[str, str] = {}
     end = 0
-    for m in nlp.FOLDABLE_RE.finditer(original):  # each folded letter, then the word around it
-        if m.start() < end:
+    changed = sorted([m.start() for m in nlp.FOLDABLE_RE.finditer(original)]
+                     + [m.start() for m in nlp.MOJIBAKE_RE.finditer(original)])
+    for pos in changed:  # each folded letter, then the word around it
+        if pos < end:
             continue  # a second folded letter of a word already taken ("Núñez")
-        a = end = m.start()
-        while a > 0 and (original[a - 1].isalnum() or original[a - 1] == "_"):
+        a = end = pos
+        while a > 0 and (analysed[a - 1].isalnum() or analysed[a - 1] == "_"):
             a -= 1
-        while end < len(original) and (original[end].isalnum() or original[end] == "_"):
+        while end < len(analysed) and (analysed[end].isalnum() or analysed[end] == "_"):
             end += 1
         words.setdefault(analysed[a:end], original[a:end])
+    return words
+
+
+def _written_back(name: str, words: dict[str, str]) -> str:
+    return _WORD_CHARS_RE.sub(lambda m: words.get(m.group(0), m.group(0)), name) if words else name
+
+
+def _own_letters(original: str, analysed: str, atts: list[Attribution]) -> None:
+    """Write resolved speakers back in the article's own letters (``_letter_map``)."""
+    words = _letter_map(original, analysed)
     if words:
         for a in atts:
             if a.resolved:
-                a.resolved = _WORD_CHARS_RE.sub(lambda m: words.get(m.group(0), m.group(0)), a.resolved)
+                a.resolved = _written_back(a.resolved, words)
 
 
 def extract_text(text: str) -> list[Attribution]:
@@ -3454,8 +3477,7 @@ def extract_text(text: str) -> list[Attribution]:
     just before, or of a dash line just after ("— Hillary Clinton").
     """
     original = text
-    if not text.isascii() and _ANALYSED_RE.search(text):  # most texts have neither: a C scan, no translation
-        text = text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
+    text = _analysis_text(text)
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
@@ -3759,7 +3781,10 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     for aid, text in zip(corpus.articles["article_id"], corpus.articles["text"], strict=True):
         voiced = " ".join(x for x in spoken.get(aid, []) if isinstance(x, str))
         in_title = titles.get(aid, [])
-        ents = [e for e in _entity_mentions(text)
+        analysed = _analysis_text(text)
+        words = _letter_map(text, analysed) if analysed is not text else {}
+        ents = [(s, e, _written_back(n, words), k) for s, e, n, k in _entity_mentions(analysed)]
+        ents = [e for e in ents
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
                 and nlp.normalise(e[2]).lower().split("'")[0] not in stops  # "These", "We’ve"
                 and not _NUMBER_AFTER_RE.match(text, e[1])  # "Pier 9", "Route 66", "Section 230": a place or a thing
