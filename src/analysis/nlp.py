@@ -81,6 +81,14 @@ FOLDABLE_RE = re.compile("[" + "".join(map(chr, LETTER_FOLD)) + "]")  # is there
 # mark after its letter ("Jose\u0301"). Either cuts a name in two for rules that read [A-Za-z].
 MOJIBAKE_RE = re.compile("(?:(?:[\u00c2-\u00c5]|A[\u0302\u0303\u0308\u030a])[\u0080-\u00bf]){1,2}|"
                          "(?<=[A-Za-z\u00c0-\u017f])[\u0300-\u036f]+")
+# A character without which MOJIBAKE_RE cannot match (a continuation or a combining mark; not the no-break space,
+# which many texts have): one C scan for it, instead of the pattern tried at every character.
+_MOJIBAKE_HINT_RE = re.compile("[\u0080-\u009f\u00a1-\u00bf\u0300-\u036f]")
+
+
+def has_mojibake(text: str) -> bool:
+    """Whether ``text`` has a garbled or decomposed letter for :data:`MOJIBAKE_RE` (fast for the usual text)."""
+    return _MOJIBAKE_HINT_RE.search(text) is not None and MOJIBAKE_RE.search(text) is not None
 
 
 def _mojibake_letters(m: re.Match) -> str:
@@ -108,7 +116,7 @@ def fold_letters(text: str) -> str:
     decomposed letter ("PeÃ±a Nieto") becomes plain letters ("Pennna"), so the name is not cut in two."""
     if text.isascii():
         return text
-    if MOJIBAKE_RE.search(text):
+    if has_mojibake(text):
         text = MOJIBAKE_RE.sub(_mojibake_letters, text)
     return text.translate(LETTER_FOLD) if FOLDABLE_RE.search(text) else text
 
