@@ -849,7 +849,19 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         if first < idx and coordinated_names(left[first : idx + length]) \
                 and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
             return base + first, base + idx + length  # Economic Cooperation and Development" is one name
+    doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, idx - 80), idx) if left[max(0, idx - 6) : idx].rstrip().endswith(
+        ("of", "by", "in", "from", "for", "at")) else None
+    if doc:  # "The new poll of voters in all 50 states found": the poll, not the voters
+        return base + doc.start(), base + idx + length
     return base + idx, base + idx + length
+
+
+# A document or survey and the preposition that joins its source or subject, right before a speaker phrase
+_DOCUMENT_HEAD_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+)(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:poll|polls|study|studies|survey|surveys|report|reports|paper|analysis|memo|letter|statement|review|audit|"
+    r"article|editorial|column|ruling|filing|lawsuit|complaint|document|documents|book)\s+"
+    r"(?:(?:[\w'’.-]+\s+){0,3}?(?:in|from)\s+)?(?:of|by|in|from|for|at)\s+$")
 
 
 _BOTH = {"both", "either", "neither"}
