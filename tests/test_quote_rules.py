@@ -1113,3 +1113,11 @@ def test_content_as_speaker_said(text, quote):
 
 def test_as_soon_as_is_no_attribution_frame():
     assert all(r["rule"] != "content_as_speaker_said" for r in rows("He left as soon as Ruiz said the vote was over."))
+
+
+def test_a_full_name_with_a_possessive_before_a_capitalised_word_is_the_person():
+    # "Barack Obama's America" was one name, so "Mr. Obama" stayed "Obama"; the owner is the person
+    text = ("Critics fear Tory Green's Millbrook in a decade. Ms. Green said the pier would reopen. "
+            "She added that it would stay open.")
+    assert [r["speaker"] for r in rows(text)] == ["Tory Green", "Tory Green"]
+    assert quotes._name_parts("People's Republic")[0] == "People's Republic"  # one word before: left whole

@@ -2572,6 +2572,13 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
             break
     if not words:
         return None
+    for i, w in enumerate(words[1:3], start=1):  # "Barack Obama's America": the person, the rest is what they own
+        owner = [*words[:i], _POSSESSIVE_RE.sub("", w)]
+        if i + 1 < len(words) and _POSSESSIVE_RE.search(w) and all(_PERSON_WORD_RE.fullmatch(x) for x in owner) \
+                and not any(x.lower() in _FUNCTION_WORDS or x.lower() in _ORG_WORDS or x.lower() in _DEMONYMS
+                            for x in owner):
+            words = words[: i + 1]
+            break
     words[-1] = _POSSESSIVE_RE.sub("", words[-1])
     if len(words) >= 3:  # "House Speaker Paul Ryan", "Ohio Gov. John Kasich", "Attorney General Loretta E. Lynch"
         role = max((j for j, w in enumerate(words[:-2]) if w.lower().strip(".") in _ROLE_WORDS), default=None)
