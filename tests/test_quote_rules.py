@@ -145,6 +145,9 @@ ONE_ATTRIBUTION = [
     pytest.param("A new poll of voters in all 50 states says that the ferry plan is popular.", "speaker_cue_content",
                  {"speaker_mention": "A new poll of voters in all 50 states"},
                  id="a poll of voters speaks, not the voters"),
+    pytest.param("Ruiz joked about the size of the crowd, cited her record and left.", "speaker_cue_content",
+                 {"quote": "the size of the crowd", "cue": "joked about", "speaker_mention": "Ruiz"},
+                 id="a verb with the preposition of its topic: the topic, to the speaker's next verb"),
     pytest.param("However, she held her fire on Ana Ruiz, calling her a “model” for the town.", "participle_of_subject",
                  {"speaker_mention": "she"}, id="a pronoun subject is the pronoun, not its clause up to the comma"),
     pytest.param("The council is reportedly making plans to close the pier, as its budget runs dry.", "reportedly",
@@ -690,7 +693,7 @@ def test_a_noun_phrase_object_ends_at_the_speakers_next_predicate():
     found = rows("Ruiz called the levy “a terrible deal” and ranked Baker among the worst mayors in the county.")
     assert [r["quote"] for r in found] == ["the levy “a terrible deal”"]
     found = rows("The mayor complained about the tone of the campaign but defended Baker as a moderate.")
-    assert [r["quote"] for r in found] == ["about the tone of the campaign"]
+    assert [(r["quote"], r["cue"]) for r in found] == [("the tone of the campaign", "complained about")]  # as PolNeAR marks it
     # a clause after "described how" is no noun phrase: its verb stays in the content
     found = rows("Staffers have described how Ruiz, as mayor, silenced them with agreements.")
     assert [r["quote"] for r in found] == ["how Ruiz, as mayor, silenced them with agreements"]
