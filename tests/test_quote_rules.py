@@ -1124,3 +1124,10 @@ def test_a_full_name_with_a_possessive_before_a_capitalised_word_is_the_person()
             "She added that it would stay open.")
     assert [r["speaker"] for r in rows(text)] == ["Tory Green", "Tory Green"]
     assert quotes._name_parts("People's Republic")[0] == "People's Republic"  # one word before: left whole
+
+
+def test_names_joined_by_and_after_the_speak_together_unless_the_is_inside_an_of_phrase():
+    found = rows("Amid what the Millbrook Gazette and Harbor Times each called a “rough week” for the mayor, polls moved.")
+    assert found[0]["speaker_mention"] == "Millbrook Gazette and Harbor Times"
+    found = rows("Judge Ann Ruiz of the Seventh Circuit and Tory Green said the pier was closed.")
+    assert found[0]["speaker_mention"] == "Tory Green"  # "of the Seventh Circuit and …" is no list of speakers

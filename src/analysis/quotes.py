@@ -847,6 +847,9 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
                 break
             first += word.end()
         before = _prev_word(left, max(0, first - 20), first)
+        if before and before.group(1).lower() == "the" and " of " not in left[first:idx]:
+            # "what the New York Times and …": the word before "the" decides ("of the Seventh Circuit and …")
+            before = _prev_word(left, max(0, before.start(1) - 20), before.start(1))
         if first < idx and coordinated_names(left[first : idx + length]) \
                 and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
             return base + first, base + idx + length  # Economic Cooperation and Development" is one name
