@@ -1069,7 +1069,7 @@ def test_garbled_or_decomposed_letters_do_not_cut_a_name(garbled):
     # "Enrique PeA" were two people, and "a Nieto" a speaker
     text = (f"Mr. Trump met Enrique {garbled} Nieto on Wednesday. Later, {garbled} Nieto said that Mexico would not "
             "pay for the wall. Ms. Ruiz said the talks were short.")
-    assert next((r["speaker_mention"], r["speaker"]) for r in rows(text)) == (f"{garbled} Nieto", f"{garbled} Nieto")
+    assert next((r["speaker_mention"], r["speaker"]) for r in rows(text)) == (f"{garbled} Nieto", f"Enrique {garbled} Nieto")
     assert len(nlp.fold_letters(text)) == len(text) and nlp.fold_letters(f"{garbled} Nieto").split()[0].isalpha()
 
 
@@ -1131,3 +1131,10 @@ def test_names_joined_by_and_after_the_speak_together_unless_the_is_inside_an_of
     assert found[0]["speaker_mention"] == "Millbrook Gazette and Harbor Times"
     found = rows("Judge Ann Ruiz of the Seventh Circuit and Tory Green said the pier was closed.")
     assert found[0]["speaker_mention"] == "Tory Green"  # "of the Seventh Circuit and …" is no list of speakers
+
+
+def test_a_partial_name_is_its_one_longer_form_written_mid_sentence():
+    # "Eskelsen García" is "Lily Eskelsen García"; a party label or an opening word is no given name
+    text = ("The union's president, Lily Eskelsen García, spoke first. Eskelsen García said the pier would reopen. "
+            "Later, Republican Tory Green arrived. Tory Green said the vote was close.")
+    assert [r["speaker"] for r in rows(text)] == ["Lily Eskelsen García", "Tory Green"]

@@ -2407,7 +2407,8 @@ _MAX_FRAMES = 40
 # ---------------------------------------------------------------------------------------------
 # Coreference by salience
 
-_NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:\s+(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
+# Capitalised words in a row; a line break may fall inside a name ("Breitbart\nNews"), a blank line may not
+_NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:(?:[^\S\n]+\n?|\n)[^\S\n]*(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
@@ -3158,6 +3159,18 @@ def _org_by_head(ents, before: int, head: str, canonical) -> str | None:
     return None
 
 
+_PARTY_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic", "independent", "gop", "libertarian"}
+
+
+def _first_names(words: list[str], text: str) -> bool:
+    """Whether the words before a partial name are given names ("Lily" of "Lily Eskelsen García"): capitalised, no
+    possessive, party label, role or title, and not a word the article also writes in lower case ("Imagine")."""
+    return bool(words) and all(
+        _PERSON_WORD_RE.fullmatch(w) and not _POSSESSIVE_RE.search(w) and w.lower() not in _PARTY_WORDS
+        and w.lower().strip(".") not in _ROLE_WORDS and w.lower().strip(".") not in TITLES
+        and w.lower() not in _NOT_NAMES and not _has_lower_word(text, w.lower()) for w in words)
+
+
 def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None, paragraphs=None) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
@@ -3175,7 +3188,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     # A full name written mid-sentence is the surname's full form before one that opens a line, whose first word
     # may be a title-case headline's ("Understated Perez raises …" beside "Thomas Perez").
     full = [e for e in ents if e[3] == "person" and " " in e[2]]
-    for _, _, name, _ in sorted(full, key=lambda e: _at_sentence_start(text, e[0])):  # stable: mid-sentence first
+    opening = {e[0]: _at_sentence_start(text, e[0]) for e in full}
+    mid_sentence = {e[2] for e in full if not opening[e[0]]}  # full names written mid-sentence at least once
+    for _, _, name, _ in sorted(full, key=lambda e: opening[e[0]]):  # stable: mid-sentence first
         persons_full.setdefault(name.split()[-1], name)
         group = full_by_surname.setdefault(name.split()[-1], [])
         if name not in group:
@@ -3184,7 +3199,14 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     full_names = set(persons_full.values())
 
     def canonical(name: str) -> str:
-        return persons_full.get(name, name) if " " not in name else name
+        """A bare surname's full name; a partial name's one longer form ("Eskelsen García": "Lily Eskelsen García")."""
+        if " " not in name:
+            name = persons_full.get(name, name)
+            if " " not in name:
+                return name
+        longer = [f for f in full_by_surname.get(name.split()[-1], ()) if f.endswith(" " + name) and f in mid_sentence
+                  and _first_names(f[: len(f) - len(name)].split(), text)]  # not "Imagine Brad Thor" opening a line
+        return longer[0] if len(longer) == 1 else name
 
     ctx: _Context | None = None  # built at the first pronoun or description, which many articles never need
     persons = {canonical(n) for _, _, n, k in ents if k == "person"} | full_names
