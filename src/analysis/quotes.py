@@ -3198,8 +3198,16 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
 
     full_names = set(persons_full.values())
 
+    canonical_of: dict[str, str] = {}  # asked about each name many times: answered once
+
     def canonical(name: str) -> str:
         """A bare surname's full name; a partial name's one longer form ("Eskelsen García": "Lily Eskelsen García")."""
+        found = canonical_of.get(name)
+        if found is None:
+            found = canonical_of[name] = _canonical(name)
+        return found
+
+    def _canonical(name: str) -> str:
         if " " not in name:
             name = persons_full.get(name, name)
             if " " not in name:
