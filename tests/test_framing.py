@@ -347,3 +347,13 @@ def test_two_names_that_speak_together_are_both_heard(tmp_path):
     v = framing.voice_share(c, atts, actors)
     heard_in_a = set(v.loc[(v["article_id"] == "a") & (v["voice_share"] > 0), "actor"])
     assert heard_in_a == {"Tory Green", "Maria Ortiz"}
+
+
+def test_a_one_word_group_does_not_join_a_share_of_it(tmp_path):
+    # "Democrats" (heard in b) is no part of the actor "36 percent of Democrats" (heard in a): c names Democrats, not
+    # the 36 percent, and b's speech goes to Democrats
+    c = corpus_of(tmp_path, {"a.txt": "Pier Poll\n\nAfter the vote, 36 percent of Democrats said they would switch.\n",
+                             "b.txt": "Pier Race\n\nOn Monday, Democrats said the race was close.\n",
+                             "c.txt": "Pier Talks\n\nThe mayor met Democrats on Friday and spoke for an hour.\n"})
+    actors = framing.actors_from_speakers(quotes.extract(c), c)
+    assert set(actors["actor"]) == {"36 percent of Democrats", "Democrats"}

@@ -96,8 +96,8 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     enough to run the measures; write an actor file to group and name sides.
 
     One actor per person across the articles: names that differ only by middle initials ("Mark S. Kirk", "Mark
-    Kirk") are one actor, and a one-word name joins the one longer name that ends with it ("Trump" -> "Donald
-    Trump"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
+    Kirk") are one actor, and a one-word name joins the one longer person's name that ends with it ("Trump" -> "Donald
+    Trump"; "Democrats" does not join "36 percent of Democrats"), so an article that quotes "Trump" and one that quotes "Donald Trump" hear the same actor, and neither
     says he was never heard. The actor is called by the group's name of most words (then the most quoted); every
     name of the group is a pattern. A speaker left as a pronoun ("He", "They") or a description with no name in it
     ("A student", "a man") is no actor: every article may have the words, and none names anyone by them. With ``corpus``, only speakers heard in body paragraphs count: a title-case
@@ -117,7 +117,7 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     key = {n: _person_key(n) for n in names}
     by_last: dict[str, set[str]] = {}
     for n in names:
-        if " " in key[n]:
+        if " " in key[n] and quotes._is_name_run(n):  # a person's name, not "36 percent of Democrats"
             by_last.setdefault(key[n].split()[-1], set()).add(key[n])
     for n in names:
         if " " not in key[n] and len(by_last.get(key[n], ())) == 1:
