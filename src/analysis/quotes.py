@@ -2202,10 +2202,11 @@ _NOUN_CUE_RE = re.compile(
 
 
 def noun_cue(s: _Sentence) -> bool:
-    """A noun of saying with its owner and its content: "Trump's claim that …", "his pledge to …", "claims by X that …".
+    """A noun of saying with its owner and its content: "Trump's claim that …", "his pledge to …", "claims by X that …";
+    an ownerless "a call for …" is the sentence subject's ("Trump opened with a call for …").
 
     "Berlin's pledge last month to add 7,000 soldiers" is missed (the content must follow the noun); a noun
-    with no owner ("the claim that …") reports nobody and is left alone.
+    with no owner otherwise ("the claim that …") reports nobody and is left alone.
     """
     if _cue_noun_words().isdisjoint(s.words) and "-" not in s.low:
         return False  # no noun of saying among the words (a hyphen may join one to a word: "counter-claims")
@@ -2230,6 +2231,11 @@ def noun_cue(s: _Sentence) -> bool:
                 continue
             a = m.start("poss") + m.group("poss").find(words[0])
             spk = (s.s0 + a, s.s0 + a + len(" ".join(words)))
+        elif link == "for" and re.match(r"[Aa]n?\s", s.masked[m.start():]) and m.start() > 0:
+            # "Trump opened with a call for the party to …": an ownerless call or pledge is the subject's
+            spk = _sentence_subject(s.masked, s.s0)
+            if spk is None or spk[1] > s.s0 + m.start() or not names_someone(s.text[spk[0] : spk[1]]):
+                continue
         else:
             continue
         start = s.s0 + (m.end("link") + 1 if link == "that" else m.start("link") if link == "to" else m.end("link") + 1)
