@@ -325,8 +325,8 @@ _DOCUMENT_NOUNS = {"ad", "ads", "advertisement", "message", "messages", "stateme
                    "release", "filing", "complaint", "lawsuit", "suit", "bill", "resolution", "petition", "document",
                    "documents", "note", "sign", "signs", "banner", "show", "commercial", "website", "page", "book"}
 # After "was", "is": a passive, whose subject said nothing (passive_cue reads it)
-_PASSIVE_CUE_WORDS = {"asked", "called", "accused", "criticized", "criticised", "urged", "blamed", "condemned", "praised",
-                      "quoted"}
+_PASSIVE_SAYING = ("criticized", "criticised", "accused", "asked", "urged", "blamed", "condemned", "praised", "quoted")
+_PASSIVE_CUE_WORDS = {"called", *_PASSIVE_SAYING}  # "was called" names; the others report (passive_cue)
 
 
 def _is_verbal(masked: str, start: int) -> bool:
@@ -1643,7 +1643,7 @@ def passive_by(s: _Sentence) -> bool:
 # A passive verb of saying: "was asked", "has been criticized", "is accused"; the adverb before it is optional.
 _PASSIVE_CUE_RE = re.compile(r"(?<![\w'’])(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+"
                              r"(?:(?:also|even|already|again|often|repeatedly|widely|publicly|[a-z]+ly)\s+)?"
-                             r"(criticized|criticised|accused|asked|urged|blamed|condemned|praised|quoted)\b(?!\s+to\s+leave)")
+                             rf"({'|'.join(_PASSIVE_SAYING)})\b(?!\s+to\s+leave)")
 _BY_AGENT_RE = re.compile(r"\s+by\s+((?:[\w'’.&-]+\s+){0,6}?[\w'’.&-]+?)(?=,|\s+(?:for|to|as|about|whether|if|over|at|in|on)\s|\s+of\s+(?!(?:his|her|their|its|the|them|us)\b)|\s*$)")
 
 
@@ -1653,7 +1653,7 @@ def passive_cue(s: _Sentence) -> bool:
 
     "Mr. Sanders has been criticized by rivals for offering vague answers."
     """
-    if _PASSIVE_CUE_WORDS.isdisjoint(s.words):
+    if s.words.isdisjoint(_PASSIVE_SAYING):
         return False  # no passive verb of saying at all (most sentences): decided without a scan
     m = _PASSIVE_CUE_RE.search(s.masked)
     if m is None or _NEGATED_RE.search(s.masked, max(0, m.start() - 40), m.start()):
@@ -3486,20 +3486,18 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # plain letter ("Álvarez" as "Alvarez", so that the rules' [A-Z] and [a-z] see a name). One character for one,
 # so every offset stays the caller's; resolved names are written back with the article's own letters.
 _ODD_SPACES = "\xa0\u2002\u2003\u2007\u2009\u200a\u202f"
-_ANALYSIS_TABLE = dict.fromkeys(map(ord, _ODD_SPACES), " ") | nlp.LETTER_FOLD
-_ANALYSED_RE = re.compile("[" + _ODD_SPACES + "".join(map(chr, nlp.LETTER_FOLD)) + "]")  # anything to translate?
+_ODD_SPACE_TABLE = dict.fromkeys(map(ord, _ODD_SPACES), " ")
+_ODD_SPACE_RE = re.compile("[" + _ODD_SPACES + "]")  # anything to translate? (a C scan)
 _WORD_CHARS_RE = re.compile(r"\w+")
 
 
 def _analysis_text(text: str) -> str:
-    """The text the rules read: fixed-width spaces as spaces, accented and garbled letters as plain ones, same length."""
+    """The text the rules read: accented and garbled letters as plain ones (``nlp.fold_letters``: "José Álvarez",
+    "PeÃ±a Nieto") and fixed-width spaces as spaces ("James\xa0Comey"), same length."""
     if text.isascii():
         return text
-    if nlp.has_mojibake(text):
-        text = nlp.MOJIBAKE_RE.sub(nlp._mojibake_letters, text)  # "PeÃ±a Nieto", "Jose\u0301"
-    if _ANALYSED_RE.search(text):  # most texts have neither: a C scan, no translation
-        text = text.translate(_ANALYSIS_TABLE)  # "James\xa0Comey", "José Álvarez"
-    return text
+    text = nlp.fold_letters(text)
+    return text.translate(_ODD_SPACE_TABLE) if _ODD_SPACE_RE.search(text) else text
 
 
 def _letter_map(original: str, analysed: str) -> dict[str, str]:
