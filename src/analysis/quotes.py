@@ -2232,7 +2232,7 @@ def noun_cue(s: _Sentence) -> bool:
             a = m.start("poss") + m.group("poss").find(words[0])
             spk = (s.s0 + a, s.s0 + a + len(" ".join(words)))
         elif link == "for" and re.match(r"[Aa]n?\s", s.masked[m.start():]) and m.start() > 0:
-            # "Trump opened with a call for the party to …": an ownerless call or pledge is the subject's
+            # "Trump opened with a call for the party to …": an ownerless call or demand is the subject's
             spk = _sentence_subject(s.masked, s.s0)
             if spk is None or spk[1] > s.s0 + m.start() or not names_someone(s.text[spk[0] : spk[1]]):
                 continue
