@@ -1141,3 +1141,12 @@ def test_a_partial_name_is_its_one_longer_form_written_mid_sentence():
     text = ("The union's president, Lily Eskelsen García, spoke first. Eskelsen García said the pier would reopen. "
             "Later, Republican Tory Green arrived. Tory Green said the vote was close.")
     assert [r["speaker"] for r in rows(text)] == ["Lily Eskelsen García", "Tory Green"]
+
+
+def test_a_concession_after_a_quotation_ends_the_content():
+    # "was “a terrible mistake,” although he supports …": the reporter's concession, not the speaker's words
+    found = rows('Ruiz said he believes the pier was "a terrible mistake," although he supports keeping it open now.')
+    assert [r["quote"] for r in found if r["kind"] == "mixed"] == ['he believes the pier was "a terrible mistake,"']
+    # without a quotation before it, "though" stays inside the reported clause
+    found = rows("Ruiz said the pier was costly, though voters liked it.")
+    assert found[0]["quote"] == "the pier was costly, though voters liked it"

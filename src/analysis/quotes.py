@@ -1113,7 +1113,7 @@ def _span_kind(span: tuple[int, int], outer: list[tuple[int, int]]) -> str:
 _CLAUSE_BREAK_RE = re.compile(
     r";\s|\s(?:[—–]|--?)\s|—(?=(?:a|an|the|and|but|while|which|even)\s)|"
     r",[”’\"']*\s+but\s(?!\s|[“\"‘']|that\s|(?!(?:he|she|it|they|we|I|the|a|an|this|that|there|his|her|their|its|some|many)\b)[a-z])|"
-    r",[”’\"']*\s+(?:while|whereas|even\s+as)\s|"
+    r",[”’\"']*\s+(?:while|whereas|even\s+as)\s|(?<=[”\"]),?\s+\(?(?:al)?though\s+(?=[a-z])|"
     r",[”’\"']*\s+and\s+(?:he|she|they|it|we|I|then|when|while|if|after|as\s+soon\s+as)\s|"
     r",\s+as\s+(?:has|have|had|was|were|is|are|did|does|do)\s|"  # "…, as has Carlos Gimenez": a comparison of the reporter's
     r",\s+and\s+(?:has|have|had)\s+(?:also\s+|long\s+|since\s+)?[a-z]+(?:ed|en|wn|ne)\s|"  # "…, and has championed": the speaker's next predicate
