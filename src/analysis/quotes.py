@@ -531,20 +531,18 @@ _ROLE_NOUNS = (r"spokesman|spokeswoman|spokesperson|manager|adviser|advisor|aide
                r"leader|candidate|nominee|professor|researcher|founder|co-founder|executive|ceo|correspondent|"
                r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip")
 # Group nouns that speak with a place or organisation after them ("Officials in Washington"), capitalised or not
-_GROUP_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in """people officials sources aides advisers advisors allies
-    associates friends critics analysts experts economists lawyers democrats republicans voters residents officers
-    researchers scientists investigators prosecutors authorities observers supporters opponents activists leaders
-    lawmakers members""".split())
+_GROUP_NOUNS = """people officials sources aides advisers advisors allies associates friends critics analysts experts
+    economists lawyers democrats republicans voters residents officers researchers scientists investigators prosecutors
+    authorities observers supporters opponents activists leaders lawmakers members""".split()
+_GROUP_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _GROUP_NOUNS)
 _SUBJECT_NP_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_NAME_TOKEN}\s+){{0,3}}(?:(?:{_ROLE_NOUNS})\s+){{1,3}}(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}|{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})?(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Yy]ou|[A-Z][\w'’.-]+"
     rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_GROUP_HEADS})\s+"
     rf"(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|in|at|from|for|of|around|inside)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+"
-    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:officials|critics|analysts|experts|economists|lawyers|sources|aides|"
-    rf"advisers|advisors|democrats|republicans|voters|residents|police|officers|researchers|scientists|"
-    rf"investigators|prosecutors|authorities|observers|supporters|opponents|activists|leaders|lawmakers|"
-    rf"members|people|users|commentators|others|another|many|some|both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
+    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}(?:{'|'.join(_GROUP_NOUNS)}|police|users|commentators|others|another|many|some|"
+    rf"both|most|all|few)|\d[\d,.]*\s*(?:percent|%)"
     rf"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)(?:\s+[a-z]+)?"
     rf"|(?:(?:at\s+least|more\s+than|about|nearly|almost|some|over)\s+)?\d[\d,]*(?:\s+(?!(?:he|she|they|it|we|you)\b)[a-z]+){{0,2}}"
     rf"|(?:(?:former|top|senior|key|lead|chief|ex|one|another|new)\s+)?(?:[a-z]+\s+)?(?:rival|candidate|analyst|official|expert|"
