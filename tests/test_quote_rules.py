@@ -1150,3 +1150,13 @@ def test_a_concession_after_a_quotation_ends_the_content():
     # without a quotation before it, "though" stays inside the reported clause
     found = rows("Ruiz said the pier was costly, though voters liked it.")
     assert found[0]["quote"] == "the pier was costly, though voters liked it"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Many residents who came to Millbrook to protest the new pier say they will leave.", "Many residents"),
+    ("Executives who have worked with Tory Green say she shares her father's views.", "Executives"),
+    ("The lawyer who ran three marathons before his knee gave out is already talking about “a fierce urgency.”",
+     "The lawyer"),
+])
+def test_the_object_of_a_restrictive_relative_clause_is_not_the_speaker(text, speaker):
+    assert rows(text)[0]["speaker_mention"] == speaker

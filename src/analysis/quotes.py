@@ -764,6 +764,11 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
                               r"(?:\s*%\s+of|\s+percent\s+of)?\s+$")
 
 
+# A restrictive relative clause that ends right before the cue ("Many residents who came to protest the pier say"):
+# the phrase at its end is the clause's object, and the subject is the phrase before "who".
+_RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
+
+
 def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
     cut = max(0, cue_start - base - 240)
@@ -802,6 +807,10 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = left[:cut_at]
     left = left.rstrip(" ,")
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
+    rel = _RESTRICTIVE_WHO_RE.search(clause)
+    if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
+        left = left[: len(left) - len(clause) + rel.start()]
+        clause = clause[: rel.start()]
     words = clause.split()
     # Trim leading clause words ("But", "On Monday", "In a statement") and keep the last NP.
     while words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"} and len(words) > 1:
