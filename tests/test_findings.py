@@ -274,3 +274,13 @@ def test_figures_carried_alone_keep_their_hedge_in_lower_case(tmp_path):
     text = findings.figure_findings(corpus, align.figures(corpus))["statement"].iloc[0]
     assert "gives more than 500" in text and "gives about 3,000" in text, text
     assert text[0].isupper()
+
+
+@pytest.mark.parametrize("actor, written", [
+    ("A spokesman for Platte River", "a spokesman for Platte River"),  # a description, though it names a firm
+    ("The senators", "the senators"),
+    ("The Washington Post", "The Washington Post"),  # a name keeps its capital
+    ("We", "“We” (unresolved)"),
+])
+def test_an_actor_inside_a_sentence(actor, written):
+    assert findings._in_sentence(actor) == written

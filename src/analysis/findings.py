@@ -525,9 +525,11 @@ def _in_sentence(actor: str) -> str:
     a name as it is ("The Washington Post")."""
     if actor.lower() in quotes.PRONOUNS:
         return f"“{actor}” (unresolved)"
-    first = actor.split(" ", 1)[0]
-    if first.lower() in _DESCRIPTION_OPENERS and first[:1].isupper() and not quotes.names_someone(actor):
-        return first.lower() + actor[len(first):]
+    words = actor.split(" ")
+    first = words[0]
+    if first.lower() in _DESCRIPTION_OPENERS and first[:1].isupper() \
+            and (not quotes.names_someone(actor) or (len(words) > 1 and words[1][:1].islower())):
+        return first.lower() + actor[len(first):]  # "a spokesman for Platte River", but "The Washington Post"
     return actor
 
 
