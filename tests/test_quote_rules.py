@@ -1160,3 +1160,21 @@ def test_a_concession_after_a_quotation_ends_the_content():
 ])
 def test_the_object_of_a_restrictive_relative_clause_is_not_the_speaker(text, speaker):
     assert rows(text)[0]["speaker_mention"] == speaker
+
+
+def test_a_surname_particle_is_part_of_the_name():
+    # "de Blasio" was "Blasio", and "Pierre de Vos" a voice named "Vos"
+    text = ("Mayor Bill de Blasio said the pier was closed. Later, de Blasio said it would reopen. "
+            "“It is over,” said Pierre de Vos, a professor. Speaking on Monday, de Vos noted that the vote was close.")
+    assert [r["speaker"] for r in rows(text)] == ["Bill de Blasio", "Bill de Blasio", "Pierre de Vos", "Pierre de Vos"]
+    # a band opening with a foreign article is no person whose surname "Trump" would be
+    text = "Los Hijos de Trump played at the rally, where Donald Trump spoke. Trump said the pier was closed."
+    assert [r["speaker"] for r in rows(text)] == ["Donald Trump"]
+
+
+def test_a_question_opening_the_sentence_is_not_content_around_the_frame():
+    # "When asked …, X said, “…”": the question is the asker's, and the quotation alone is X's
+    found = rows("When asked by a host if the pier would reopen, Ann Ruiz said, “I have not heard that concern” "
+                 "from officials.")
+    assert [(r["rule"], r["speaker_mention"]) for r in found if r["kind"] != "partial"] == [
+        ("asked_opening", "a host"), ("speaker_cue_content", "Ann Ruiz")]

@@ -88,7 +88,12 @@ _AUX_WORDS = set("""has have had was were is are would will could did does do no
 still even now again
 then once again further repeatedly reportedly recently publicly privately separately quickly simply first last
 just already often frequently flatly openly angrily bluntly explicitly""".split())
-_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+# Lower-case particles inside a surname ("Bill de Blasio", "Ursula von der Leyen"): part of the name. "bin" is left
+# out: as a person, "Osama bin Laden" became the antecedent of five develop pronouns that meant someone else.
+NAME_PARTICLES = ("de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "dos", "das")
+_FOREIGN_ARTICLES = {"los", "las", "el", "la", "le", "les", "il", "die", "het"}  # "Los Hijos de Trump" is no person
+_PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
+_NAME_TOKEN = rf"(?:(?<![\w'’-]){_PARTICLE}\s+(?:{_PARTICLE}\s+)?(?=[A-Z]))?(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _DET_NP = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|" \
           r"[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Mm]ost)\s+)"
 _MARKS_OPEN = "“‘\"'"
@@ -1852,8 +1857,8 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
 
     "The deal, Smith said, was never on the table."
     """
-    if c.subject is None:
-        return False
+    if c.subject is None or _ASKED_RE.match(s.text, s.s0, c.subject[0]):
+        return False  # "When asked if …, Smith said, “…”": the opening is the question put to Smith (asked_opening)
     pre = s.text[s.s0 : c.subject[0]].rstrip()
     tail = _tail_after_cue(s, c)
     if len(tail.strip(" .,;!?").split()) <= 3:
@@ -2421,7 +2426,8 @@ _MAX_FRAMES = 40
 # Coreference by salience
 
 # Capitalised words in a row; a line break may fall inside a name ("Breitbart\nNews"), a blank line may not
-_NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:(?:[^\S\n]+\n?|\n)[^\S\n]*(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
+_NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:(?:[^\S\n]+\n?|\n)[^\S\n]*"
+                      rf"(?:{_PARTICLE}[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?=[A-Z]))?(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
@@ -2460,7 +2466,8 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip"}
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.")  # "McCarthy", "DeSantis", "O’Malley"
+_PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.|" + _PARTICLE)  # "McCarthy", "DeSantis",
+# "O’Malley", and the "de" of "Bill de Blasio"
 
 
 # What may stand before a sentence-initial word: the spaces and quotation marks _at_sentence_start skips, and
@@ -2615,7 +2622,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
         kind = "org"
     elif len(words) > 1 and low[-1] in _THING_HEADS:
         kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean
-    elif len(words) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) and _FUNCTION_WORDS.isdisjoint(low):
+    elif len([w for w in low if w not in NAME_PARTICLES]) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) \
+            and _FUNCTION_WORDS.isdisjoint(low) and not (low[0] in _FOREIGN_ARTICLES and any(w in NAME_PARTICLES for w in low)):
         kind = "person"
     else:
         kind = "unknown"
