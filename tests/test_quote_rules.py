@@ -1178,3 +1178,13 @@ def test_a_question_opening_the_sentence_is_not_content_around_the_frame():
                  "from officials.")
     assert [(r["rule"], r["speaker_mention"]) for r in found if r["kind"] != "partial"] == [
         ("asked_opening", "a host"), ("speaker_cue_content", "Ann Ruiz")]
+
+
+def test_a_cue_form_after_a_determiner_and_a_modifier_is_a_noun():
+    # "The opening question of the debate …" had "The opening" as a speaker
+    for text in ("The opening question of the debate forced Ruiz to answer for the pier.",
+                 "Then a biting follow-up question came from the audience.",
+                 "The mental and emotional stress is constantly with me."):
+        assert all(r["speaker_mention"] not in ("The opening", "a biting follow-up", "The mental and emotional")
+                   for r in rows(text)), text
+    assert rows("Ruiz questions whether the pier is safe.")[0]["speaker_mention"] == "Ruiz"  # a verb after a subject

@@ -304,6 +304,10 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
                                 r"agenda|proposal|bill|ad|website|statement|letter|report|memo|budget)(?<!['’]s))\s+$")
 
 
+# Cue forms that are nouns after a determiner and a modifier, though a verb after a plain subject ("Smith questions
+# whether …"): "the opening question", "the mental stress", "an implicit caution"
+_NOUN_HEAD_FORMS = {"question", "questions", "stress", "stresses", "caution", "cautions"}
+_THE_MODIFIER_RE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[a-z][\w-]*\s+(?:and\s+)?){1,2}$")
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
@@ -355,6 +359,9 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False
     if nounlike and _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False  # "Editor’s note:", "a congressional report that …": a noun after a possessive or "a" + adjective
+    if word and word.group(0).lower() in _NOUN_HEAD_FORMS and (_NOUN_BEFORE_RE.search(masked, max(0, start - 40), start)
+                                                             or _THE_MODIFIER_RE.search(masked, max(0, start - 40), start)):
+        return False  # "The opening question of the debate", "a biting follow-up question came": the noun of a phrase
     if nounlike and (nxt := _NEXT_WORD_RE.match(masked, word.end())) and nxt.group(1) in _finite_cue_forms():
         return False  # "The congressional report said that …": the next word is the verb, so this one is its subject
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
