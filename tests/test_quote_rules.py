@@ -1188,3 +1188,14 @@ def test_a_cue_form_after_a_determiner_and_a_modifier_is_a_noun():
         assert all(r["speaker_mention"] not in ("The opening", "a biting follow-up", "The mental and emotional")
                    for r in rows(text)), text
     assert rows("Ruiz questions whether the pier is safe.")[0]["speaker_mention"] == "Ruiz"  # a verb after a subject
+
+
+def test_a_passive_cue_form_is_no_act_of_saying_by_its_subject():
+    # "Syed Farook's name was announced on a police scanner" had the name as a speaker
+    for text in ("Ruiz's name was announced on a police scanner several times before noon.",
+                 "A postscript might be added to the film in order to keep it up to date."):
+        assert not any(w in (r["speaker_mention"] or "") for r in rows(text) for w in ("name", "postscript")), text
+    found = rows("Ruiz was declared the winner in Millbrook on Tuesday.")  # said of Ruiz, by nobody named
+    assert [(r["rule"], r["speaker_mention"]) for r in found] == [("passive_cue", "")]
+    assert rows("It was revealed that the pier had been sold.")[0]["quote"] == "the pier had been sold"
+    assert rows("Ruiz is reported to have called the pier “a wreck.”")[0]["speaker_mention"] == "Ruiz"

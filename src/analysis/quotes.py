@@ -308,6 +308,8 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\w'’])(?:he|she|it|they|we|I|He|She|
 # whether …"): "the opening question", "the mental stress", "an implicit caution"
 _NOUN_HEAD_FORMS = {"question", "questions", "stress", "stresses", "caution", "cautions"}
 _THE_MODIFIER_RE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[a-z][\w-]*\s+(?:and\s+)?){1,2}$")
+_CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|whether|how|why|what|when|if|to\s+have)\b|\s*[:“\"]")  # "is reported to have said"
+_IT_BEFORE_RE = re.compile(r"(?<![\w'’])[Ii]t\s+(?:\w+\s+)?$")
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
@@ -334,7 +336,12 @@ _DOCUMENT_NOUNS = {"ad", "ads", "advertisement", "message", "messages", "stateme
                    "release", "filing", "complaint", "lawsuit", "suit", "bill", "resolution", "petition", "document",
                    "documents", "note", "sign", "signs", "banner", "show", "commercial", "website", "page", "book"}
 # After "was", "is": a passive, whose subject said nothing (passive_cue reads it)
-_PASSIVE_SAYING = ("criticized", "criticised", "accused", "asked", "urged", "blamed", "condemned", "praised", "quoted")
+_PASSIVE_SAYING = ("criticized", "criticised", "accused", "asked", "urged", "blamed", "condemned", "praised", "quoted",
+                   "declared", "announced", "described")
+# Of these, the ones that say something of the subject only with a complement ("was declared the winner", "is
+# described as a riveting book"); "was announced on a police scanner" says nothing of it
+_NAMING_PASSIVES = {"declared", "announced", "described"}
+_COMPLEMENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:the|a|an|as)\s|\s+(?:[\w'’-]+\s+){1,3}?as\s")  # "described on Amazon as"
 _PASSIVE_CUE_WORDS = {"called", *_PASSIVE_SAYING}  # "was called" names; the others report (passive_cue)
 
 
@@ -396,6 +403,10 @@ def _is_verbal(masked: str, start: int) -> bool:
     if (prev in _PASSIVE_BEFORE and word and (word.group(0).endswith("ed") or word.group(0) in ("said", "told", "written"))) \
             or (prev in ("was", "were", "is", "are") and word and word.group(0) in _PASSIVE_CUE_WORDS):
         return False  # "has met with him and been mentioned as a choice", "was told": a passive, the subject said nothing
+    if prev in ("was", "were", "is", "are", "be") and word and word.group(0).endswith("ed") \
+            and not _CLAUSE_NEXT_RE.match(masked, word.end()) and not _IT_BEFORE_RE.search(masked, max(0, start - 20), m.start(1)):
+        return False  # "Farook's name was announced on a police scanner", "might be added": a passive; but
+        # "it was revealed that …" and "was announced that …" report (with no speaker)
     if prev in _NOUN_MODIFIERS_BEFORE and word and (word.group(0).lower().endswith("ed")
                                                     or word.group(0).lower() in _IRREGULAR_PAST):
         return True  # "The official said", "media reported": a noun subject, and a past tense is a verb
@@ -1687,6 +1698,8 @@ def passive_cue(s: _Sentence) -> bool:
     if by:
         speaker = (s.s0 + by.start(1), s.s0 + by.end(1))
         after = s.s0 + by.end()
+    if s.text[cs:ce].lower() in _NAMING_PASSIVES and not _COMPLEMENT_RE.match(s.masked, after - s.s0):
+        return False  # "Farook's name was announced on a police scanner": no complement, nothing said of the subject
     content = _reported_content(s.text, after, s.s1, _cue_info(s.text[cs:ce])[0])
     if content[1] - content[0] < 8:
         return False
