@@ -1199,3 +1199,12 @@ def test_a_passive_cue_form_is_no_act_of_saying_by_its_subject():
     assert [(r["rule"], r["speaker_mention"]) for r in found] == [("passive_cue", "")]
     assert rows("It was revealed that the pier had been sold.")[0]["quote"] == "the pier had been sold"
     assert rows("Ruiz is reported to have called the pier “a wreck.”")[0]["speaker_mention"] == "Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "Cory James"),  # was "Flint"
+    ("Ann Ruiz, of the Bronx, said the pier was safe.", "Ann Ruiz"),
+    ("While 86 percent of voters liked Ann Ruiz, 43 said the same for Tory Green.", "43"),  # a subject, no age
+])
+def test_an_age_or_home_town_after_a_name_is_an_aside(text, speaker):
+    assert rows(text)[0]["speaker_mention"] == speaker

@@ -761,6 +761,8 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+# A person's age or home town after the name, between commas: ", 22", ", of Flint", ", of the Bronx"
+_AGE_PLACE_END_RE = re.compile(r",\s+(?:\d{1,3}|of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _ASIDE_ADVERBS = {"meanwhile", "however", "too", "also", "though", "moreover", "meantime", "instead", "in turn"}
 _FLOATING = {"both", "all", "each"}  # "X and Y have both urged", "The senators all said": the subject is before it
 _PLAIN_ADVERBS = {"first", "then", "once", "just", "only", "even", "further", "finally", "initially", "privately", "publicly"}  # "X first said"
@@ -828,7 +830,13 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
     cut_at = _appositive_cut(left)
     if cut_at is not None:
         left = left[:cut_at]
+    closed = cut_at is not None or left.rstrip().endswith(",")  # "…, 43 said" is a subject, "…, 43, said" an age
     left = left.rstrip(" ,")
+    for _ in range(3 if closed else 0):  # "Cory James, 22, of Flint, Mich., said": the age and the home town are asides
+        detail = _AGE_PLACE_END_RE.search(left, max(0, len(left) - 80)) if left[-1:].isalnum() or left[-1:] == "." else None
+        if detail is None or not _HEAD_START_RE.search(left[: detail.start()]):
+            break
+        left = left[: detail.start()]
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
     rel = _RESTRICTIVE_WHO_RE.search(clause)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
