@@ -1208,3 +1208,20 @@ def test_a_passive_cue_form_is_no_act_of_saying_by_its_subject():
 ])
 def test_an_age_or_home_town_after_a_name_is_an_aside(text, speaker):
     assert rows(text)[0]["speaker_mention"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an adverb between the comma and the participle: the sentence's subject still speaks
+    ("Ruiz did not limit her attacks to the pier plan, also calling on voters to oppose the mayor.", "Ruiz"),
+    # a lower-case role after a place is the head of the subject ("The Vermont senator", not "Vermont")
+    ("The Vermont senator struggled to win the south, saying the race was long.", "The Vermont senator"),
+])
+def test_participle_speaks_for_the_whole_subject(text, speaker):
+    assert rows(text)[0]["speaker_mention"] == speaker
+
+
+def test_a_month_abbreviation_without_its_period_is_a_given_name():
+    # "Jan Brewer" was "Brewer", so "she" went to another woman
+    text = ("Ivanka Trump spoke first. Former Arizona governor Jan Brewer, an early supporter, calls the issue of security "
+            "\"a priority\" for women. \"That will resonate with all women,\" she said. On Jan. 5, Ruiz said the pier closed.")
+    assert [r["speaker"] for r in rows(text) if r["kind"] != "partial"] == ["Jan Brewer", "Jan Brewer", "Ruiz"]

@@ -552,7 +552,9 @@ def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -
 _ROLE_NOUNS = (r"spokesman|spokeswoman|spokesperson|manager|adviser|advisor|aide|director|chairman|chairwoman|strategist|"
                r"pollster|secretary|chief|deputy|communications|policy|economist|analyst|attorney|lawyer|official|"
                r"leader|candidate|nominee|professor|researcher|founder|co-founder|executive|ceo|correspondent|"
-               r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip")
+               r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip|senator|governor|"
+               r"congressman|congresswoman|mayor|president|lawmaker|businessman|billionaire|front-runner|judge|minister|"
+               r"ambassador|commissioner|sheriff|mogul|tycoon")
 # Group nouns that speak with a place or organisation after them ("Officials in Washington"), capitalised or not
 _GROUP_NOUNS = """people officials sources aides advisers advisors allies associates friends critics analysts experts
     economists lawyers democrats republicans voters residents officers researchers scientists investigators prosecutors
@@ -1758,7 +1760,7 @@ def as_reported_by(s: _Sentence) -> bool:
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
 
 
-_ADVERB_AFTER_COMMA_RE = re.compile(r",\s+[a-z]+ly$")  # "…, forcefully denouncing the regime"
+_ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|again|then|later|instead|even|still|meanwhile)$")  # "…, forcefully denouncing", ", also calling on"
 _PARTICIPLE_LEADS = ("by", "after", "while", "before", "when", "since", "in", "upon")  # "by saying", "upon saying"
 _PARTICIPLE_PREPOSITIONS = {*_PARTICIPLE_LEADS, "without"}  # ending an opening adverbial: "One month after"
 _PARTICIPLE_LEAD_RE = re.compile(rf"(?:^\s*|\S\s+)(?:{'|'.join(_PARTICIPLE_LEADS)})(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
@@ -2485,6 +2487,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "over", "against", "about", "behind", "beyond", "except", "plus", "whereas", "given"}
 
 
+_MONTH_ABBREVIATIONS = {"jan", "feb", "aug", "sept", "oct", "nov", "dec"}  # a month with a period, a given name without
 _NOT_NAME_STARTS = _NOT_NAMES | TITLES | {"pastor", "reverend", "bishop", "rabbi", "imam", "father", "sister", "brother", "team"}
 # Capitalised role words that precede a person's name in one run of capitals ("House Speaker Paul Ryan").
 _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "chief", "minister", "ambassador",
@@ -2615,7 +2618,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
         return None  # a capitalised function word opening a sentence: the common case
     words = raw.split()
-    while words and words[0].lower().strip(".") in _NOT_NAME_STARTS:
+    while words and words[0].lower().strip(".") in _NOT_NAME_STARTS \
+            and not (words[0].lower() in _MONTH_ABBREVIATIONS and len(words) > 1):  # "Jan Brewer", not "Jan. 5"
         if words[0].lower() in _DEMONYMS and len(words) > 1 and _demonym_opens_name(words[1:]):
             break  # "The American Legion", "American Airlines": the adjective is part of an organisation's name
         words = words[1:]
