@@ -1225,3 +1225,17 @@ def test_a_month_abbreviation_without_its_period_is_a_given_name():
     text = ("Ivanka Trump spoke first. Former Arizona governor Jan Brewer, an early supporter, calls the issue of security "
             "\"a priority\" for women. \"That will resonate with all women,\" she said. On Jan. 5, Ruiz said the pier closed.")
     assert [r["speaker"] for r in rows(text) if r["kind"] != "partial"] == ["Jan Brewer", "Jan Brewer", "Ruiz"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ruiz looked at the camera, furrowed his brow and said, "I am going to endorse you!"', "Ruiz"),
+    ('Ruiz praised those who left but said, "We are in a different ballgame."', "Ruiz"),
+    ("Ruiz has freed up $26 million to address the problem and on Monday announced $5 million more was on its way.",
+     "Ruiz"),
+    ("Ruiz did not mention his opponents by name but did note that he had won the most states.", "Ruiz"),
+])
+def test_the_phrase_before_and_said_is_an_object_not_the_speaker(text, speaker):
+    # "his brow", "those", "the problem", "his opponents by name" had been the speakers
+    said = [r for r in rows(text) if r["cue"] not in ("praised", "mention")]
+    assert said[-1]["speaker_mention"] == speaker
+

@@ -580,6 +580,7 @@ _SUBJECT_NP_RE = re.compile(
 
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _COORD_VERB_RE = re.compile(r"\s+[a-z]+ed\s+and$")
+_COORD_END_RE = re.compile(r"\S\s*,?\s+(?:and|but)$")
 # A time between the subject and its cue: "X last week said", "X on Monday told"
 _TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|this\s+past|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)|"
                                r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?(?:a|an|one|two|three|four|five|six|"
@@ -796,8 +797,10 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
 
 
-def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] | None:
-    """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said")."""
+def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | None:
+    """The text before a cue where its subject should end, and that text's offset: the last 240 characters with a
+    control verb, adverbs, auxiliaries, a time and a party label taken off ("Priebus on Monday had to explain").
+    None when a quotation closes right before the cue (the speaker follows it)."""
     cut = max(0, cue_start - base - 240)
     left = masked[cut : cue_start - base]
     if (left[-1:].isspace() or left[-1:] in ",”’\"'") and _after_blanked_quote(left):
@@ -823,6 +826,28 @@ def _speaker_before(masked: str, base: int, cue_start: int) -> tuple[int, int] |
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
     if left.endswith("and"):
         left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
+    return left, base
+
+
+def _second_predicate(masked: str, base: int, cue_start: int) -> bool:
+    """Whether the cue is a second verb after "and" or "but" with no subject of its own ("furrowed his brow and
+    said", "praised those who left but did note"): the phrase before "and" is the first verb's object."""
+    lead = _subject_lead(masked, base, cue_start)
+    return lead is not None and lead[0].endswith(("and", "but")) and \
+        _COORD_END_RE.search(lead[0], max(0, len(lead[0]) - 8)) is not None
+
+
+def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = False) -> tuple[int, int] | None:
+    """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said").
+
+    ``after_and``: also the phrase before an "and" or "but" right before the cue, which is no subject ("furrowed his
+    brow and said": the first verb's object) but marks where a clause ends (for :func:`_trim_clause`)."""
+    lead = _subject_lead(masked, base, cue_start)
+    if lead is None:
+        return None
+    left, base = lead
+    if not after_and and left.endswith(("and", "but")) and _COORD_END_RE.search(left, max(0, len(left) - 8)):
+        return None  # "furrowed his brow and said", "praised those who left but said": an object, not the subject
     if not left.strip():
         return None
     party = _NAME_PARTY_END_RE.search(left) if left.rstrip(", \t\n").endswith(")") else None
@@ -1236,7 +1261,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
         if cs < 12 or lemma not in REPORTING_LEMMAS or not _is_verbal(masked, cs):
             continue
         b = _NEW_SPEAKER_RE.search(masked, max(0, cs - 80), cs)
-        if b and _speaker_before(masked, 0, cs) is not None and b.start() >= 12:
+        if b and b.start() >= 12 and _speaker_before(masked, 0, cs, after_and=True) is not None:
             cuts.append(b.start())
             break
     for m in _LATER_ACT_RE.finditer(masked):  # "said A on Twitter before claiming B": a second act of saying
@@ -1571,6 +1596,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 cand = _speaker_before(masked, s0, cs) if not participle else _sentence_subject(masked, s0)
                 if participle and cand is not None and cand[1] > cs:
                     cand = None  # "Trump went on the attack, saying, “Q”": the sentence's subject, not "the attack"
+                if cand is None and _COORD_PREDICATE_RE.search(masked, max(0, rel(cs) - 60), rel(cs)):
+                    cand = _sentence_subject(masked, s0)  # "He furrowed his brow and said, “Q”": the subject's
+                    cand = cand if cand is not None and cand[1] < cs - 5 else None
                 if cand is None and not masked[: rel(cs)].strip():  # Said Comey, “…”
                     cand = _speaker_after(masked, s0, ce)
                     if cand and not text[cand[0]].isupper():
@@ -2078,7 +2106,7 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
 
 
 _COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|now|still|again|instead|has|have|had|"
-                                 r"[a-z]+ly))*$")
+                                 r"did|does|do|would|will|could|[a-z]+ly|(?:on|last|this|earlier|late)\s+[A-Za-z]+))*$")
 
 
 _SUBORDINATE_OPENER_RE = re.compile(r"\s*(?:When|As|After|Before|While|If|Because|Since|Although|Though|Once|Until)\s+")
@@ -2090,8 +2118,8 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     "Mr. Trump was forced into damage control and said that his words had been misconstrued."
     """
     if c.subject is not None or c.participle or s.prev_speaker is not None \
-            or not _COORD_PREDICATE_RE.search(c.lead, c.tail):
-        return False
+            or not (_COORD_PREDICATE_RE.search(c.lead, c.tail) or _second_predicate(s.masked, s.s0, c.cs)):
+        return False  # (the second test sees past a control verb: "… and moved to emphasize")
     if c.cs - (s.s0 + len(c.lead)) > 3:
         return False  # a quotation between "and" and the cue: '… and “that is over,” said X' is inverted
     spk = _sentence_subject(s.masked, s.s0)
