@@ -1239,3 +1239,16 @@ def test_the_phrase_before_and_said_is_an_object_not_the_speaker(text, speaker):
     said = [r for r in rows(text) if r["cue"] not in ("praised", "mention")]
     assert said[-1]["speaker_mention"] == speaker
 
+
+
+def test_a_title_abbreviation_inside_a_name_run_keeps_the_name_whole():
+    # "Texas Sen. Ted Cruz" had been the entity "Texas Sen", to which "he" then resolved
+    text = "Texas Sen. Ted Cruz arrived late. He said the pier would reopen."
+    assert [r["speaker"] for r in rows(text)] == ["Ted Cruz"]
+
+
+def test_an_appositive_name_after_a_who_clause_and_a_role_names_the_speaker():
+    text = ("One of Ruiz’s former supporters who still backs Green, former Colorado Rep. Pat Schroeder, lives in the "
+            "district and wrote in an email that the campaign was “tragic.”")
+    found = [r for r in rows(text) if r["kind"] != "partial"]
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("One of Ruiz’s former supporters", "Pat Schroeder")]

@@ -865,7 +865,7 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
             break
         left = left[: detail.start()]
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
-    rel = _RESTRICTIVE_WHO_RE.search(clause)
+    rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None else None  # (an appositive after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
         left = left[: len(left) - len(clause) + rel.start()]
         clause = clause[: rel.start()]
@@ -1049,7 +1049,7 @@ _OPENER_RE = re.compile(r"(?:And|But|Still|Then|So|Yet|Now|Also)\s+(?:(?:even|al
 
 
 _POSSESSED_RE = re.compile(r"(?<=['’]s)(?:\s+(?!(?:has|have|had|was|were|is|are|will|would|said|says)\b)"
-                           r"[a-z][a-z-]*(?<!ed)(?<!ly)){1,3}(?=\s+(?:has|have|had|was|were|is|are|will|would|[a-z]+ed|[a-z]+s)\b)")
+                           r"[a-z][a-z-]*(?<!ed)(?<!ly)){1,3}(?=\s+(?:has|have|had|was|were|is|are|will|would|who|[a-z]+ed|[a-z]+s)\b)")
 
 
 _CONTRACTED_SUBJECT_RE = re.compile(r"([Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Tt]his|[Ii]t|[Hh]e|[Ss]he|[Ww]ho)['’]s\b")
@@ -2485,7 +2485,8 @@ _MAX_FRAMES = 40
 
 # Capitalised words in a row; a line break may fall inside a name ("Breitbart\nNews"), a blank line may not
 _NAME_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])(?:[\w’'.-]*[\w])?(?:(?:[^\S\n]+\n?|\n)[^\S\n]*"
-                      rf"(?:{_PARTICLE}[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?=[A-Z]))?(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
+                      rf"(?:{_PARTICLE}[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?=[A-Z]))?"
+                      r"(?:(?:Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|Dr)\.(?=[^\S\n]+[A-Z])|[A-Z][\w’'.-]*[\w]|[A-Z]\.))*")
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university", "department", "committee",
               "post", "times", "news", "institute", "association", "foundation", "agency", "council",
               "bank", "network", "house", "senate", "congress", "court", "ai", "labs", "lab", "company",
@@ -2690,6 +2691,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     return name, offset, length, kind
 
 
+_WHO_CLAUSE_RE = re.compile(r"\s+who\s+[^,;:“”\"]{1,80}?(?=,)")  # a restrictive clause before an appositive name
 _COPULA_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+\s+){0,12}?(?:and\s+)?"
                         r"(?:is|was|has\s+been|had\s+been|remains|became)\s+(?:a|an|the)\s+[^.;:!?“”\"]{0,160}$")
 
@@ -3104,6 +3106,10 @@ def _head_word(words: list[str]) -> str:
     return words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
 
 
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?:former|then|now|retired|longtime|(?:[A-Z][\w.-]*\s+)?(?:Rep|Sen|Gov|Mayor|Judge)\.?)"
+                                  r"(?:\s+(?:[A-Z][\w.-]*\s+)?(?:Rep|Sen|Gov|Mayor|Judge)\.?)?\s+")
+
+
 def _appositive_name(ctx: _Context, end: int) -> str | None:
     """The person named in an appositive right after a description ("the American ambassador at the time,
     John E. Herbst"; "Trump's attorney, Alan Garten, said"), or None."""
@@ -3112,7 +3118,10 @@ def _appositive_name(ctx: _Context, end: int) -> str | None:
         return None
     at = end + m.end()
     i = bisect.bisect_left(ctx.starts, at)
-    if i >= len(ctx.ents) or ctx.ents[i][0] != at:
+    if i < len(ctx.ents) and ctx.ents[i][0] != at:  # the name may follow its role: ", former Colorado Rep. Pat Schroeder,"
+        i = next((j for j in range(i, min(i + 3, len(ctx.ents)))
+                  if _ROLE_BEFORE_NAME_RE.fullmatch(ctx.text, at, ctx.ents[j][0]) and ctx.ents[j][3] == "person"), len(ctx.ents))
+    if i >= len(ctx.ents):
         return None
     _es, ee, name, kind = ctx.ents[i]
     after = ctx.text[ee : ee + 12]
@@ -3365,6 +3374,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         if len(words) > 1 and first not in PRONOUNS:
             ctx = context()
             named = _appositive_name(ctx, span[1])  # "Trump's attorney, Alan Garten, said": Alan Garten
+            rel = _WHO_CLAUSE_RE.match(text, span[1]) if named is None else None
+            if rel:  # "One of his former supporters who still backs Randolph, former Rep. Pat Schroeder, wrote"
+                named = _appositive_name(ctx, rel.end())
             if named is not None:
                 done(att, named)
                 continue
