@@ -1252,3 +1252,10 @@ def test_an_appositive_name_after_a_who_clause_and_a_role_names_the_speaker():
             "district and wrote in an email that the campaign was “tragic.”")
     found = [r for r in rows(text) if r["kind"] != "partial"]
     assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("One of Ruiz’s former supporters", "Pat Schroeder")]
+
+
+def test_a_quotation_between_the_content_and_an_inverted_cue_is_content():
+    text = 'But with voters split among six rivals, "Ruiz\'s loyal 22% goes a long way here," says Tory Green, a pollster.'
+    found = rows(text)
+    assert (found[0]["kind"], found[0]["quote"]) == (
+        "mixed", 'But with voters split among six rivals, "Ruiz\'s loyal 22% goes a long way here,"')

@@ -2081,7 +2081,10 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
             or any(w in _finite_cue_forms() for w in words[1:])  # "…, said the report claims …": a clause
             or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
         return False
-    span = _clean_end(s.text, s.s0, s.s0 + len(c.lead))
+    end = s.s0 + len(c.lead)
+    # 'But with voters split, "Trump's loyal 22% goes a long way," says X': the quotation before the cue is content too
+    end = max([end, *(close for o, close in s.outer if end - 2 <= o and close <= c.cs)])
+    span = _clean_end(s.text, s.s0, end)
     s.add("comma_cue_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), inv)
     return True
 
