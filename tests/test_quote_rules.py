@@ -1259,3 +1259,13 @@ def test_a_quotation_between_the_content_and_an_inverted_cue_is_content():
     found = rows(text)
     assert (found[0]["kind"], found[0]["quote"]) == (
         "mixed", 'But with voters split among six rivals, "Ruiz\'s loyal 22% goes a long way here,"')
+
+
+def test_where_and_when_after_a_closing_frame_leave_the_content_before_it():
+    text = "His allegiance has shifted from Fiorina to Rubio to, now, Cruz, Wilkin said during his campaign stop in Iowa."
+    found = rows(text)
+    assert (found[0]["rule"], found[0]["quote"]) == (
+        "content_then_speaker", "His allegiance has shifted from Fiorina to Rubio to, now, Cruz")
+    # "at least" opens a clause's subject, not a place
+    found = rows("Friday morning, as the parade rolled by, CNN reported at least six planes filled the skies.")
+    assert found[0]["quote"] == "at least six planes filled the skies"

@@ -1932,6 +1932,9 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_WHERE_WHEN_OPENERS = {"during", "in", "at", "on", "after", "before", "while", "when", "from", "via", "outside", "inside"}
+
+
 def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content first, then subject and cue at the end.
 
@@ -1943,6 +1946,9 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     tail = _tail_after_cue(s, c).strip(" .,;!?").split()
     # after "told", its object and when or where: "…, Carter told a Senate panel Wednesday."
     most = 8 if c.lemma == "tell" and not any(w.lower() in ("that", "about", "to") or w[:1] in "“\"‘'" for w in tail) else 3
+    if tail and tail[0].lower() in _WHERE_WHEN_OPENERS and tail[1:2] not in (["least"], ["most"]) and not any(w.lower() in ("that", "about") or w[:1] in "“\"‘'"
+                                                                   for w in tail):
+        most = 12  # "…, Wilkin said during his campaign stop in Iowa on Tuesday": where and when it was said
     low = s.text[c.subject[0] : c.subject[1]].lower().split()
     if any(w in _TIME_SUBORDINATORS and v in _TIME_UNITS for v, w in itertools.pairwise(low)):
         return False  # "A, two hours after outlets declared B": a subordinate clause reports nothing of the main one
