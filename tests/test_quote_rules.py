@@ -1269,3 +1269,13 @@ def test_where_and_when_after_a_closing_frame_leave_the_content_before_it():
     # "at least" opens a clause's subject, not a place
     found = rows("Friday morning, as the parade rolled by, CNN reported at least six planes filled the skies.")
     assert found[0]["quote"] == "at least six planes filled the skies"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('After the vote, Ruiz released a new radio ad calling the pier plan "dangerous."', "Ruiz"),
+    ("Later that day, Ruiz fired back a response saying she would not support the plan.", "Ruiz"),
+    ("Ruiz’s campaign sent out a press release saying Green owes “Millbrook an explanation.”", "Ruiz’s campaign"),
+])
+def test_who_issues_a_document_speaks_through_it(text, speaker):
+    # "a new radio ad", "a response", "a press release" had been the speakers
+    assert rows(text)[0]["speaker"] == speaker

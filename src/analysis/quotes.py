@@ -1800,10 +1800,12 @@ _FINITE_VERB_RE = re.compile(r"(?<![\w'’-])(?:[a-z]{3,}ed|went|said|told|wrote
                              r"(?![\w'’-])")
 
 
-_DOCUMENT_SUBJECT_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?(?:statement|letter|tweet|memo|"
-                                  r"release|video|ad|email|e-mail|post|message|op-ed|report|announcement)")
-_ISSUED_RE = re.compile(r"(?<![\w'’])(?:issued|released|posted|sent|published|put\s+out|tweeted|wrote|penned|"
-                        r"issues|releases|posts|sends|publishes)\s+$")
+_DOCUMENT_SUBJECT_RE = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}|(?=\w+s$))"
+                                  r"(?:statement|letter|tweet|memo|release|video|ad|email|e-mail|post|message|op-ed|report|"
+                                  r"announcement|response|article|commercial|spot|petition)s?")
+_ISSUED_RE = re.compile(r"(?<![\w'’])(?:issued|released|posted|sent|sent\s+out|published|put\s+out|tweeted|wrote|penned|"
+                        r"emailed|fired\s+back|aired|ran|unveiled|launched|circulated|issues|releases|posts|sends|"
+                        r"publishes)\s+(?:(?:a|an|the)\s+)?$")
 
 
 def _sentence_start_of(s: _Sentence, pos: int) -> int:
