@@ -1279,3 +1279,10 @@ def test_where_and_when_after_a_closing_frame_leave_the_content_before_it():
 def test_who_issues_a_document_speaks_through_it(text, speaker):
     # "a new radio ad", "a response", "a press release" had been the speakers
     assert rows(text)[0]["speaker"] == speaker
+
+
+def test_is_said_to_reports_what_is_said_of_the_subject_by_nobody_named():
+    found = rows("Some advisers are said to be urging the mayor to play by the rules.")
+    assert [(r["rule"], r["speaker_mention"], r["quote"]) for r in found] == [
+        ("passive_cue", "", "Some advisers … to be urging the mayor to play by the rules")]
+    assert rows("Ruiz said the pier was closed.")[0]["speaker_mention"] == "Ruiz"

@@ -337,7 +337,7 @@ _DOCUMENT_NOUNS = {"ad", "ads", "advertisement", "message", "messages", "stateme
                    "documents", "note", "sign", "signs", "banner", "show", "commercial", "website", "page", "book"}
 # After "was", "is": a passive, whose subject said nothing (passive_cue reads it)
 _PASSIVE_SAYING = ("criticized", "criticised", "accused", "asked", "urged", "blamed", "condemned", "praised", "quoted",
-                   "declared", "announced", "described")
+                   "declared", "announced", "described", "said")
 # Of these, the ones that say something of the subject only with a complement ("was declared the winner", "is
 # described as a riveting book"); "was announced on a police scanner" says nothing of it
 _NAMING_PASSIVES = {"declared", "announced", "described"}
@@ -403,7 +403,7 @@ def _is_verbal(masked: str, start: int) -> bool:
     if (prev in _PASSIVE_BEFORE and word and (word.group(0).endswith("ed") or word.group(0) in ("said", "told", "written"))) \
             or (prev in ("was", "were", "is", "are") and word and word.group(0) in _PASSIVE_CUE_WORDS):
         return False  # "has met with him and been mentioned as a choice", "was told": a passive, the subject said nothing
-    if prev in ("was", "were", "is", "are", "be") and word and word.group(0).endswith("ed") \
+    if prev in ("was", "were", "is", "are", "be") and word and (word.group(0).endswith("ed") or word.group(0) == "said") \
             and not _CLAUSE_NEXT_RE.match(masked, word.end()) and not _IT_BEFORE_RE.search(masked, max(0, start - 20), m.start(1)):
         return False  # "Farook's name was announced on a police scanner", "might be added": a passive; but
         # "it was revealed that …" and "was announced that …" report (with no speaker)
