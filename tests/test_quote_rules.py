@@ -1286,3 +1286,11 @@ def test_is_said_to_reports_what_is_said_of_the_subject_by_nobody_named():
     assert [(r["rule"], r["speaker_mention"], r["quote"]) for r in found] == [
         ("passive_cue", "", "Some advisers … to be urging the mayor to play by the rules")]
     assert rows("Ruiz said the pier was closed.")[0]["speaker_mention"] == "Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, said the scouts were wrong.", "Swanson"),
+    ("Sen. Roy Blunt (R-Mo.), facing a stiff challenge from Jason Kander, noted that the campaign had ended.", "Roy Blunt"),
+])
+def test_a_subject_before_an_aside_with_commas_or_a_party_label(text, speaker):
+    assert rows(text)[0]["speaker"] == speaker

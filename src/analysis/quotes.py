@@ -764,6 +764,7 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_WHO_AFTER_COMMA_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*$")
 # A person's age or home town after the name, between commas: ", 22", ", of Flint", ", of the Bronx"
 _AGE_PLACE_END_RE = re.compile(r",\s+(?:\d{1,3}|of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _ASIDE_ADVERBS = {"meanwhile", "however", "too", "also", "though", "moreover", "meantime", "instead", "in turn"}
@@ -857,6 +858,14 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     cut_at = _appositive_cut(left)
     if cut_at is not None:
         left = left[:cut_at]
+        k = left.rfind(", ")
+        if k > 0 and _WHO_AFTER_COMMA_RE.match(left, k):  # "Swanson, who is a pastor at the Church of Elizabeth,
+            left = left[:k]  # Colorado, slammed": the relative clause held a comma of its own
+    elif left.endswith(","):  # "Sen. Roy Blunt (R-Mo.), facing a stiff challenge from …, noted": the named subject
+        k = left.rfind(",", 0, len(left) - 1)
+        party = _NAME_PARTY_END_RE.search(left, 0, k + 1) if k > 0 and left[:k].endswith(")") else None
+        if party:
+            return base + party.start(1), base + party.end(1)
     closed = cut_at is not None or left.rstrip().endswith(",")  # "…, 43 said" is a subject, "…, 43, said" an age
     left = left.rstrip(" ,")
     for _ in range(3 if closed else 0):  # "Cory James, 22, of Flint, Mich., said": the age and the home town are asides
