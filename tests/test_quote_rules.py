@@ -1294,3 +1294,12 @@ def test_is_said_to_reports_what_is_said_of_the_subject_by_nobody_named():
 ])
 def test_a_subject_before_an_aside_with_commas_or_a_party_label(text, speaker):
     assert rows(text)[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, rule, speaker", [
+    ("Why had he asserted that his father had given the charity thousands?", "speaker_cue_content", "he"),  # not "Why"
+    ("Whenever asked about her weaknesses, they shifted topics.", "asked_opening", ""),  # not "Whenever"
+])
+def test_no_question_word_or_subordinator_speaks(text, rule, speaker):
+    found = rows(text)
+    assert (found[0]["rule"], found[0]["speaker_mention"]) == (rule, speaker)

@@ -81,7 +81,8 @@ TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "sen
 _CLAUSE_WORDS = {"but", "and", "or", "so", "yet", "then", "still", "meanwhile", "however", "instead", "also",
                  "now", "later", "earlier", "when", "while", "as", "because", "although", "though", "if",
                  "since", "after", "before", "where", "which", "who", "that", "this", "in", "on", "at", "for",
-                 "to", "of", "with", "by", "from", "last", "during", "once", "even", "here"}
+                 "to", "of", "with", "by", "from", "last", "during", "once", "even", "here", "whenever", "wherever",
+                 "unless", "until"}
 _SUBORDINATORS = {"when", "as", "after", "before", "while", "if", "because", "since", "though", "although",
                   "whereas", "once", "until", "where"}
 _AUX_WORDS = set("""has have had was were is are would will could did does do not never yet also later previously
@@ -764,6 +765,8 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+_INVERTED_SUBJECT_RE = re.compile(r"(?:^|\s)(?:had|has|have|did|does|do|would|will|could|should|is|was|were|are)\s+"
+                                  r"(he|she|they|we|I|it)$")
 _WHO_AFTER_COMMA_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*$")
 # A person's age or home town after the name, between commas: ", 22", ", of Flint", ", of the Bronx"
 _AGE_PLACE_END_RE = re.compile(r",\s+(?:\d{1,3}|of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
@@ -886,7 +889,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         return None
     # A lowercase verb-like word before the NP ends it: keep the maximal NP at the end.
     tail = " ".join(words[-8:])
-    m = _SUBJECT_NP_RE.search(tail)
+    inverted = _INVERTED_SUBJECT_RE.search(tail)  # "Why had he asserted …", "Never has she said …": he, she
+    m = _SUBJECT_NP_RE.search(tail, inverted.start(1)) if inverted else _SUBJECT_NP_RE.search(tail)
     if m:
         np_text = m.group(0)
     elif len(words) == 1 and words[0].lower() in _QUANTIFIERS:
@@ -2401,7 +2405,7 @@ SENTENCE_RULES = (name_colon_content, participle_continues_cue, quote_beside_fra
 
 
 _ASKED_RE = re.compile(
-    r"\s*(?:When\s+|After\s+being\s+|Later\s+|Also\s+)?([Aa]sked)\s+(?:by\s+([^,]{2,60}?)\s+)?"
+    r"\s*(?:When\s+|Whenever\s+|Once\s+|After\s+being\s+|Later\s+|Also\s+)?([Aa]sked)\s+(?:by\s+([^,]{2,60}?)\s+)?"
     r"(?:(?:on|in|at|during|later|again)\s+[^,]{1,40}?\s+)?((?:if|whether|about|what|why|how|when|where|who|to|for)\s[^,]{3,200}),\s")
 
 
