@@ -965,7 +965,7 @@ def test_it_is_the_organisation_or_text_the_sentences_before_name_not_the_most_n
     speakers = [(r["cue"], r["speaker"]) for r in rows(_IT_TEXT)]
     assert ("said", "Ruiz campaign") in speakers  # the subject opening the previous sentence
     assert ("pledged", "The harbor fund") in speakers  # the subject of its own sentence, "it" in a later clause
-    assert ("said", "It") in speakers  # "It was said": an expletive stands for nobody
+    assert ("said", "") in speakers and ("said", "It") not in speakers  # "It was said": nobody named says it
     assert ("said", "The pier study") in speakers  # the subject opening the previous sentence
     assert all(s != "Millbrook" for _c, s in speakers)
 
@@ -1303,3 +1303,19 @@ def test_a_subject_before_an_aside_with_commas_or_a_party_label(text, speaker):
 def test_no_question_word_or_subordinator_speaks(text, rule, speaker):
     found = rows(text)
     assert (found[0]["rule"], found[0]["speaker_mention"]) == (rule, speaker)
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("Cruz railed against what he calls the “Washington cartel” and cast himself as an outsider.",
+     "he", "what … the “Washington cartel”"),
+    ("Recruiting to what former employees have called a “fraudulent scheme” took an uglier turn in May.",
+     "former employees", "what … a “fraudulent scheme”"),
+    ("In Millbrook, in what officials called a hate crime, nine people died.", "officials", "what … a hate crime"),
+])
+def test_what_called_is_a_name_given_in_someones_words(text, speaker, quote):
+    found = [r for r in rows(text) if r["kind"] != "partial"]
+    assert [(r["rule"], r["speaker_mention"], r["quote"]) for r in found] == [("what_called", speaker, quote)]
+
+
+def test_what_do_you_call_is_a_question_not_a_name():
+    assert all(r["rule"] != "what_called" for r in rows("What do you call a boy who will not stop talking?"))

@@ -2201,7 +2201,53 @@ def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-CUE_RULES = (content_as_speaker_said, comma_cue_speaker, coordinated_cue, coordinated_predicate, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
+_WHAT_CALLED_LEAD_RE = re.compile(r"(?<![\w'’])([Ww]hat)(?!\s+(?:do|does|did|would|will|can|could|should)\s)"  # not a question
+                                  r"((?:\s+(?!(?:is|was|are|were|has|have|had|been)\b)[\w'’.-]+){0,5}?)"
+                                  r"(?:\s+(?:has|have|had|is|was|are|were|been|once|often|widely|erroneously|[a-z]+ly))*\s*$")
+_QUOTE_OPEN_NEAR_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[“\"]|\s+(?:[\w'’-]+\s+){0,3}?''")
+_NOUN_AFTER_NAME_RE = re.compile(r"\s+(?!(?:the|a|an|and|but|or|as|to|that|which|who|in|on|at|for|with|from|is|are|was|were|has|have|had|"
+                                 r"will|would|could|can|may|took|made|came|went)\b)[a-z][a-z-]*(?<!ed)\b")
+_NAME_NP_END_RE = re.compile(r"[,;:.!?]|\s(?:and|but|as|to|that|which|who|in|on|at|for|with|from)\s|\s[a-z]+ed\s")
+
+
+def what_called(s: _Sentence, c: _Cue) -> bool:
+    """"What X calls Y": the name X gives to a thing, "what" and the name as the content's two spans, X as speaker
+    (none in "what is called"). The name ends with its quotation, or else at the first break.
+
+    "Cruz railed against what he calls the “Washington cartel” and cast himself as an outsider."
+    """
+    if c.lemma not in ("call", "describe") or (c.lemma == "describe" and not s.text[c.ce : c.ce + 4] == " as "):
+        return False
+    lead = _WHAT_CALLED_LEAD_RE.search(s.masked, max(0, s.rel(c.cs) - 80), s.rel(c.cs))
+    if lead is None:
+        return False
+    start = c.ce + (4 if c.lemma == "describe" else 0)
+    opening = _QUOTE_OPEN_NEAR_RE.match(s.text, start, s.s1)
+    close = next((cl for o, cl in s.outer if opening and o == opening.end() - (2 if opening.group(0).endswith("''") else 1)), None)
+    if close is not None:
+        end = close
+        inside = s.text[max(s.s0, close - 3) : close].rstrip("”\"'")
+        noun = _NOUN_AFTER_NAME_RE.match(s.text, close, s.s1) if not inside.endswith((",", ".")) else None
+        if noun:  # "what it calls “psychographic” profiles of voters": the quoted word modifies a noun
+            brk = _NAME_NP_END_RE.search(s.text, noun.end(), s.s1)
+            end = brk.start() if brk else s.s1
+    else:
+        brk = _NAME_NP_END_RE.search(s.text, start + 1, s.s1)
+        end = brk.start() if brk else s.s1
+    name = _clean_end(s.text, start, end)
+    if len(s.text[name[0] : name[1]].split()) > 10 or name[1] - name[0] < 3:
+        return False
+    who = lead.group(2).strip()
+    speaker = None
+    if who:
+        a = s.s0 + lead.start(2) + (len(lead.group(2)) - len(lead.group(2).lstrip()))
+        speaker = (a, a + len(who))
+    what = (s.s0 + lead.start(1), s.s0 + lead.end(1))
+    s.add("what_called", _span_kind(name, s.outer), [what, name], (c.cs, c.ce), speaker)
+    return True
+
+
+CUE_RULES = (what_called, content_as_speaker_said, comma_cue_speaker, coordinated_cue, coordinated_predicate, relative_clause_speaker, participle_of_subject, content_speaker_content, content_then_speaker, speaker_cue_content,
              content_cue_speaker)
 
 
@@ -2217,8 +2263,9 @@ def reported_speech(s: _Sentence) -> bool:
         if _NEGATED_RE.search(s.masked, max(0, s.rel(cs) - 40), s.rel(cs)):
             continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in s.outer)
-        if lemma not in REPORTING_LEMMAS and not quote_follows and not _THAT_OR_COLON_RE.match(s.masked[s.rel(ce) :]):
-            continue
+        if lemma not in REPORTING_LEMMAS and not quote_follows and not _THAT_OR_COLON_RE.match(s.masked[s.rel(ce) :]) \
+                and not (lemma == "call" and _WHAT_CALLED_LEAD_RE.search(s.masked, max(0, s.rel(cs) - 80), s.rel(cs))):
+            continue  # (but "what he calls corruption in politics" names a thing in his words: what_called)
         c = _Cue(s, cs, ce)
         for rule in CUE_RULES:
             if rule(s, c):
