@@ -1319,3 +1319,10 @@ def test_what_called_is_a_name_given_in_someones_words(text, speaker, quote):
 
 def test_what_do_you_call_is_a_question_not_a_name():
     assert all(r["rule"] != "what_called" for r in rows("What do you call a boy who will not stop talking?"))
+
+
+def test_a_description_with_a_name_inside_keeps_its_determiner():
+    # "the share of Republicans" had become the actor "share of Republicans"; "the Harbor Times" is a name
+    found = rows("Since 2007, the share of Republicans saying “guns come first” rose by 28 points. "
+                 "The Harbor Times reported that the pier had closed.")
+    assert [r["speaker"] for r in found if r["kind"] != "partial"] == ["the share of Republicans", "Harbor Times"]

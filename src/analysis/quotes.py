@@ -3513,7 +3513,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             ctx = context()
             named = _named_head(ctx, span[0], span[1])
             if named is None and words and first in {"the", "this", "that"} and len(words) > 1:
-                named = " ".join(words[1:]) if any(w[:1].isupper() for w in words[1:]) else None
+                named = " ".join(words[1:]) if words[1][:1].isupper() else None  # "the Washington Post", not "the share of …"
             done(att, named or mention)
 
 
