@@ -1326,3 +1326,14 @@ def test_a_description_with_a_name_inside_keeps_its_determiner():
     found = rows("Since 2007, the share of Republicans saying “guns come first” rose by 28 points. "
                  "The Harbor Times reported that the pier had closed.")
     assert [r["speaker"] for r in found if r["kind"] != "partial"] == ["the share of Republicans", "Harbor Times"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The National Academies of Sciences, Engineering and Medicine said the crops were safe.",
+     "National Academies of Sciences, Engineering and Medicine"),  # was "Medicine"
+    ("A report by the Bureau of Alcohol, Tobacco, Firearms and Explosives said the guns were traced.",
+     "Bureau of Alcohol, Tobacco, Firearms and Explosives"),
+    ("Donald Trump, Ted Cruz and Marco Rubio said the vote was over.", "Donald Trump, Ted Cruz and Marco Rubio"),
+])
+def test_an_organisation_that_lists_its_fields_is_one_speaker(text, speaker):
+    assert rows(text)[0]["speaker"] == speaker

@@ -765,6 +765,10 @@ def _appositive_cut(left: str) -> int | None:
     return j if t[j] == "," else len(t[:j].rstrip())
 
 
+# An organisation whose name lists its fields with commas ("Bureau of Alcohol, Tobacco, Firearms and Explosives")
+_LISTED_NAME_RE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}of\s+[A-Z][\w'’&-]*"
+                             r"(?:,\s+[A-Z][\w'’&-]*){1,4},?\s+(?:and|&)\s+[A-Z][\w'’&-]*$")
+_CAP_END = tuple("abcdefghijklmnopqrstuvwxyz")
 _INVERTED_SUBJECT_RE = re.compile(r"(?:^|\s)(?:had|has|have|did|does|do|would|will|could|should|is|was|were|are)\s+"
                                   r"(he|she|they|we|I|it)$")
 _WHO_AFTER_COMMA_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*$")
@@ -876,6 +880,11 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if detail is None or not _HEAD_START_RE.search(left[: detail.start()]):
             break
         left = left[: detail.start()]
+    listed = _LISTED_NAME_RE.search(left, max(0, len(left) - 160)) if left.endswith(_CAP_END) else None
+    if listed:  # "the National Academies of Sciences, Engineering and Medicine said": one name, commas and all
+        start = listed.start() + (len(listed.group(0)) - len(listed.group(0).lstrip()))
+        doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, start - 80), start)
+        return base + (doc.start() if doc else start), base + len(left)
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
     rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None else None  # (an appositive after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
@@ -3434,6 +3443,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         words = mention.split()
         head = _head_word(words)
         first = words[0].lower() if words else ""
+        listed = _LISTED_NAME_RE.search(mention) if " of " in mention and "," in mention else None
+        if listed:  # "The Bureau of Alcohol, Tobacco, Firearms and Explosives": one name ("A report by" it: its)
+            org = listed.group(0).strip()
+            done(att, org[4:] if org.startswith(("The ", "the ")) else org)
+            continue
         parts = coordinated_names(mention)
         if parts and len(parts[0].split()) > 1 and _at_sentence_start(text, span[0]) \
                 and _has_lower_word(text, parts[0].split()[0].lower()):
