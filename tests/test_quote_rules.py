@@ -1337,3 +1337,11 @@ def test_a_description_with_a_name_inside_keeps_its_determiner():
 ])
 def test_an_organisation_that_lists_its_fields_is_one_speaker(text, speaker):
     assert rows(text)[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Usually, outlets call upon experts to interpret the milestone and explain its consequences.",
+    "Local authorities were treating the incident as an attack and urging people to stay home.",
+])
+def test_a_sentence_opening_word_is_no_subject_of_a_second_verb(text):
+    assert all(r["speaker_mention"] not in ("Usually", "Local") for r in rows(text))

@@ -2145,6 +2145,16 @@ _COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later
 _SUBORDINATE_OPENER_RE = re.compile(r"\s*(?:When|As|After|Before|While|If|Because|Since|Although|Though|Once|Until)\s+")
 
 
+def _not_a_subject(phrase: str) -> bool:
+    """A one-word "subject" that only opens the sentence: an adverb or participle ("Usually", "Given"), "There",
+    a clause word, or an adjective whose noun the subject pattern left behind ("Local" of "Local authorities")."""
+    if " " in phrase.strip():
+        return False
+    low = phrase.strip().lower()
+    return low not in PRONOUNS and (low.endswith("ly") or low in _CLAUSE_WORDS or low in _NOT_NAMES
+                                    or low in {"given", "there", "here", "local", "national", "federal", "state"})
+
+
 def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     """A cue that is the second verb of the sentence's subject ("and", "but" before it) has that subject as speaker.
 
@@ -2165,7 +2175,7 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
         comma = next((m for m in _CLAUSE_COMMA_RE.finditer(s.text, c.ce, s.s1)  # outside quotation marks, or
                       if m.group(1) or s.masked[s.rel(m.start())] == ","), None)  # the one closing a quotation
         end = comma.end(1) if comma else s.s1
-    if spk is None or spk[1] > c.cs - 5:
+    if spk is None or spk[1] > c.cs - 5 or _not_a_subject(s.text[spk[0] : spk[1]]):
         return False
     span = _reported_content(s.text, c.ce, end, c.lemma)
     if span[1] - span[0] >= 8:
