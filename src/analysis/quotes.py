@@ -2146,13 +2146,17 @@ _SUBORDINATE_OPENER_RE = re.compile(r"\s*(?:When|As|After|Before|While|If|Becaus
 
 
 def _not_a_subject(phrase: str) -> bool:
-    """A one-word "subject" that only opens the sentence: an adverb or participle ("Usually", "Given"), "There",
+    """A one-word "subject" that only opens the sentence: a listed adverb or participle ("Usually", "Given"), "There",
     a clause word, or an adjective whose noun the subject pattern left behind ("Local" of "Local authorities")."""
     if " " in phrase.strip():
         return False
     low = phrase.strip().lower()
-    return low not in PRONOUNS and (low.endswith("ly") or low in _CLAUSE_WORDS or low in _NOT_NAMES
-                                    or low in {"given", "there", "here", "local", "national", "federal", "state"})
+    return low not in PRONOUNS and (low in _CLAUSE_WORDS or low in _NOT_NAMES or low in _OPENING_NOT_SUBJECTS)
+
+
+# Sentence openers that the subject pattern can take for a subject (not names ending in -ly: "Schlafly")
+_OPENING_NOT_SUBJECTS = {"given", "there", "here", "local", "national", "federal", "state", "usually", "typically",
+                         "generally", "currently", "recently", "eventually", "increasingly", "often"}
 
 
 def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
