@@ -1345,3 +1345,8 @@ def test_an_organisation_that_lists_its_fields_is_one_speaker(text, speaker):
 ])
 def test_a_sentence_opening_word_is_no_subject_of_a_second_verb(text):
     assert all(r["speaker_mention"] not in ("Usually", "Local") for r in rows(text))
+
+
+def test_a_pronoun_opening_a_relative_clause_is_not_part_of_the_speaker():
+    found = rows("Ruiz has invested in the firms she attacks, according to new financial documents she submitted.")
+    assert found[0]["speaker_mention"] == "new financial documents"

@@ -3663,6 +3663,10 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
                 or _CONTRACTED_AUX_RE.search(w) or finite) and w.islower():
             keep = i
             break
+    if keep > 1 and low[keep - 1] in ("he", "she", "they", "we", "i") \
+            and low[keep - 2] not in ("and", "or", "but", "as", "that", "when", "if", "while", "because", "since") \
+            and low[keep - 2] not in _AUX_WORDS and low[keep - 2] not in ("how", "why", "what", "where", "can", "may"):
+        keep -= 1  # "new financial documents he submitted": the pronoun opens a relative clause of its own
     if keep < len(words):
         return s, words[keep - 1][1]
     return span
