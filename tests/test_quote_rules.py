@@ -1350,3 +1350,14 @@ def test_a_sentence_opening_word_is_no_subject_of_a_second_verb(text):
 def test_a_pronoun_opening_a_relative_clause_is_not_part_of_the_speaker():
     found = rows("Ruiz has invested in the firms she attacks, according to new financial documents she submitted.")
     assert found[0]["speaker_mention"] == "new financial documents"
+
+
+@pytest.mark.parametrize("text", [
+    "It was revealed that she had used a personal email account.",
+    "I was told that the board did not want to be seated with Ruiz.",
+    "Ruiz was once asked which of her rivals she was most proud to beat.",
+])
+def test_the_subject_of_a_passive_cue_heard_it_and_nobody_named_said_it(text):
+    found = rows(text)
+    assert found and found[0]["speaker_mention"] == ""
+    assert rows("Ruiz has said the pier was closed.")[0]["speaker_mention"] == "Ruiz"  # a perfect, not a passive

@@ -1441,6 +1441,12 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
     return _split_participles(text, _analyse_one(text, s0, s1, quotes, words=words))
 
 
+_PASSIVE_GAP_RE = re.compile(r"\s+(?:was|were|is|are|am|been|being|(?:has|have|had)\s+been)"
+                             r"(?:\s+(?:also|once|later|often|widely|repeatedly|never|first|then|[a-z]+ly))*\s+")
+_RAISING_RE = re.compile(r"\s+to\s+(?:have|be)\b")  # "Obama is reported to have called …": Obama called
+_PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+)*")
+
+
 class _Sentence:
     """One sentence under analysis: its quotes, its text with the quotes blanked, its cues, and what was found."""
 
@@ -1488,6 +1494,9 @@ class _Sentence:
                 if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1):
                     spans, kind = [_content(text, o, c)], "direct"  # not '“A” and “B”': both are the content
         speaker = _issuer(self, speaker) if speaker is not None and s0 <= speaker[0] < s1 else speaker
+        if speaker is not None and cue is not None and speaker[1] <= cue[0] and _PASSIVE_GAP_RE.fullmatch(text, speaker[1], cue[0]) \
+                and _PARTICIPLE_FORM_RE.fullmatch(text, cue[0], cue[1]) and not _RAISING_RE.match(text, cue[1]):
+            speaker = None  # "It was revealed that …", "I was told that …": the subject heard it, someone unnamed said it
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
