@@ -768,7 +768,7 @@ def _appositive_cut(left: str) -> int | None:
 # An organisation whose name lists its fields with commas ("Bureau of Alcohol, Tobacco, Firearms and Explosives")
 _LISTED_NAME_RE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}of\s+[A-Z][\w'’&-]*"
                              r"(?:,\s+[A-Z][\w'’&-]*){1,4},?\s+(?:and|&)\s+[A-Z][\w'’&-]*$")
-_CAP_END = tuple("abcdefghijklmnopqrstuvwxyz")
+_LOWER_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")  # a name's last letter: the cheap test before the pattern
 _INVERTED_SUBJECT_RE = re.compile(r"(?:^|\s)(?:had|has|have|did|does|do|would|will|could|should|is|was|were|are)\s+"
                                   r"(he|she|they|we|I|it)$")
 _WHO_AFTER_COMMA_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*$")
@@ -880,7 +880,7 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if detail is None or not _HEAD_START_RE.search(left[: detail.start()]):
             break
         left = left[: detail.start()]
-    listed = _LISTED_NAME_RE.search(left, max(0, len(left) - 160)) if left.endswith(_CAP_END) else None
+    listed = _LISTED_NAME_RE.search(left, max(0, len(left) - 160)) if left.endswith(_LOWER_LETTERS) else None
     if listed:  # "the National Academies of Sciences, Engineering and Medicine said": one name, commas and all
         start = listed.start() + (len(listed.group(0)) - len(listed.group(0).lstrip()))
         doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, start - 80), start)
@@ -1979,8 +1979,8 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     tail = _tail_after_cue(s, c).strip(" .,;!?").split()
     # after "told", its object and when or where: "…, Carter told a Senate panel Wednesday."
     most = 8 if c.lemma == "tell" and not any(w.lower() in ("that", "about", "to") or w[:1] in "“\"‘'" for w in tail) else 3
-    if tail and tail[0].lower() in _WHERE_WHEN_OPENERS and tail[1:2] not in (["least"], ["most"]) and not any(w.lower() in ("that", "about") or w[:1] in "“\"‘'"
-                                                                   for w in tail):
+    where_when = tail and tail[0].lower() in _WHERE_WHEN_OPENERS and tail[1:2] not in (["least"], ["most"])
+    if where_when and not any(w.lower() in ("that", "about") or w[:1] in "“\"‘'" for w in tail):
         most = 12  # "…, Wilkin said during his campaign stop in Iowa on Tuesday": where and when it was said
     low = s.text[c.subject[0] : c.subject[1]].lower().split()
     if any(w in _TIME_SUBORDINATORS and v in _TIME_UNITS for v, w in itertools.pairwise(low)):
