@@ -1361,3 +1361,11 @@ def test_the_subject_of_a_passive_cue_heard_it_and_nobody_named_said_it(text):
     found = rows(text)
     assert found and found[0]["speaker_mention"] == ""
     assert rows("Ruiz has said the pier was closed.")[0]["speaker_mention"] == "Ruiz"  # a perfect, not a passive
+
+
+def test_an_adverb_inside_a_verb_with_its_preposition():
+    # "spoke instead about" was no cue, so the voice was lost
+    found = [r for r in rows("The mayor spoke instead about “improving the pier” and making sure it is “safe.”")
+             if r["kind"] != "partial"]
+    assert [(r["speaker_mention"], r["cue"], r["cue_lemma"]) for r in found] == [
+        ("The mayor", "spoke instead about", "speak about")]

@@ -167,6 +167,10 @@ def _continuation_re(rest: str) -> re.Pattern:
     return re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)
 
 
+_CUE_PREPOSITIONS = {"about", "of", "on", "for", "out", "to", "against"}
+_INNER_CUE_ADVERBS = ("instead", "again", "also", "often")  # besides -ly adverbs, inside "spoke instead about"
+
+
 @cache
 def _cue_word_re(word: str) -> re.Pattern:
     """A cue opening with ``word`` in lower-case text: ``word`` as a whole word of ``_WORD_RE`` (no letter, and no
@@ -175,7 +179,9 @@ def _cue_word_re(word: str) -> re.Pattern:
     so ``re`` skips to it fast."""
     w = re.escape(word)
     rests = [r for r in _cue_tables()[0][word] if r]  # longest first
-    tail = "|".join(r"\s+" + re.escape(r) + r"\b" for r in rests)
+    # an adverb may stand inside a verb with its preposition: "spoke briefly about", "spoke instead about"
+    tail = "|".join(rf"(?:\s+(?:[a-z]{{3,}}ly|{'|'.join(_INNER_CUE_ADVERBS)}))?\s+" + re.escape(r) + r"\b"
+                    if " " not in r and r in _CUE_PREPOSITIONS else r"\s+" + re.escape(r) + r"\b" for r in rests)
     optional = "?" if "" in _cue_tables()[0][word] else ""
     return re.compile(rf"{w}(?<![A-Za-z]{w})(?<![A-Za-z]-{w})(?!-?[A-Za-z])" + (f"(?:{tail}){optional}" if tail else ""))
 
@@ -423,8 +429,13 @@ def _is_verbal(masked: str, start: int) -> bool:
 
 
 def _cue_info(text: str) -> tuple[str, str]:
+    """(lemma, stance) of a cue form; an adverb inside it ("spoke briefly about") is not part of the form."""
     _, info = _cue_tables()
-    return info.get(" ".join(text.lower().split()), ("", ""))
+    words = text.lower().split()
+    found = info.get(" ".join(words))
+    if found is None and len(words) == 3 and (words[1].endswith("ly") or words[1] in _INNER_CUE_ADVERBS):
+        found = info.get(f"{words[0]} {words[2]}")
+    return found or ("", "")
 
 
 # ---------------------------------------------------------------------------------------------
