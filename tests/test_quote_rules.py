@@ -1369,3 +1369,19 @@ def test_an_adverb_inside_a_verb_with_its_preposition():
              if r["kind"] != "partial"]
     assert [(r["speaker_mention"], r["cue"], r["cue_lemma"]) for r in found] == [
         ("The mayor", "spoke instead about", "speak about")]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("They called him a political opportunist who has neglected his duties, and urged him to resign.", "They",
+     "him a political opportunist who has neglected his duties"),
+    ("Former Gov. Martin Green went further, calling Ruiz a fascist.", "Martin Green", "Ruiz a fascist"),
+    ("Critics call it the enforcement of political correctness, raising the question.", "Critics",
+     "it the enforcement of political correctness"),
+])
+def test_call_someone_something_is_a_name_given_in_so_many_words(text, speaker, quote):
+    found = rows(text)
+    assert (found[0]["speaker"], found[0]["quote"]) == (speaker, quote)
+
+
+def test_calling_a_meeting_is_no_speech():
+    assert rows("The council called an emergency session on Wednesday.") == []

@@ -2244,6 +2244,11 @@ def relative_clause_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+# "called him a political opportunist", "calls himself a democratic socialist", "calling Trump a fascist": a name
+# given to someone in so many words (object, then a determiner or an adjective)
+_CALL_NAMING_RE = re.compile(r"\s+(?:him|her|them|it|himself|herself|themselves|itself|this|that|"
+                             r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                             r"(?:a|an|the|his|her|their|its|[a-z-]+(?:ic|ous|ive|ent|ant|able|ible|less|ful|ist)\b(?!\s+(?:to|for|on|in)\b))\s")
 _WHAT_CALLED_LEAD_RE = re.compile(r"(?<![\w'’])([Ww]hat)(?!\s+(?:do|does|did|would|will|can|could|should)\s)"  # not a question
                                   r"((?:\s+(?!(?:is|was|are|were|has|have|had|been)\b)[\w'’.-]+){0,5}?)"
                                   r"(?:\s+(?:has|have|had|is|was|are|were|been|once|often|widely|erroneously|[a-z]+ly))*\s*$")
@@ -2307,7 +2312,8 @@ def reported_speech(s: _Sentence) -> bool:
             continue  # "has not yet announced": nothing was said
         quote_follows = any(o >= ce for o, _ in s.outer)
         if lemma not in REPORTING_LEMMAS and not quote_follows and not _THAT_OR_COLON_RE.match(s.masked[s.rel(ce) :]) \
-                and not (lemma == "call" and _WHAT_CALLED_LEAD_RE.search(s.masked, max(0, s.rel(cs) - 80), s.rel(cs))):
+                and not (lemma == "call" and (_WHAT_CALLED_LEAD_RE.search(s.masked, max(0, s.rel(cs) - 80), s.rel(cs))
+                                              or _CALL_NAMING_RE.match(s.masked, s.rel(ce)))):
             continue  # (but "what he calls corruption in politics" names a thing in his words: what_called)
         c = _Cue(s, cs, ce)
         for rule in CUE_RULES:
