@@ -227,7 +227,7 @@ REPORTING_LEMMAS = {
     "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
     "talk about", "mention", "comment", "chide", "scold", "rebuke", "retort", "proclaim", "reiterate", "affirm",
     "deplore", "speak of", "boast of", "boast about", "brag about", "joke about", "warn about", "warn of", "comment on",
-    "complain about", "write about", "tweet about",
+    "complain about", "write about", "tweet about", "mock", "slam",
 }
 
 
@@ -1345,7 +1345,7 @@ _TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 # saying after that object belongs to another clause.
 _NEXT_PREDICATE_RE = re.compile(r"(?:,[”’\"']*\s+(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:then\s+|also\s+|later\s+)?[a-z]{3,}ed\s")
 _WH_OPEN_RE = re.compile(r"(?:how|what|why|whether|when|where|who|which|if)\s", re.IGNORECASE)
-_NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dismiss", "decry", "blast", "rebuke",
+_NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dismiss", "decry", "blast", "rebuke", "mock", "slam",
                      "scold", "chide", "deplore", "lament", "thank", "condemn", "cite", "describe"}
 
 
