@@ -1396,3 +1396,8 @@ def test_calling_a_meeting_is_no_speech():
 ])
 def test_mock_and_slam_report_without_that_or_a_quotation(text, quote):
     assert rows(text)[0]["quote"] == quote
+
+
+def test_condemn_reports_without_that_or_a_quotation():
+    found = rows("All three candidates issued statements condemning the coordinated attacks.")
+    assert [(r["cue"], r["quote"]) for r in found] == [("condemning", "the coordinated attacks")]
