@@ -1401,3 +1401,8 @@ def test_mock_and_slam_report_without_that_or_a_quotation(text, quote):
 def test_condemn_reports_without_that_or_a_quotation():
     found = rows("All three candidates issued statements condemning the coordinated attacks.")
     assert [(r["cue"], r["quote"]) for r in found] == [("condemning", "the coordinated attacks")]
+
+
+def test_state_reports_without_that_or_a_quotation():
+    found = rows("Ruiz stated earlier this week she is willing to sit down with the investigators.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("Ruiz", "she is willing to sit down with the investigators")]

@@ -227,7 +227,7 @@ REPORTING_LEMMAS = {
     "praise", "dismiss", "question", "pledge", "threaten", "denounce", "decry", "lament", "blast", "speak about",
     "talk about", "mention", "comment", "chide", "scold", "rebuke", "retort", "proclaim", "reiterate", "affirm",
     "deplore", "speak of", "boast of", "boast about", "brag about", "joke about", "warn about", "warn of", "comment on",
-    "complain about", "write about", "tweet about", "mock", "slam", "condemn", "indicate",
+    "complain about", "write about", "tweet about", "mock", "slam", "condemn", "indicate", "state",
 }
 
 
