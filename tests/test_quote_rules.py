@@ -1406,3 +1406,17 @@ def test_condemn_reports_without_that_or_a_quotation():
 def test_state_reports_without_that_or_a_quotation():
     found = rows("Ruiz stated earlier this week she is willing to sit down with the investigators.")
     assert [(r["speaker"], r["quote"]) for r in found] == [("Ruiz", "she is willing to sit down with the investigators")]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Poll: Ruiz a big turnoff for harbor voters", "Poll"),
+    ("Historians: Ruiz, Green linked no matter what", "Historians"),
+    ("Ruiz to Harbor Council: Green will close the pier", "Ruiz to Harbor Council"),
+])
+def test_a_headline_opening_with_its_source_and_a_colon(headline, speaker):
+    found = rows(headline + "\n\nThe body of the article follows here with more text.\n")
+    assert [(r["rule"], r["speaker_mention"]) for r in found] == [("name_colon_content", speaker)]
+
+
+def test_a_headline_label_is_no_source():
+    assert rows("Latest: Ruiz wins the harbor caucuses\n\nThe body of the article follows here.\n") == []

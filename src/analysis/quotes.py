@@ -2356,6 +2356,14 @@ def _names_after_a_name(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# The source opening an article's headline ("Poll: Trump a big turnoff …", "Clinton to Planned Parenthood: …"): one
+# to five capitalised words, "to" and a name allowed
+# A headline's label, not its source ("Latest: …", "Revealed: …", "Monday’s Morning Email: …", "Delegate Update: …")
+_HEADLINE_LABELS = {"latest", "revealed", "wow", "update", "email", "notice", "guide", "circle", "alert", "recap",
+                    "roundup", "explainer", "factcheck", "timeline"}
+_HEADLINE_SOURCE_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|to|at|on|of)){0,4}")
+
+
 def name_colon_content(s: _Sentence) -> bool:
     """A name and a colon open the sentence: a transcript line or a headline reporting the speaker's words.
 
@@ -2367,8 +2375,11 @@ def name_colon_content(s: _Sentence) -> bool:
     if not m or m.group(1).lower().rstrip(".") in _NOT_COLON_SPEAKERS or any(ch.isdigit() for ch in m.group(1)):
         return False
     name = m.group(1)
-    if not (re.fullmatch(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}", name) or _is_person_name(s.text, name)):
-        return False  # a transcript's "TAPPER:" or a person named in the article, not "The Latest:" or "Q:"
+    headline = not s.text[: s.s0].strip() and "\n" in s.text[s.s1 : s.s1 + 3] and _HEADLINE_SOURCE_RE.fullmatch(name) \
+        and name.split()[-1].lower() not in _HEADLINE_LABELS
+    if not (re.fullmatch(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}", name) or _is_person_name(s.text, name) or headline):
+        return False  # a transcript's "TAPPER:", a person named in the article, or a headline's source ("Poll: …",
+        # "Insiders: …"), not "The Latest:" or "Q:"
     content = _clean_end(s.text, s.s0 + m.end(), s.s1)
     if len(s.text[content[0] : content[1]].split()) < 3:
         return False
