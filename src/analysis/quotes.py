@@ -780,6 +780,7 @@ def _appositive_cut(left: str) -> int | None:
 _LISTED_NAME_RE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}of\s+[A-Z][\w'’&-]*"
                              r"(?:,\s+[A-Z][\w'’&-]*){1,4},?\s+(?:and|&)\s+[A-Z][\w'’&-]*$")
 _LOWER_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")  # a name's last letter: the cheap test before the pattern
+_SUBJECT_PRONOUN_ENDS = (" he", " she", " they", " we", " I", " it")
 _INVERTED_SUBJECT_RE = re.compile(r"(?:^|\s)(?:had|has|have|did|does|do|would|will|could|should|is|was|were|are)\s+"
                                   r"(he|she|they|we|I|it)$")
 _WHO_AFTER_COMMA_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*$")
@@ -891,13 +892,15 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if detail is None or not _HEAD_START_RE.search(left[: detail.start()]):
             break
         left = left[: detail.start()]
-    listed = _LISTED_NAME_RE.search(left, max(0, len(left) - 160)) if left.endswith(_LOWER_LETTERS) else None
+    listed = _LISTED_NAME_RE.search(left, max(0, len(left) - 160)) \
+        if left.endswith(_LOWER_LETTERS) and " of " in left[-160:] and "," in left[-120:] else None
     if listed:  # "the National Academies of Sciences, Engineering and Medicine said": one name, commas and all
         start = listed.start() + (len(listed.group(0)) - len(listed.group(0).lstrip()))
         doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, start - 80), start)
         return base + (doc.start() if doc else start), base + len(left)
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
-    rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None else None  # (an appositive after it names the subject)
+    rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None and " who " in clause else None  # (not when an appositive
+    # after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
         left = left[: len(left) - len(clause) + rel.start()]
         clause = clause[: rel.start()]
@@ -909,7 +912,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         return None
     # A lowercase verb-like word before the NP ends it: keep the maximal NP at the end.
     tail = " ".join(words[-8:])
-    inverted = _INVERTED_SUBJECT_RE.search(tail)  # "Why had he asserted …", "Never has she said …": he, she
+    inverted = _INVERTED_SUBJECT_RE.search(tail) if tail.endswith(_SUBJECT_PRONOUN_ENDS) else None  # "Why had he
+    # asserted …", "Never has she said …": he, she
     m = _SUBJECT_NP_RE.search(tail, inverted.start(1)) if inverted else _SUBJECT_NP_RE.search(tail)
     if m:
         np_text = m.group(0)
