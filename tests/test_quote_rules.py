@@ -1356,6 +1356,10 @@ def test_a_headline_label_is_no_source():
 
 # The first attribution of a sentence: one field each. Every case comes from a fix of 2026-12-07; its id says which.
 _FIRST_ROW_CASES = [
+    pytest.param("Agents want to interview the mayor about the pier, current and former officials said.", "speaker_mention",
+                 "current and former officials", id="a_lower_case_pair_joined_by_and_is_one_subject"),
+    pytest.param("Support is strongest among harbor workers, teachers and union officials told the Gazette.",
+                 "speaker_mention", "teachers and union officials", id="a_lower_case_pair_joined_by_and_is_one_subject"),
     pytest.param('Many residents who came to Millbrook to protest the new pier say they will leave.', 'speaker_mention', 'Many residents',
                  id='the_object_of_a_restrictive_relative_clause_is_not_the_speaker'),
     pytest.param("Executives who have worked with Tory Green say she shares her father's views.", 'speaker_mention', 'Executives',

@@ -780,6 +780,8 @@ def _appositive_cut(left: str) -> int | None:
 _LISTED_NAME_RE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}of\s+[A-Z][\w'’&-]*"
                              r"(?:,\s+[A-Z][\w'’&-]*){1,4},?\s+(?:and|&)\s+[A-Z][\w'’&-]*$")
 _LOWER_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")  # a name's last letter: the cheap test before the pattern
+# A lower-case word and "and" opening a subject right after a clause break: "…, current and former officials said"
+_LOWER_PAIR_RE = re.compile(r"(?:^|[,;:—]\s+)([a-z][\w-]*)\s+and\s+$")
 _SUBJECT_PRONOUN_ENDS = (" he", " she", " they", " we", " I", " it")
 _INVERTED_SUBJECT_RE = re.compile(r"(?:^|\s)(?:had|has|have|did|does|do|would|will|could|should|is|was|were|are)\s+"
                                   r"(he|she|they|we|I|it)$")
@@ -935,6 +937,11 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if not found:
             return None
         idx, length = found[-1].start(), found[-1].end() - found[-1].start()
+    probe = idx + 4 if np_text.startswith("and ") else idx  # the phrase found may hold the "and" itself
+    if left[max(0, probe - 5) : probe] == " and " and np_text[:1].islower():
+        pair = _LOWER_PAIR_RE.search(left, max(0, probe - 40), probe)
+        if pair:  # "…, current and former officials said", "teachers and union officials told": one subject
+            return base + pair.start(1), base + idx + length
     if np_text.startswith(("percent", "per cent")) or left[max(0, idx - 12) : idx].endswith(("percent of ", "% of ")):
         share = _SHARE_BEFORE_RE.search(left, max(0, idx - 50), idx)  # "only 49 percent of Republicans say"
         if share:
