@@ -691,6 +691,10 @@ def _is_noun_like(word: str) -> bool:
     return not (_verb_form(w) == "past" or w in _AUX_WORDS or w in _cue_tables()[0])
 
 
+# Verbs of going on or starting before an -ing cue ("he keeps talking", "Trump kept saying"): the verb, not the noun
+_ASPECT_VERBS = {"keep", "keeps", "kept", "begin", "begins", "began", "start", "starts", "stop", "stops", "spent", "spends"}
+
+
 def _speaker_phrase(np_text: str) -> str | None:
     """The noun phrase as a speaker, or None: it names or describes someone, so it does not end in a
     function word or an adverb ("one of Trump's most", "Cruz to formally") and does not open with "that"."""
@@ -705,14 +709,21 @@ def _speaker_phrase(np_text: str) -> str | None:
         words = words[2:]  # "Looks like someone told Trump that …": someone
     if len(words) > 1 and words[-1].lower() in ("who", "that", "which"):
         return words[-1]  # "Manafort who argued": the relative pronoun speaks for the phrase before it
+    if len(words) > 1 and (words[0] in ("after", "before") or (words[0] in _PREPOSITIONS and words[1] == "what")):
+        words = words[1:]  # "after the police had announced", "with what others are saying": a clause's subject follows
+    elif len(words) > 1 and words[0] in _PREPOSITIONS - {"about", "over", "under"}:  # (not "about half said")
+        return None  # "at one point calling", "Contrast that with Trump, who …": a preposition's object is no subject
+    if len(words) > 1 and words[-1] in ("many", "some", "most", "others") and words[-2].islower() \
+            and words[-2] not in _INNER_DETERMINERS | _SPEAKER_END_WORDS | _CLAUSE_WORDS and _is_noun_like(words[-2]):
+        return words[-1]  # "a title game many are calling …": the quantifier opens a clause of its own
     for i in range(len(words) - 1, 0, -1):  # "a move the company claims …": the subject is "the company"
         if words[i].lower() in _INNER_DETERMINERS and words[i - 1].islower() and words[i - 1] not in _PREPOSITIONS \
                 and words[i - 1] not in _SPEAKER_END_WORDS:
             words = words[i:]
             break
-    while len(words) > 1 and (words[-1].lower() in ("and", "but", "or")
+    while len(words) > 1 and (words[-1].lower() in ("and", "but", "or") or words[-1] in _ASPECT_VERBS
                               or (words[-1].islower() and words[-1].endswith("ly") and words[-1] not in _LY_NOUNS)):
-        words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said")
+        words = words[:-1]  # "Trump vigorously denied", "Obama and" (of "Obama and said"), "he keeps talking about"
     if len(words) > 1 and words[-1].lower() in ("he", "she", "they", "we", "i") and (
             words[-2].lower() in _PRONOUN_OPENERS or words[-2].lower().strip(",") in _TIME_HEADS
             or (words[-2].islower() and words[-2] not in _PREPOSITIONS and _is_noun_like(words[-2]))):
@@ -1841,7 +1852,9 @@ def as_reported_by(s: _Sentence) -> bool:
 # --- Reported speech: for each cue in turn, the first of CUE_RULES that fires ends the sentence.
 
 
-_ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|again|then|later|instead|even|still|meanwhile)$")  # "…, forcefully denouncing", ", also calling on"
+_ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|again|then|later|instead|even|still|meanwhile|"
+                                    r"at\s+(?:one|some|another|that|this|one\s+other)\s+point|at\s+times|in\s+turn|"
+                                    r"at\s+the\s+same\s+time|in\s+the\s+process)$")  # "…, forcefully denouncing", ", also calling on", ", at one point calling"
 _PARTICIPLE_LEADS = ("by", "after", "while", "before", "when", "since", "in", "upon")  # "by saying", "upon saying"
 _PARTICIPLE_PREPOSITIONS = {*_PARTICIPLE_LEADS, "without"}  # ending an opening adverbial: "One month after"
 _PARTICIPLE_LEAD_RE = re.compile(rf"(?:^\s*|\S\s+)(?:{'|'.join(_PARTICIPLE_LEADS)})(?:\s+(?:also|first|repeatedly|[a-z]+ly))?$")
@@ -2219,6 +2232,7 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_DASH_TAIL_RE = re.compile(r"(?:[ ,—–\xa0]|(?<=\s)--?(?=\s))*$")  # commas, spaces and dashes (a spaced "-" or "--")
 _DOCUMENT_THAT_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_DOCUMENT_NOUNS, key=len, reverse=True))})\s+(that)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[,—–]|\s--?(?=\s)|(?<=[a-z])\s)\s*(who|(?<=,\s)which)(?:\s+(?:also|has|have|had|later|previously|once|[a-z]+ly))*\s*$")
 
@@ -3487,7 +3501,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         span = att.speaker
         mention = text[span[0] : span[1]]
         if mention.lower() == "who" or mention in ("that", "which"):  # a relative clause speaks for the phrase
-            end = len(text[: span[0]].rstrip(" ,—–\xa0"))  # before it ("Jo Ames, who said …")
+            end = len(_DASH_TAIL_RE.sub("", text[max(0, span[0] - 200) : span[0]])) + max(0, span[0] - 200)  # before it
+            # ("Jo Ames, who said …", "Donald Trump - who said …")
             restrictive = text[end : span[0]].strip(" \xa0") == "" and text[end - 1 : end].islower()
             ante = (_copula_subject(text, end) if restrictive else None) or _speaker_before(text, 0, end)
             if ante is not None and not any(ch.isalpha() for ch in text[ante[0] : ante[1]]):
