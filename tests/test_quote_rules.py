@@ -344,6 +344,9 @@ ONE_ATTRIBUTION = [
     pytest.param("That was hours after the police had announced that the pier was closed.",
                  "speaker_cue_content", {"speaker_mention": "the police"},
                  id="'after' opening a clause is not part of its subject"),
+    pytest.param("It was at the meeting that Ruiz gave a long speech, pointing to the council's 2007 decision to close "
+                 "the pier.", "participle_of_subject", {"speaker": "Ruiz"},
+                 id="a cleft 'It was … that X': X is the subject a participle speaks for"),
 ]
 
 
@@ -1428,3 +1431,11 @@ def test_a_headline_opening_with_its_source_and_a_colon(headline, speaker):
 
 def test_a_headline_label_is_no_source():
     assert rows("Latest: Ruiz wins the harbor caucuses\n\nThe body of the article follows here.\n") == []
+
+
+def test_an_expletive_there_never_speaks():
+    # "There" + a form of "be" opens a sentence about something; it names no one
+    for text in ("There have already been telling responses that could resound as the pier becomes more central.",
+                 'There is a lot of chatter about Ruiz, who is the most animated on stage, saying "Zip codes should '
+                 'not decide destiny" and "Trash is work."'):
+        assert all(r["speaker_mention"] != "There" for r in quotes.to_records("x", text, quotes.extract_text(text)))

@@ -701,6 +701,8 @@ def _speaker_phrase(np_text: str) -> str | None:
     words = np_text.split()
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         return words[0]  # "…; most said": the quantifier is the subject
+    if words and words[0].lower() in ("there", "here") and (len(words) == 1 or words[1].lower() in _AUX_WORDS | {"be", "been"}):
+        return None  # "There have already been telling responses that …": an expletive, no one
     if len(words) == 2 and words[0].lower() in ("would", "could", "will", "do", "does", "did", "can") and words[1] == "you":
         return None  # "Would you say, …?": a question to the reader, no speaker
     if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
@@ -1929,6 +1931,9 @@ class _Cue:
             self.subject = None
 
 
+_CLEFT_RE = re.compile(r"\s*(?:was|is|[’']s)\s+(?:(?:at|in|on|during|after|then|there|here|only)\b[^,;:]{0,60}?\s)?that\s+")
+
+
 def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     """A participle clause speaks for the sentence's subject.
 
@@ -1960,6 +1965,11 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
             return False
         comma, spk = found
         end = s.s1 if comma < s.rel(c.cs) else s.s0 + comma
+    if spk and s.text[spk[0] : spk[1]] in ("There", "Here"):
+        return False  # "There is a lot of chatter about Perez, …, saying": an expletive, no one who speaks
+    cleft = _CLEFT_RE.match(s.masked, s.rel(spk[1])) if spk and s.text[spk[0] : spk[1]] == "It" else None
+    if cleft and s.s0 + cleft.end() < c.cs:  # "It was at the conference that Swanson delivered a tirade, pointing to …"
+        spk = _sentence_subject(s.masked[cleft.end() :], s.s0 + cleft.end())
     if spk and (spk[1] <= c.cs or end < s.s1):
         span = _reported_content(s.text, c.ce, end, c.lemma)
         if span[1] - span[0] >= 8:
