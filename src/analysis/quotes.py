@@ -1131,6 +1131,10 @@ _TIME_OPENERS = {"hours", "days", "weeks", "months", "years", "minutes", "moment
                  "whenever", "wherever", "having", "decades", "seconds"}
 
 
+_COUNT_WORDS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "several", "few", "many"}
+
+
 def _opens_with_adverbial(words: list[str]) -> bool:
     """Whether a sentence opens with an adverbial rather than its subject: a time phrase ("Hours later,", "Just
     before …,", "Ever since …,") or a capitalised -ing or -ly word before a lower-case one ("Walking to …,",
@@ -1139,6 +1143,8 @@ def _opens_with_adverbial(words: list[str]) -> bool:
     if first.lower().strip(",") in _TIME_OPENERS:
         return True
     nxt = words[1].split(None, 1)[0] if len(words) > 1 and words[1].strip() else ""
+    if (first.isdigit() or first.lower() in _COUNT_WORDS) and nxt.lower().strip(",") in _TIME_OPENERS:
+        return True  # "Eight years ago, he supported …", "Two days later, …"
     if len(first) <= 5 or not first[:1].isupper() or not first[1:].islower():
         return False
     if first.endswith("ly"):  # "Hastily politicizing …" (not "Schlafly then discussed …")
@@ -2679,7 +2685,11 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
               "despite", "neither", "either", "nor", "unlike", "like", "amid", "among", "upon", "toward", "towards",
               "via", "per", "see", "from", "at", "by", "of", "to", "into", "without", "within", "during", "under",
-              "over", "against", "about", "behind", "beyond", "except", "plus", "whereas", "given"}
+              "over", "against", "about", "behind", "beyond", "except", "plus", "whereas", "given",
+              # number words that open a sentence ("Six thousand people packed the hall"): a count, not a name
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+              "millions", "dozen", "dozens"}
 
 
 _MONTH_ABBREVIATIONS = {"jan", "feb", "aug", "sept", "oct", "nov", "dec"}  # a month with a period, a given name without
@@ -2873,6 +2883,11 @@ def _copula_subject(text: str, end: int) -> tuple[int, int] | None:
 
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
+# What someone says or writes: after "his"/"her" the person is the speaker ("his remarks calling …", "her vow to …")
+_SAYING_HEADS = _cue_noun_words() | {"remark", "remarks", "comment", "comments", "words", "speech", "speeches", "tweet",
+                                     "tweets", "post", "posts", "letter", "op-ed", "memo", "email", "emails", "message",
+                                     "messages", "answer", "answers", "response", "reply", "interview", "testimony", "book",
+                                     "column", "essay", "ad", "ads", "video"}
 _QUANTITY_OF_RE = re.compile(r"(?:thousands|hundreds|millions|dozens|scores|a\s+group|a\s+number|a\s+handful|groups|"
                              r"a\s+coalition|a\s+majority|some|many|most)\s+of\s+$", re.IGNORECASE)
 _FILED_RE = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*)\s+(?:has\s+|had\s+|also\s+)?(?:sued|sues|filed|brought)\b")
@@ -3572,7 +3587,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             who = _described_before(ctx, words, span[0], persons) if description else None
             who = who or _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
             if who is not None:
-                done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive else who)
+                # "his campaign": Trump campaign; "his remarks calling …", "her vow to …": the person speaks
+                done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
                 continue
             if possessive or description:
                 done(att, mention)
