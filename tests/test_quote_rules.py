@@ -1454,3 +1454,11 @@ def test_his_remarks_are_the_person_s_and_a_count_is_no_name():
             "The senator was rallying for a teacher, praising \"her integrity\" as she promised to keep the pier. "
             "Eight years ago, she backed the pier plan and said, “The pier is our history.”")
     assert {r["speaker"] for r in rows(text)} == {"Ana Ruiz"}
+
+
+def test_a_relative_named_beside_someone_does_not_take_the_bare_surname():
+    # "his wife, Mary Green," is named after Tory Green; a later bare "Green" and "he" are still Tory Green
+    text = ("The last time Tory Green came to this city, he was running for mayor. At the urging of his wife, "
+            "Mary Green, he has been talking to his advisers. Green said the pier would reopen. "
+            "\"We can win,\" he said.")
+    assert {r["speaker"] for r in rows(text)} == {"Tory Green"}

@@ -3148,6 +3148,8 @@ class _Context:
             prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
+        if _KIN_BEFORE_RE.search(self.text, max(0, s - 20), s):
+            return True  # "his wife, Jane Sanders,": a relative named beside someone; a bare "Sanders" is the other
         if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
             return True
         if self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’"):
@@ -3200,6 +3202,10 @@ class _Context:
         if sum(1 for v in named.values() if v == top) == 1:
             return next(f for f in full if named[f] == top)
         return max((f for f in full if before[f]), key=lambda f: before[f][-1][0])
+
+
+_KIN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
+                            r"stepson|stepdaughter|nephew|niece|cousin|grandson|granddaughter)s?,?\s+$")
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
