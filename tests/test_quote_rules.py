@@ -347,6 +347,9 @@ ONE_ATTRIBUTION = [
     pytest.param("It was at the meeting that Ruiz gave a long speech, pointing to the council's 2007 decision to close "
                  "the pier.", "participle_of_subject", {"speaker": "Ruiz"},
                  id="a cleft 'It was … that X': X is the subject a participle speaks for"),
+    pytest.param("I’ve been saying for six years that the pier is the heart of Millbrook.",
+                 "speaker_cue_content", {"speaker_mention": "I"},
+                 id="a contracted auxiliary and 'been' are not part of the speaker"),
 ]
 
 
@@ -1462,3 +1465,12 @@ def test_a_relative_named_beside_someone_does_not_take_the_bare_surname():
             "Mary Green, he has been talking to his advisers. Green said the pier would reopen. "
             "\"We can win,\" he said.")
     assert {r["speaker"] for r in rows(text)} == {"Tory Green"}
+
+
+def test_a_question_with_a_modal_before_a_pronoun_reports_nothing():
+    assert rows("Can she maintain the enthusiasm of followers who were new to politics?") == []
+
+
+def test_a_doubled_article_in_the_text_is_one_in_the_speaker():
+    text = "Hackers also reached the computer of the former chair, according to the the congressional report."
+    assert [r["speaker"] for r in rows(text)] == ["the congressional report"]

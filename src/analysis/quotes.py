@@ -691,6 +691,7 @@ def _is_noun_like(word: str) -> bool:
     return not (_verb_form(w) == "past" or w in _AUX_WORDS or w in _cue_tables()[0])
 
 
+_CONTRACTED_AUX_RE = re.compile(r"[’'](?:ve|d|ll|re|s)$")
 # Verbs of going on or starting before an -ing cue ("he keeps talking", "Trump kept saying"): the verb, not the noun
 _ASPECT_VERBS = {"keep", "keeps", "kept", "begin", "begins", "began", "start", "starts", "stop", "stops", "spent", "spends"}
 
@@ -703,8 +704,11 @@ def _speaker_phrase(np_text: str) -> str | None:
         return words[0]  # "…; most said": the quantifier is the subject
     if words and words[0].lower() in ("there", "here") and (len(words) == 1 or words[1].lower() in _AUX_WORDS | {"be", "been"}):
         return None  # "There have already been telling responses that …": an expletive, no one
-    if len(words) == 2 and words[0].lower() in ("would", "could", "will", "do", "does", "did", "can") and words[1] == "you":
-        return None  # "Would you say, …?": a question to the reader, no speaker
+    if len(words) == 2 and words[0].lower() in ("would", "could", "will", "do", "does", "did", "can", "should") \
+            and words[1].lower() in ("you", "he", "she", "they", "we", "i", "it"):
+        return None  # "Would you say, …?", "Can he maintain the enthusiasm …?": a question, no speaker
+    if len(words) == 2 and words[1] in ("been", "be") and _CONTRACTED_AUX_RE.search(words[0]):
+        words = [_CONTRACTED_AUX_RE.sub("", words[0])]  # "I’ve been saying for six years …": I
     if len(words) > 1 and words[0] in ("that", "which"):  # "that homeland security experts say" (not "That lawsuit")
         words = words[1:]
     if len(words) > 2 and words[0].lower() in ("looks", "seems", "sounds") and words[1] == "like":
@@ -3448,6 +3452,9 @@ def _first_names(words: list[str], text: str) -> bool:
         and w.lower() not in _NOT_NAMES and not _has_lower_word(text, w.lower()) for w in words)
 
 
+_DOUBLED_DET_RE = re.compile(r"(?<![\w'’-])(the|a|an|The|A|An) (?:the|a|an)(?= )")
+
+
 def resolve_speakers(text: str, attributions: list[Attribution], sentences=None, quoted=None, paragraphs=None) -> None:
     """Fill ``resolved`` for each attribution: the entity its speaker mention refers to.
 
@@ -3511,7 +3518,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         return ctx
 
     def done(att: Attribution, name: str) -> None:
-        name = " ".join(name.split())  # "The  campaign manager" (two spaces in the text) is one speaker with one
+        name = _DOUBLED_DET_RE.sub(r"\1", " ".join(name.split()))  # "The  campaign manager" (two spaces in the text) is
+        # one speaker with one space; "the the congressional report" (a typo in the text) has one "the"
         att.resolved = name
         spoken.add(name)
         speakers.append((att.speaker[0], name))
