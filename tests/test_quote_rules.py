@@ -1474,3 +1474,19 @@ def test_a_question_with_a_modal_before_a_pronoun_reports_nothing():
 def test_a_doubled_article_in_the_text_is_one_in_the_speaker():
     text = "Hackers also reached the computer of the former chair, according to the the congressional report."
     assert [r["speaker"] for r in rows(text)] == ["the congressional report"]
+
+
+def test_the_company_is_the_organisation_that_just_spoke_not_the_most_named_place():
+    # a city named seven times outweighed the company heard two sentences before; the one that just spoke wins
+    text = """Crumbco closes its Millbrook bakery.
+
+Crumbco on Monday began closing its Millbrook bakery as it moves work to Spain, despite criticism from Mayor Tory Blue.
+
+The Millbrook bakery employed 300 people, and Millbrook shops expect to lose trade. Crumbco is owned by Biscotti Group, which also runs plants outside Millbrook.
+
+Millbrook had offered $9 million in incentives to keep the bakery in Millbrook. Blue met with workers in Millbrook last week. Executives for Biscotti, which earned $3 billion last year, say the closure will save $46 million a year.
+
+"Our commitment to Millbrook is real," said Mary Green, a spokeswoman for Biscotti.
+
+The company says it considered keeping the lines in Millbrook but opted not to."""
+    assert rows(text)[-1]["speaker"] == "Biscotti"

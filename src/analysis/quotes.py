@@ -3629,6 +3629,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             continue
         if target in ("person", "org"):
             best, best_score = None, None
+            # "Black Lives Matter issued a statement saying … “…,” the group said": the organisation that just spoke
+            just_spoken = {n for p, n in itertools.islice(reversed(speakers), 3) if att.speaker[0] - p < 600}
             for name in itertools.islice(reversed(recent), _SALIENT_NAMES):
                 n, k = counts[name], kinds[name]
                 is_person = "person" in k or name in full_names
@@ -3636,7 +3638,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                     continue
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)):
                     continue
-                score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300), last_seen[name])
+                score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300)
+                         + 4 * (target == "org" and name in just_spoken), last_seen[name])
                 if best_score is None or score > best_score:
                     best, best_score = name, score
             done(att, best or mention)
