@@ -1490,3 +1490,13 @@ Millbrook had offered $9 million in incentives to keep the bakery in Millbrook. 
 
 The company says it considered keeping the lines in Millbrook but opted not to."""
     assert rows(text)[-1]["speaker"] == "Biscotti"
+
+
+def test_a_place_is_never_the_person_a_pronoun_refers_to():
+    # two capitalised words have a person's shape; "Palo Alto", written three times, is a place (GeoNames list)
+    text = ('Tory Green, a pastor, moved to Palo Alto in 2010. Palo Alto residents know him from the pier protests, '
+            'and Palo Alto officials have met him twice. "We will keep the pier open," he said.')
+    assert [r["speaker"] for r in rows(text)] == ["Tory Green"]
+    places = quotes.place_names()
+    assert {"San Francisco", "New Hampshire", "Chicago", "United States"} <= places
+    assert not {"Tory Green", "Anthropic", "Reddit"} & places

@@ -3452,6 +3452,17 @@ def _first_names(words: list[str], text: str) -> bool:
         and w.lower() not in _NOT_NAMES and not _has_lower_word(text, w.lower()) for w in words)
 
 
+_GOVERNMENT_HEADS = {"government", "administration", "regime", "country", "nation"}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries, U.S. states and large cities (``data/places_en.txt``, from GeoNames): names with a person's shape
+    ("San Francisco") or an organisation's place in a sentence ("Chicago") that name neither."""
+    raw = resources.files("analysis").joinpath("data/places_en.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
 _DOUBLED_DET_RE = re.compile(r"(?<![\w'’-])(the|a|an|The|A|An) (?:the|a|an)(?= )")
 
 
@@ -3466,7 +3477,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     They, and anything unresolved, keep the mention as written. ``sentences``, ``quoted`` and ``paragraphs``
     (character spans) come from :func:`extract_text`; without them they are worked out here.
     """
-    ents = _entity_mentions(text)
+    places = place_names()  # "San Francisco", "New Hampshire": no one a "he" refers to, nor "the company"
+    ents = [(s, e, n, "place" if n in places else k) for s, e, n, k in _entity_mentions(text)]
     persons_full: dict[str, str] = {}
     full_by_surname: dict[str, list[str]] = {}
     # A full name written mid-sentence is the surname's full form before one that opens a line, whose first word
@@ -3636,7 +3648,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 is_person = "person" in k or name in full_names
                 if target == "person" and not is_person:
                     continue
-                if target == "org" and (is_person or not ({"org", "unknown"} & k)):
+                if target == "org" and (is_person or not ({"org", "unknown"} & k)) \
+                        and not ("place" in k and head in _GOVERNMENT_HEADS):  # "the government": of a country
                     continue
                 score = (n + 3 * (name in spoken) + 2 * (att.speaker[0] - last_seen[name] < 300)
                          + 4 * (target == "org" and name in just_spoken), last_seen[name])
