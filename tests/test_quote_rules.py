@@ -1500,3 +1500,22 @@ def test_a_place_is_never_the_person_a_pronoun_refers_to():
     places = quotes.place_names()
     assert {"San Francisco", "New Hampshire", "Chicago", "United States"} <= places
     assert not {"Tory Green", "Anthropic", "Reddit"} & places
+
+
+def test_a_given_name_of_one_sex_decides_when_the_article_shows_nothing():
+    # no title, no pronoun of either person before: "Barbara" is nearly always a woman's name, "Carl" a man's
+    # (U.S. Social Security births, data/given_names_en.csv)
+    found = rows('Tory Green spoke first. Then Barbara Lane took the stage. "We will not hide," he said.')
+    assert [r["speaker"] for r in found] == ["Tory Green"]
+    found = rows('Ana Ruiz spoke first. Then Carl Berg took the stage. "We will not hide," she said.')
+    assert [r["speaker"] for r in found] == ["Ana Ruiz"]
+    # the given name is the word before the surname, not a title ("Chancellor" is also a man's given name)
+    found = rows('Ana Ruiz spoke first. Then Chancellor Angela Berg took the stage. "We will not hide," she said.')
+    assert [r["speaker"] for r in found] == ["Chancellor Angela Berg"]
+    assert quotes.given_name_sex()["Barbara"] == -1 and quotes.given_name_sex()["Carl"] == 1
+
+
+def test_calendar_and_region_names_are_no_people():
+    # "New Year", "Middle East": two capitalised words, a person's shape; a "he" skips them
+    found = rows('Tory Green gave a speech. In the New Year address, the Middle East came up. "We must act," he said.')
+    assert [r["speaker"] for r in found] == ["Tory Green"]

@@ -2670,7 +2670,8 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "office", "bureau", "board", "service", "authority", "organization", "coalition", "alliance", "society",
               "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies", "church",
               "chamber", "college", "school", "academy", "journal", "gazette", "tribune", "herald", "chronicle",
-              "inquirer", "state"}
+              "inquirer", "state", "enforcement", "security", "services", "affairs", "international", "holdings",
+              "partners", "industries", "systems", "media", "matter"}  # "Customs Enforcement", "Black Lives Matter"
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -2800,7 +2801,8 @@ that this what how why after before over into as its his her their our your my w
 _THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize", "award", "awards", "summit", "act",
                 "amendment", "doctrine", "treaty", "accord", "accords", "index", "poll", "survey", "magazine", "airport",
                 "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
-                "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort"}
+                "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort",
+                "year", "eve", "tuesday", "east"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
 _DEMONYMS = {"american", "chinese", "western"}  # in _NOT_NAMES: "American officials" names nobody
 
 
@@ -3141,7 +3143,7 @@ class _Context:
         title = _title_sex(self.text, s)
         if title:
             return title
-        evidence = self.sex_evidence(name)
+        evidence = self.sex_evidence(name) or _given_name_sign(name)  # the article's own evidence first
         return 1 if evidence > 0 else -1 if evidence < 0 else 0
 
     def oblique(self, s: int, e: int) -> bool:
@@ -3450,6 +3452,23 @@ def _first_names(words: list[str], text: str) -> bool:
         _PERSON_WORD_RE.fullmatch(w) and not _POSSESSIVE_RE.search(w) and w.lower() not in _PARTY_WORDS
         and w.lower().strip(".") not in _ROLE_WORDS and w.lower().strip(".") not in TITLES
         and w.lower() not in _NOT_NAMES and not _has_lower_word(text, w.lower()) for w in words)
+
+
+@lru_cache(maxsize=1)
+def given_name_sex() -> dict[str, int]:
+    """Given names that nearly always are one sex's (``data/given_names_en.csv``, from U.S. Social Security
+    births): +1 male, -1 female, the sign :func:`_gender_evidence` uses."""
+    raw = resources.files("analysis").joinpath("data/given_names_en.csv").read_text(encoding="utf-8")
+    rows = (line.split(",") for line in raw.splitlines() if line and not line.startswith("#") and line != "name,sex")
+    return {name: 1 if sex == "M" else -1 for name, sex in rows}
+
+
+def _given_name_sign(name: str) -> int:
+    """+1 or -1 when a full name's given name (the word before the surname: "Chancellor Angela Merkel", "Donald J.
+    Trump") nearly always is a man's
+    or a woman's ("Barbara Poma", "Carly Fiorina"), else 0."""
+    given = [w for w in name.split()[:-1] if not re.fullmatch(r"[A-Z]\.?", w)]  # not the surname, not an initial
+    return given_name_sex().get(given[-1], 0) if given else 0  # the word before the surname: not a title ("Chancellor")
 
 
 _GOVERNMENT_HEADS = {"government", "administration", "regime", "country", "nation"}
