@@ -1519,3 +1519,12 @@ def test_calendar_and_region_names_are_no_people():
     # "New Year", "Middle East": two capitalised words, a person's shape; a "he" skips them
     found = rows('Tory Green gave a speech. In the New Year address, the Middle East came up. "We must act," he said.')
     assert [r["speaker"] for r in found] == ["Tory Green"]
+
+
+def test_they_is_the_group_heard_just_before():
+    # the previous attribution's speaker is a plural description: a "they" right after refers to it
+    found = rows("Military analysts say the pier war will be long. The costs of the repairs, they said, could be high.")
+    assert [r["speaker"] for r in found] == ["Military analysts", "Military analysts"]
+    # a name heard just before is no group: the "they" stays as written
+    found = rows("Tory Green says the pier war will be long. The costs of the repairs, they said, could be high.")
+    assert [r["speaker"] for r in found] == ["Tory Green", "they"]

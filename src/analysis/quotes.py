@@ -3482,6 +3482,15 @@ def place_names() -> frozenset[str]:
     return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _is_plural_group(name: str) -> bool:
+    """Whether a resolved speaker is a plural description a "they" can refer to ("Military analysts", "executives
+    who have worked with Lachlan Murdoch", "many World Bank watchers"), not a name or a pronoun."""
+    head = re.split(r"\s+(?:who|that|which|with|at|of|in|from|for)\s", name, maxsplit=1)[0].split()
+    last = head[-1] if head else ""
+    return len(head) >= 1 and last.islower() and last.endswith("s") and not last.endswith("ss") \
+        and last not in PRONOUNS and name.lower() not in PRONOUNS
+
+
 _DOUBLED_DET_RE = re.compile(r"(?<![\w'’-])(the|a|an|The|A|An) (?:the|a|an)(?= )")
 
 
@@ -3617,9 +3626,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             if filer is not None:
                 done(att, canonical(filer))
                 continue
-        if first == "they" and len(words) == 1 and not any(a < span[0] for a, _b in att.spans):
-            # not when the sentence's opening is the content ("The United States might have …, they argue, …")
-            group = _plural_subject_of(text, att.sentence[0], span[0])  # "U.S. firms … rivals they accuse of …"
+        if first == "they" and len(words) == 1:
+            # the sentence's plural subject, but not when the sentence's opening is the content ("The United States
+            # might have …, they argue, …")
+            group = _plural_subject_of(text, att.sentence[0], span[0]) \
+                if not any(a < span[0] for a, _b in att.spans) else None  # "U.S. firms … rivals they accuse of …"
+            if group is None:  # "Military analysts say …. …, they said": the group heard just before
+                group = next((n for p, n in reversed(speakers[-3:]) if span[0] - p < 400 and _is_plural_group(n)), None)
             if group is not None:
                 done(att, group)
                 continue
