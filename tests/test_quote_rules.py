@@ -1528,3 +1528,8 @@ def test_they_is_the_group_heard_just_before():
     # a name heard just before is no group: the "they" stays as written
     found = rows("Tory Green says the pier war will be long. The costs of the repairs, they said, could be high.")
     assert [r["speaker"] for r in found] == ["Tory Green", "they"]
+
+
+def test_a_plural_description_is_the_names_in_its_appositive():
+    found = rows("The two leading candidates, Tory Green and Senator Ana Ruiz, said on Monday that the pier should stay open.")
+    assert [r["speaker"] for r in found] == ["Tory Green and Ana Ruiz"]

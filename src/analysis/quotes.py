@@ -3482,6 +3482,9 @@ def place_names() -> frozenset[str]:
     return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
+_NAMES_AFTER_RE = re.compile(r",\s+([^,]+?\sand\s[^,]+?),")  # the names in an appositive after a plural description
+
+
 def _is_plural_group(name: str) -> bool:
     """Whether a resolved speaker is a plural description a "they" can refer to ("Military analysts", "executives
     who have worked with Lachlan Murdoch", "many World Bank watchers"), not a name or a pronoun."""
@@ -3605,6 +3608,10 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             done(att, org[4:] if org.startswith(("The ", "the ")) else org)
             continue
         parts = coordinated_names(mention)
+        appos = _NAMES_AFTER_RE.match(text, span[1], min(len(text), span[1] + 120)) \
+            if not parts and len(words) > 1 and words[-1].islower() and words[-1].endswith("s") else None
+        if appos:  # "the two leading Republicans, Donald J. Trump and Senator Ted Cruz, said": the names
+            parts = coordinated_names(appos.group(1))
         if parts and len(parts[0].split()) > 1 and _at_sentence_start(text, span[0]) \
                 and _has_lower_word(text, parts[0].split()[0].lower()):
             parts[0] = parts[0].split(None, 1)[1]  # "Rivals Ted Cruz and …": a capital only the sentence start explains
