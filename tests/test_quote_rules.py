@@ -1534,3 +1534,14 @@ def test_they_is_the_group_heard_just_before():
 def test_a_plural_description_is_the_names_in_its_appositive():
     found = rows("The two leading candidates, Tory Green and Senator Ana Ruiz, said on Monday that the pier should stay open.")
     assert [r["speaker"] for r in found] == ["Tory Green and Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param('Ben Ruiz spoke on Monday. "The pier is ours," the retired neurosurgeon told reporters.', "Ben Ruiz",
+                 id="an occupation names the person the story is about"),
+    pytest.param('"Many of his ideas are far from heartwarming," columnist Ai Jun wrote in the Daily Pier. Tory Green '
+                 'has one thing in common with the town, the columnist suggested: "His streak is solid proof."',
+                 "Ai Jun", id="the one-word description matches the role written before the name"),
+])
+def test_a_description_by_occupation_resolves_to_the_person(text, speaker):
+    assert rows(text)[-1]["speaker"] == speaker

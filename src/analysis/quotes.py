@@ -2861,8 +2861,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     last = raw.rfind(words[-1])
     length = last + len(words[-1]) - offset
     low = [w.lower().strip(".") for w in words]
-    if any(w in _ORG_WORDS for w in low) or low[0] in _DEMONYMS:
-        kind = "org"
+    if any(w in _ORG_WORDS and (w != "ai" or o == "AI") for w, o in zip(low, words, strict=True)) or low[0] in _DEMONYMS:
+        kind = "org"  # ("Moonshot AI", but not the given name of "Ai Jun")
     elif len(words) > 1 and low[-1] in _THING_HEADS:
         kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean
     elif len([w for w in low if w not in NAME_PARTICLES]) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) \
@@ -3290,7 +3290,11 @@ _SHE_RE = re.compile(r"(?<![\w'’])(?:she|her|hers)(?![\w'’])", re.IGNORECASE
 _PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person"} | {
     "republican", "democrat", "conservative", "liberal", "progressive", "congressman", "congresswoman",
     "woman", "man", "speaker", "leader", "justice", "judge", "prosecutor", "commissioner", "general",
-    "star", "host", "owner", "developer", "tycoon", "politician", "incumbent", "challenger"}
+    "star", "host", "owner", "developer", "tycoon", "politician", "incumbent", "challenger",
+    # occupations a story names a person by after naming them ("the retired neurosurgeon", "the actress")
+    "neurosurgeon", "surgeon", "doctor", "physician", "actor", "actress", "singer", "rapper", "comedian", "novelist", "journalist", "anchor", "columnist", "commentator", "pundit", "strategist", "pollster", "economist",
+    "professor", "historian", "scientist", "activist", "pastor", "preacher", "bishop", "rabbi", "imam", "coach",
+    "quarterback", "entrepreneur", "investor", "banker", "magnate", "heiress", "sheriff"}
 
 
 def _head_word(words: list[str]) -> str:
@@ -3328,9 +3332,9 @@ def _described_before(ctx: _Context, words: list[str], pos: int, persons: set[st
     """The person an earlier appositive described with the same last two words as a description: "Bernie Sanders, a
     self-described democratic socialist, …" or "democratic socialist Bernie Sanders" makes "the self-described
     democratic socialist" Sanders (the latest such person before the mention)."""
-    tail = [w.strip(".,’'").lower() for w in words[-2:]]
-    if len(words) < 3 or len(tail) < 2 or not all(w.isalpha() for w in tail):
-        return None
+    tail = [w.strip(".,’'").lower() for w in (words[-2:] if len(words) >= 3 else words[-1:])]  # "the columnist":
+    if len(words) < 2 or not all(w.isalpha() for w in tail) or tail == ["president"]:  # "columnist Ai Jun wrote"
+        return None  # ("the president" after "World Bank President Jim Yong Kim" is still the country's)
     phrase = r"(?i:" + r"\s+".join(map(re.escape, tail)) + ")"
     rx = re.compile(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{phrase}[,;.]|(?<![\w'’]){phrase}\s+(?=[A-Z])")
     found = None
