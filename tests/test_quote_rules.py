@@ -1545,3 +1545,13 @@ def test_a_plural_description_is_the_names_in_its_appositive():
 ])
 def test_a_description_by_occupation_resolves_to_the_person(text, speaker):
     assert rows(text)[-1]["speaker"] == speaker
+
+
+def test_reporting_for_an_outlet_is_no_cue_and_a_clause_after_said_is_no_inverted_speaker():
+    # "reporting for/from …" is a reporter's job: no words are reported, and the real cue keeps its subject
+    assert rows("Jo Ames, reporting for the Pier Gazette from Millbrook this week, was on hand to see the vote.") == []
+    found = rows("Jo Ames, reporting from Millbrook, said the delegates walked out.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("Jo Ames", "the delegates walked out")]
+    # "…, said the retired senator." is still an inverted speaker
+    found = rows("The race will be tight, said the retired senator.")
+    assert [(r["speaker"], r["quote"]) for r in found] == [("the retired senator", "The race will be tight")]

@@ -1492,6 +1492,10 @@ _RAISING_RE = re.compile(r"\s+to\s+(?:have|be)\b")  # "Obama is reported to have
 _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+)*")
 
 
+# "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
+_BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
+
+
 class _Sentence:
     """One sentence under analysis: its quotes, its text with the quotes blanked, its cues, and what was found."""
 
@@ -1504,7 +1508,8 @@ class _Sentence:
         self.low = self.masked.lower()
         self.words = words if words is not None else set(_WORD_RE.findall(self.low))  # a superset will do
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, self.words)
-                     if self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a)]
+                     if (self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a))
+                     and not _BYLINE_CUE_RE.match(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
         self.quote_spans = [sp for sp in (_content(text, o, c) for o, c in self.outer) if sp[1] > sp[0]]
@@ -2173,6 +2178,8 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     after = s.text[inv[1] : s.s1].lstrip()  # the text itself: 'said Obama “understood …”' is content, not a speaker
     if (not _INVERTED_NP_RE.match(s.text[inv[0] : inv[1]]) or any(w.lower() in _VERBISH for w in words)
             or any(w in _finite_cue_forms() for w in words[1:])  # "…, said the report claims …": a clause
+            or any(w.islower() and w.endswith("ed") and p.lower() not in _DETERMINERS_OPENING  # "…, said the delegates
+                   for p, w in itertools.pairwise(words))  # walked out": a clause (not "said the retired senator")
             or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
         return False
     end = s.s0 + len(c.lead)
