@@ -1353,7 +1353,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
 _INLINE_DASH_RE = re.compile(r"\s*([—–]|--?)\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _NAME_COLON_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$")
 _AFTER_QUOTE_RE = re.compile(r",?\s*(?:and|but|or|in|when|as|before|after|while|moments|—|–|-|on|at|to)\b")
-_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$")
+_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t|\b(?:failed|fails|fail)\s+to)\s+(?:\w+\s+){0,2}$")  # "failed to mention"
 _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
                  "via", "over", "under", "through"}
 
@@ -2711,7 +2711,8 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "commissioner", "director", "chair", "chairwoman", "spokesman", "spokeswoman", "candidate",
                         "nominee", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "analyst", "coach",
                         "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "atty", "sens", "reps", "govs",
-                        "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip"}
+                        "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip",
+                        "actor", "actress", "singer", "author", "columnist", "pastor", "reverend"}  # "Actor Clint Howard"
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.|" + _PARTICLE)  # "McCarthy", "DeSantis",
@@ -3161,7 +3162,7 @@ class _Context:
             prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
-        if _KIN_BEFORE_RE.search(self.text, max(0, s - 20), s):
+        if _KIN_BEFORE_RE.search(self.text, max(0, s - 50), s):
             return True  # "his wife, Jane Sanders,": a relative named beside someone; a bare "Sanders" is the other
         if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
             return True
@@ -3218,7 +3219,8 @@ class _Context:
 
 
 _KIN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
-                            r"stepson|stepdaughter|nephew|niece|cousin|grandson|granddaughter)s?,?\s+$")
+                            r"stepson|stepdaughter|nephew|niece|cousin|grandson|granddaughter)s?"
+                            r"(?:,?\s+|\s+of\s+(?:[\w'’-]+\s+){0,3})$")  # "Patricia Smith, mother of Benghazi victim Sean Smith"
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
