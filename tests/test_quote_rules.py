@@ -1568,3 +1568,14 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     # a capitalised occupation opening the sentence is no part of the name
     text = 'Actor Clint Lane admits his choice is "not the most handsome." "She can change," Lane said.'
     assert {r["speaker"] for r in rows(text)} == {"Clint Lane"}
+
+
+def test_a_state_or_city_is_not_a_silent_actor_but_a_country_may_be(tmp_path):
+    from analysis import load_corpus
+
+    (tmp_path / "a.txt").write_text("Pier vote\n\nTory Green won in Iowa and New Hampshire, and China objected to "
+                                    "the result.\n\n\"We won,\" Green said.\n", encoding="utf-8")
+    story = load_corpus(tmp_path)
+    names = set(quotes.unquoted(story, quotes.extract(story))["name"])
+    assert not {"Iowa", "New Hampshire"} & names
+    assert "China" in names

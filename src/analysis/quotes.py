@@ -3488,11 +3488,19 @@ _GOVERNMENT_HEADS = {"government", "administration", "regime", "country", "natio
 
 
 @lru_cache(maxsize=1)
+def place_kinds() -> dict[str, str]:
+    """Countries, U.S. states and large cities (``data/places_en.csv``, from GeoNames), each with its kind (country,
+    state or city): names with a person's shape ("San Francisco") or an organisation's place in a sentence
+    ("Chicago") that name neither."""
+    raw = resources.files("analysis").joinpath("data/places_en.csv").read_text(encoding="utf-8")
+    rows = (line.rsplit(",", 1) for line in raw.splitlines() if line and not line.startswith("#") and line != "name,kind")
+    return {name: kind for name, kind in rows}
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Countries, U.S. states and large cities (``data/places_en.txt``, from GeoNames): names with a person's shape
-    ("San Francisco") or an organisation's place in a sentence ("Chicago") that name neither."""
-    raw = resources.files("analysis").joinpath("data/places_en.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    """The names of :func:`place_kinds`."""
+    return frozenset(place_kinds())
 
 
 _NAMES_AFTER_RE = re.compile(r",\s+([^,]+?\sand\s[^,]+?),")  # the names in an appositive after a plural description
@@ -3521,7 +3529,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     They, and anything unresolved, keep the mention as written. ``sentences``, ``quoted`` and ``paragraphs``
     (character spans) come from :func:`extract_text`; without them they are worked out here.
     """
-    places = place_names()  # "San Francisco", "New Hampshire": no one a "he" refers to, nor "the company"
+    places = place_kinds()  # "San Francisco", "New Hampshire": no one a "he" refers to, nor "the company"
     ents = [(s, e, n, "place" if n in places else k) for s, e, n, k in _entity_mentions(text)]
     persons_full: dict[str, str] = {}
     full_by_surname: dict[str, list[str]] = {}
@@ -4192,7 +4200,8 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     """Names each article mentions but never gives a voice: article_id, name, mentions, first (0..1).
 
     Names are capitalised mentions (the same finder the coreference uses) with at least one
-    lower-case letter (so acronyms such as AI or U.S. are left out), a single word folded into a
+    lower-case letter (so acronyms such as AI or U.S. are left out), not a U.S. state or a city of
+    ``data/places_en.csv`` (countries and capitals stay: "Washington" can be heard), a single word folded into a
     longer name that begins or ends with it ("Moonshot" into "Moonshot AI"); a name counts as voiced when any attribution's resolved speaker or speaker
     mention contains it. Headline and body text are both searched; in a headline or heading, a
     capitalised word the article also writes in lower case is title case, not a name.
@@ -4204,6 +4213,7 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
     for d, spk, men in zip(atts["doc_id"], atts["speaker"], atts["speaker_mention"], strict=True):
         spoken.setdefault(d, []).extend((spk, men))
     stops = nlp.stopwords()
+    places = place_kinds()
     titles: dict[str, list[tuple[int, int]]] = {}  # headline and heading spans: their capitals may be title case
     par = corpus.paragraphs
     for aid, kind, a, b in zip(par["article_id"], par["kind"], par["start"], par["end"], strict=True):
@@ -4219,6 +4229,7 @@ def unquoted(corpus, atts: pd.DataFrame, min_mentions: int = 1) -> pd.DataFrame:
                 if any(ch.islower() for ch in e[2])  # acronyms (AI, TV, U.S.) are not actors here
                 and nlp.normalise(e[2]).lower().split("'")[0] not in stops  # "These", "We’ve"
                 and not _NUMBER_AFTER_RE.match(text, e[1])  # "Pier 9", "Route 66", "Section 230": a place or a thing
+                and places.get(e[2]) not in ("state", "city")  # "Iowa", "New Hampshire": no one to hear (a country may be)
                 # a title-case headline word the article also writes in lower case ("Pier Repairs Approved")
                 and not (any(a <= e[0] < b for a, b in in_title) and all(_has_lower_word(text, w.lower()) for w in e[2].split()))]
         multi = [n for _, _, n, _ in ents if " " in n]
