@@ -224,6 +224,12 @@ def test_descriptions_and_possessives_resolve_to_the_person():
     rows = {r["speaker_mention"]: r["speaker"] for r in attributions(text)}
     assert rows["The Vermont senator"] == "Bernie Sanders"
     assert rows["Her campaign"] == "Clinton campaign"
+    # what someone says is theirs: "his remarks calling …" is Tory Green, not "Green remarks"
+    text = ("Tory Green spoke first. When Mr. Green tried to defend his remarks calling the council ''weak,'' "
+            "Ana Ruiz differed. Later his campaign said the pier would reopen.")
+    rows = {r["speaker_mention"]: r["speaker"] for r in attributions(text)}
+    assert rows["his remarks"] == "Tory Green"
+    assert rows["his campaign"] == "Green campaign"
     r = one("A spokesman for Bernie Sanders said the senator would not attend.")
     assert r["speaker"] == "A spokesman for Bernie Sanders"  # the spokesman speaks, not Sanders
 
