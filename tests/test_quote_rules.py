@@ -1572,3 +1572,10 @@ def test_a_state_or_city_is_not_a_silent_actor_but_a_country_may_be(tmp_path):
     names = set(quotes.unquoted(story, quotes.extract(story))["name"])
     assert not {"Iowa", "New Hampshire"} & names
     assert "China" in names
+
+
+def test_a_title_picks_among_full_names_by_their_given_names():
+    # "Tory J. Green" and "Tory Green" are one person; "Mary Green" is a woman's name: "Mr. Green" is Tory J. Green
+    text = ('Tory J. Green built the pier. Tory Green later sold it. Mary Green runs the harbor now. '
+            '"The pier was his dream," Mr. Green said.')
+    assert [r["speaker"] for r in rows(text)] == ["Tory J. Green"]

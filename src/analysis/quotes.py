@@ -3123,6 +3123,10 @@ class _Context:
             self._sex[name] = _gender_evidence(self.text, self.ents, self._mentions_of.get(name, ()))
         return self._sex[name]
 
+    def sex_of(self, name: str) -> int:
+        """The article's evidence for a full name (:meth:`sex_evidence`), else its given name's (+1, -1 or 0)."""
+        return self.sex_evidence(name) or _given_name_sign(name)
+
     def names(self) -> set[str]:
         """Every name the article mentions, as written and as its full form."""
         if self._names is None:
@@ -3151,7 +3155,7 @@ class _Context:
         title = _title_sex(self.text, s)
         if title:
             return title
-        evidence = self.sex_evidence(name) or _given_name_sign(name)  # the article's own evidence first
+        evidence = self.sex_of(name)  # the article's own evidence first, else the given name's
         return 1 if evidence > 0 else -1 if evidence < 0 else 0
 
     def oblique(self, s: int, e: int) -> bool:
@@ -3180,11 +3184,13 @@ class _Context:
         if len(full) <= 1 or " " in raw:
             return self.canonical(raw)
         title = _title_sex(self.text, s)
-        fits = [f for f in full if title and self.sex_evidence(f) * title > 0]
+        fits = [f for f in full if title and self.sex_of(f) * title > 0]
         if len(fits) == 1:
             return fits[0]
+        if len(fits) > 1:  # "Mr. Bush" of Jeb, George W. and Barbara Bush: of the men, the one last written as subject
+            return self.latest_full(fits, s) or raw
         if title and not fits:  # "Mrs. Clinton" when only Bill's sex is shown: the one full name not against it
-            fits = [f for f in full if self.sex_evidence(f) * title >= 0]
+            fits = [f for f in full if self.sex_of(f) * title >= 0]
             if len(fits) == 1:
                 return fits[0]
         return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
@@ -3241,10 +3247,12 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     def full(name: str | None) -> str | None:  # "she" and the surname "Clinton" of Bill and Hillary: Hillary Clinton
         if name is None or sex is None or len(ctx.full_by_surname.get(name, ())) < 2:
             return name
-        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_evidence(f) * sex > 0]
+        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_of(f) * sex > 0]
         if len(fit) == 1:
             return fit[0]
-        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_evidence(f) * sex >= 0]  # none against the pronoun
+        if len(fit) > 1:  # several men (or women) of the surname: the one last written as subject
+            return ctx.latest_full(fit, pos) or name
+        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_of(f) * sex >= 0]  # none against the pronoun
         if 0 < len(fit) < len(ctx.full_by_surname[name]):
             return fit[0] if len(fit) == 1 else (ctx.latest_full(fit, pos) or name)
         return name
@@ -3541,8 +3549,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     for _, _, name, _ in sorted(full, key=lambda e: opening[e[0]]):  # stable: mid-sentence first
         persons_full.setdefault(name.split()[-1], name)
         group = full_by_surname.setdefault(name.split()[-1], [])
-        if name not in group:
-            group.append(name)
+        if name not in group and not any(g.split()[0] == name.split()[0] for g in group):
+            group.append(name)  # one person's variants ("Donald J. Trump", "Donald Trump"): the first written stands
 
     full_names = set(persons_full.values())
 
