@@ -1488,7 +1488,7 @@ def test_a_place_is_never_the_person_a_pronoun_refers_to():
     text = ('Tory Green, a pastor, moved to Palo Alto in 2010. Palo Alto residents know him from the pier protests, '
             'and Palo Alto officials have met him twice. "We will keep the pier open," he said.')
     assert [r["speaker"] for r in rows(text)] == ["Tory Green"]
-    places = quotes.place_names()
+    places = set(quotes.place_kinds())
     assert {"San Francisco", "New Hampshire", "Chicago", "United States"} <= places
     assert not {"Tory Green", "Anthropic", "Reddit"} & places
 

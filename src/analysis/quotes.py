@@ -1135,8 +1135,10 @@ _TIME_OPENERS = {"hours", "days", "weeks", "months", "years", "minutes", "moment
                  "whenever", "wherever", "having", "decades", "seconds"}
 
 
-_COUNT_WORDS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "twenty", "thirty", "forty", "fifty", "several", "few", "many"}
+# Spelled-out numbers: a count that opens a sentence ("Six thousand people …", "Eight years ago, …"), never a name
+_SPELLED_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                    "twenty", "thirty", "forty", "fifty")
+_COUNT_WORDS = {"a", "an", "several", "few", "many", *_SPELLED_NUMBERS}
 
 
 def _opens_with_adverbial(words: list[str]) -> bool:
@@ -2699,9 +2701,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "via", "per", "see", "from", "at", "by", "of", "to", "into", "without", "within", "during", "under",
               "over", "against", "about", "behind", "beyond", "except", "plus", "whereas", "given",
               # number words that open a sentence ("Six thousand people packed the hall"): a count, not a name
-              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-              "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
-              "millions", "dozen", "dozens"}
+              *_SPELLED_NUMBERS, "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens"}
 
 
 _MONTH_ABBREVIATIONS = {"jan", "feb", "aug", "sept", "oct", "nov", "dec"}  # a month with a period, a given name without
@@ -3503,12 +3503,6 @@ def place_kinds() -> dict[str, str]:
     raw = resources.files("analysis").joinpath("data/places_en.csv").read_text(encoding="utf-8")
     rows = (line.rsplit(",", 1) for line in raw.splitlines() if line and not line.startswith("#") and line != "name,kind")
     return {name: kind for name, kind in rows}
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """The names of :func:`place_kinds`."""
-    return frozenset(place_kinds())
 
 
 _NAMES_AFTER_RE = re.compile(r",\s+([^,]+?\sand\s[^,]+?),")  # the names in an appositive after a plural description
