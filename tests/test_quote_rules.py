@@ -1561,6 +1561,10 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     # a capitalised occupation opening the sentence is no part of the name
     text = 'Actor Clint Lane admits his choice is "not the most handsome." "She can change," Lane said.'
     assert {r["speaker"] for r in rows(text)} == {"Clint Lane"}
+    assert [r["speaker"] for r in rows('Comedian Ana Lane told the crowd that "you are being ridiculous."')] == ["Ana Lane"]
+    # an all-capitals heading run on into the sentence is no part of its subject
+    found = rows("PIER TEAM REFUSES TO STAY IN THE VILLAGE The team cited “blocked toilets and leaking pipes.”")
+    assert [r["speaker"] for r in found] == ["The team"]
 
 
 def test_a_state_or_city_is_not_a_silent_actor_but_a_country_may_be(tmp_path):

@@ -702,6 +702,9 @@ def _speaker_phrase(np_text: str) -> str | None:
     words = np_text.split()
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         return words[0]  # "…; most said": the quantifier is the subject
+    caps = next((i for i, w in enumerate(words) if not (w.isupper() and len(w) > 1)), 0)
+    if caps >= 2 and words[caps] in ("The", "A", "An"):  # "AUSTRALIAN OLYMPIC TEAM REFUSES … VILLAGE The team cited":
+        words = words[caps:]  # an all-capitals heading run on into the sentence, whose subject starts after it
     if words and words[0].lower() in ("there", "here") and (len(words) == 1 or words[1].lower() in _AUX_WORDS | {"be", "been"}):
         return None  # "There have already been telling responses that …": an expletive, no one
     if len(words) == 2 and words[0].lower() in ("would", "could", "will", "do", "does", "did", "can", "should") \
@@ -2712,7 +2715,8 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "nominee", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "analyst", "coach",
                         "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "atty", "sens", "reps", "govs",
                         "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip",
-                        "actor", "actress", "singer", "author", "columnist", "pastor", "reverend"}  # "Actor Clint Howard"
+                        "actor", "actress", "singer", "comedian", "author", "columnist", "pastor", "reverend"}  # "Actor
+# Clint Howard", "Comedian Sarah Silverman": the occupation is no part of the name
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.|" + _PARTICLE)  # "McCarthy", "DeSantis",
