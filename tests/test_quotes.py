@@ -81,6 +81,13 @@ def test_lead_ins_colons_and_dashes():
     assert (r["kind"], r["speaker_mention"], r["cue"]) == ("direct", "Jane Roe", "—")
     r = one("Intro paragraph here.\n\n“I will look into it.”\n\n— Hillary Clinton")
     assert r["speaker_mention"] == "Hillary Clinton" and r["cue"] == "—"
+    # a lead-in that reports a that-clause of its own before the colon: both are the speaker's
+    rows = attributions("Sanders pointed out that veterans’ issues were largely ignored:\n\n“Nobody talked about them.”")
+    assert [(r["kind"], r["speaker_mention"], r["quote"]) for r in rows] == [
+        ("indirect", "Sanders", "veterans’ issues were largely ignored"), ("direct", "Sanders", "Nobody talked about them.")]
+    # "said the following:" reports nothing of its own, and without "that" the words before the colon are a setting
+    for lead in ("The campaign said that the following:", "Pollak wrote about the event at the convention:"):
+        assert [r["kind"] for r in attributions(lead + "\n\n“We are ready.”")] == ["direct"]
 
 
 def test_reported_speech_patterns():

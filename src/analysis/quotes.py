@@ -3799,6 +3799,21 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
     return Attribution("leadin", [], (cs, ce), lemma, stance, spk, (s, e))
 
 
+_THAT_BEFORE_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+_LEAD_IN_FILLER_RE = re.compile(r"(?:the\s+following|as\s+follows|this|these|that|so)\W*$", re.IGNORECASE)
+
+
+def _lead_in_content(text: str, s: int, e: int, quotes) -> list[Attribution]:
+    """What a lead-in sentence reports in a that-clause before its colon, besides introducing the next quote:
+    "Sanders pointed out that veterans’ issues were largely ignored:" is Sanders's indirect speech as well. A bare
+    "said the following:" or "said this:" reports nothing of its own; without "that", the words before the colon
+    are most often a setting ("wrote about the event", "told the audience, to rowdy applause"), not content."""
+    return [a for a in _analyse_sentence(text, s, e, quotes) if a.kind == "indirect" and a.speaker is not None
+            and a.cue is not None and _THAT_BEFORE_RE.search(text, a.cue[1], a.spans[0][0] + 5)
+            and len(_WORDS_RE.findall(text, a.spans[0][0], a.spans[-1][1])) >= 3
+            and not _LEAD_IN_FILLER_RE.match(text, a.spans[0][0], a.spans[-1][1])]
+
+
 _TIME_SUBORDINATORS = {"after", "before", "since", "until", "when", "once"}
 _TIME_UNITS = {"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year",
                "moments", "shortly", "soon", "just", "long", "later", "earlier"}
@@ -3961,6 +3976,7 @@ def extract_text(text: str) -> list[Attribution]:
             framed = next((a for a in found if a.speaker is not None and a.kind == "mixed"
                            and a.spans[0][0] < a.speaker[0] and _FRAME_ENDS_RE.match(text, a.speaker[1], e)), None)
             if lead is not None:
+                atts += _lead_in_content(text, s, e, quotes)
                 last, last_para = lead, p_idx
                 continue
             if pending is not None:
