@@ -99,6 +99,13 @@ def test_reported_speech_patterns():
     assert r["cue"] == "According to" and r["quote"] == "profits rose sharply last year"
     r = one("The senator told reporters that the bill would pass.")
     assert r["quote"] == "the bill would pass" and r["cue_lemma"] == "tell"
+    # an infinitive content keeps its own "to": a later relative "that" is no complementizer
+    r = one("Sanders has pledged to stay in the primary through that contest.")
+    assert r["quote"] == "to stay in the primary through that contest" and r["cue_lemma"] == "pledge"
+    r = one("He vowed to “take our fight” to the 35 states that have not yet voted.", kind="mixed")
+    assert r["quote"] == "to “take our fight” to the 35 states that have not yet voted"
+    r = one("The senator wrote to the committee that the bill would pass.")
+    assert r["quote"] == "the bill would pass"
     # negated: nothing was said
     assert not [x for x in attributions("Officials have not yet announced a decision on the matter.") if x["kind"] != "mention"]
 

@@ -2071,7 +2071,7 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
         return False  # "— as Democrats allege, but Moscow denies — “Q?” asked Dunn": a dash closes the aside
     span = _reported_content(text, c.ce, s.s1, c.lemma)
     content_words = text[span[0] : span[1]].split()
-    if content_words and content_words[0].lower() in _PREPOSITIONS:  # "wrote in a memo to X that …"
+    if content_words and content_words[0].lower() in _PREPOSITIONS and not _infinitive_content(content_words, c.lemma):
         that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
         if that:
             span = (span[0] + that.end(), span[1])
@@ -2090,6 +2090,23 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
         s.add("speaker_cue_content", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
     return False
+
+
+# Cues whose content may be an infinitive of the speaker's own act: "vowed to take the fight to the states that …"
+_INFINITIVE_LEMMAS = {"vow", "pledge", "promise", "threaten", "claim", "swear", "offer", "agree", "refuse", "ask", "demand",
+                      "propose", "volunteer", "guarantee", "decline"}
+_NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "that",
+                   "him", "them", "me", "us", "you", "it", "reporters", "supporters", "voters"}
+
+
+def _infinitive_content(words: list[str], lemma: str) -> bool:
+    """Whether content opening with "to" is an infinitive ("vowed to take the fight to the 35 states that …"), not a
+    preposition before the real content ("wrote to the committee that …"): a cue of promising or claiming and a
+    lower-case word after "to" that no noun phrase opens."""
+    if lemma not in _INFINITIVE_LEMMAS or len(words) < 2 or words[0].lower() != "to":
+        return False
+    verb = words[1].lstrip("“\"‘'")  # 'vowed to “take our fight” to …'
+    return verb.isalpha() and verb.islower() and verb not in _NOT_INFINITIVE
 
 
 _COMMA_NEXT_RE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*,")
