@@ -104,6 +104,11 @@ def test_reported_speech_patterns():
     assert r["quote"] == "to stay in the primary through that contest" and r["cue_lemma"] == "pledge"
     r = one("He vowed to “take our fight” to the 35 states that have not yet voted.", kind="mixed")
     assert r["quote"] == "to “take our fight” to the 35 states that have not yet voted"
+    # a present-tense form that is also a noun, after one name opening the sentence, with a verb's object
+    r = one("Germany pledges to expand its military by 2030.")
+    assert (r["speaker_mention"], r["cue_lemma"], r["quote"]) == ("Germany", "pledge", "to expand its military by 2030")
+    assert one("Sanders calls himself a democratic socialist.")["quote"] == "himself a democratic socialist"
+    assert not attributions("Jobs report gives Democrats a lift.")
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

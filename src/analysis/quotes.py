@@ -296,6 +296,11 @@ _NOUNLIKE_FORMS = {"report", "reports", "claim", "claims", "charge", "charges", 
                    "promises", "praise", "mention", "mentions", "reply", "replies", "remark", "remarks", "vow",
                    "vows", "warning", "warnings", "statement", "demand", "demands", "pledge", "pledges", "threat",
                    "blast", "blasts", "lament", "laments", "rebuke", "rebukes", "retort", "retorts", "talk", "talks"}
+# One capitalised word opening the sentence, then a present-tense form whose next words only a verb takes (an
+# infinitive, a reflexive, a subject pronoun): "Rabbis vow to boycott …", "Trump claims he's worth …" (not "Jobs
+# report gives …", "Criminal charges against …")
+_OPENING_NAME_RE = re.compile(r"\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+")
+_VERB_OBJECT_NEXT_RE = re.compile(r"\s+(?:to\s+[a-z]+|himself|herself|themselves|itself|he|she|they|it|we|I)\b")
 _NOUNLIKE_NEXT_RE = re.compile(
     r"[A-Za-z]+\s*(?:that\b|:|,|\.|$|“|\"|(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|there|whether|why|how|if)\s|[A-Z])"
 )
@@ -368,6 +373,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "Trump made similar comments Thursday": the object of "made", a noun
     if nounlike and word.group(0).endswith("ing") and _LEAD_BEFORE_RE.search(masked, max(0, start - 12), start):
         return True  # "rallied supporters by warning darkly that …": after "by", an -ing form is a verb
+    if nounlike and _OPENING_NAME_RE.fullmatch(masked, 0, start) and _VERB_OBJECT_NEXT_RE.match(masked, word.end()):
+        return True  # "Germany pledges to expand its military", "Sanders calls himself …": a name opens the sentence
     if nounlike and not _NOUNLIKE_NEXT_RE.match(masked, start) \
             and not _SUBJECT_BEFORE_RE.search(masked, max(0, start - 40), start):
         return False
