@@ -109,6 +109,12 @@ def test_reported_speech_patterns():
     assert (r["speaker_mention"], r["cue_lemma"], r["quote"]) == ("Germany", "pledge", "to expand its military by 2030")
     assert one("Sanders calls himself a democratic socialist.")["quote"] == "himself a democratic socialist"
     assert not attributions("Jobs report gives Democrats a lift.")
+    # a purpose infinitive after a medium taken up to speak: the sentence's subject is the speaker
+    r = one("A former candidate even went on CNN to declare Clinton the winner.")
+    assert (r["speaker_mention"], r["cue"], r["quote"]) == ("A former candidate", "declare", "Clinton the winner")
+    assert one("Clinton took to Twitter to say that she was grateful.")["speaker_mention"] == "Clinton"
+    # an opening clause that only sets the scene is no content of the cue that ends the sentence
+    assert not attributions("As supporters waited for her in a Las Vegas ballroom, Clinton took to Twitter to say thanks.")
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

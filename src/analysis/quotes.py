@@ -249,6 +249,14 @@ _NOUN_MODIFIERS_BEFORE = {"blog", "facebook", "x", "twitter", "instagram", "medi
 
 
 # Verbs and adjectives whose infinitive complement is the subject's own act of saying.
+# A medium taken up to speak, before a purpose infinitive: "took to Twitter to say", "went on CNN to declare",
+# "used his acceptance speech to call for"
+_PURPOSE_BEFORE_TO = (r"(?:took|takes|taking|take)\s+to\s+(?:Twitter|Facebook|Instagram|X|social\s+media|the\s+(?:airwaves|"
+                      r"stage|podium|floor|microphone|mic|pages?\s+of\s+[^,;:.]{1,40}?))\s+|"
+                      r"(?:went|goes|going|go|came|comes|coming|appeared|appearing)\s+on\s+(?:[A-Z][\w’'.-]*\s+){1,4}|"
+                      r"(?:used|uses|using|use)\s+(?:his|her|their|its|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:speech|address|"
+                      r"remarks|appearance|interview|statement|platform|column|post|op-ed|show|debut|moment|turn|time|"
+                      r"keynote|testimony|letter|tweet|video)\s+")
 _CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|decline|wanted|wants|want|tried|tries|try|"
                   r"sought|seeks|struggled|struggles|continued|continues|began|begins|started|starts|decided|decides|"
                   r"chose|used|appeared|appears|seemed|seems|quick|agreed|agrees|planned|plans|expected|expects|"
@@ -258,7 +266,7 @@ _CONTROL_WORDS = (r"had|has|have|having|refused|refuses|declined|declines|declin
                   r"refusing|declining|wanting|seeking|struggling|continuing|beginning|starting|deciding|"
                   r"choosing|agreeing|planning|hoping|needing|wishing|intending|failed|fails|failing|eager|ready|"
                   r"hesitated|hesitates|hesitate|hesitating|pains")
-_CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:{_CONTROL_WORDS})\s+(?:not\s+)?to\s*$")
+_CONTROL_TO_RE = re.compile(rf"(?<![\w'’])(?:(?:{_CONTROL_WORDS})\s+(?:not\s+)?|{_PURPOSE_BEFORE_TO})to\s*$")
 _PRONOUN_OPENERS = {"and", "but", "or", "what", "that", "which", "as", "than", "because", "when", "if", "where", "while"}
 _QUANTIFIERS = {"some", "many", "several", "each", "both", "all", "most", "others", "few", "any"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "put", "made"}
@@ -2040,6 +2048,11 @@ def content_speaker_content(s: _Sentence, c: _Cue) -> bool:
 _WHERE_WHEN_OPENERS = {"during", "in", "at", "on", "after", "before", "while", "when", "from", "via", "outside", "inside"}
 
 
+# One opening subordinate clause and nothing else before the subject: "As supporters waited in the ballroom, Clinton
+# took to Twitter to say thanks." sets the scene; it holds no main clause to be reported
+_SUBORDINATE_ONLY_RE = re.compile(r"\s*(?:As|When|While|After|Before|Since|Until|Once)\s[^,;:“”\"]*,")
+
+
 def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content first, then subject and cue at the end.
 
@@ -2057,7 +2070,8 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     low = s.text[c.subject[0] : c.subject[1]].lower().split()
     if any(w in _TIME_SUBORDINATORS and v in _TIME_UNITS for v, w in itertools.pairwise(low)):
         return False  # "A, two hours after outlets declared B": a subordinate clause reports nothing of the main one
-    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(tail) <= most:
+    if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(tail) <= most \
+            and not _SUBORDINATE_ONLY_RE.fullmatch(pre):
         span = _clean_end(s.text, s.s0, s.s0 + len(pre))
         s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
