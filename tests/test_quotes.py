@@ -115,6 +115,11 @@ def test_reported_speech_patterns():
     assert one("Clinton took to Twitter to say that she was grateful.")["speaker_mention"] == "Clinton"
     # an opening clause that only sets the scene is no content of the cue that ends the sentence
     assert not attributions("As supporters waited for her in a Las Vegas ballroom, Clinton took to Twitter to say thanks.")
+    # "CONTENT, said SPEAKER": the words before the comma are no subject with an aside, even when they end in a noun
+    r = one("The group raising money is $9 million to $10 million short, said former governor Ed Rendell, who chairs it.")
+    assert (r["speaker_mention"], r["quote"]) == ("former governor Ed Rendell", "The group raising money is $9 million to $10 million short")
+    r = one("Roffman, a securities analyst for the firm, recalled numerous telephone calls with Trump.")
+    assert (r["speaker_mention"], r["quote"]) == ("Roffman", "numerous telephone calls with Trump")
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

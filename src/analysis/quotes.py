@@ -1946,6 +1946,18 @@ def _issuer(s: _Sentence, speaker: tuple[int, int] | None) -> tuple[int, int] | 
 _LEAD_TAIL = 200
 
 
+_INVERTED_SPEAKER_END_RE = re.compile(r"\s*(?:[,.;!?]|\(|$)")
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _is_bare_noun_phrase(phrase: str) -> bool:
+    """A short phrase with no verb-like word and no subject pronoun: "former governor Ed Rendell", not "Libya is the
+    biggest trouble spot" or "he was confident"."""
+    words = [w.lower() for w in phrase.split()]
+    return 0 < len(words) <= 8 and words[0] not in _SUBJECT_PRONOUNS and _VERBISH.isdisjoint(words) \
+        and any(w[:1].isupper() for w in phrase.split())
+
+
 class _Cue:
     """One cue of a sentence, with what the cue rules ask of it."""
 
@@ -1958,6 +1970,15 @@ class _Cue:
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
         self.subject = _issuer(s, self.subject)
+        if self.subject is not None and self.lead.endswith(",") and self.lemma in _INVERTING_LEMMAS \
+                and len(s.masked[: s.rel(self.subject[0])].split()) >= 3 \
+                and (after := _speaker_after(s.masked, s.s0, ce)) is not None \
+                and _INVERTED_SPEAKER_END_RE.match(s.masked, s.rel(after[1])) \
+                and _is_bare_noun_phrase(s.text[after[0] : after[1]]):
+            # "The group is $10 million short, said former governor Ed Rendell, who …": a speaker after the cue that
+            # ends the sentence or meets a comma, so the words before the cue's comma are the content (in "X, a
+            # spokesman, said the deal was off" the phrase after the cue has a verb of its own)
+            self.subject = None
         if self.subject is not None and _COORD_PREDICATE_RE.search(self.lead, self.tail) and (
                 s.prev_speaker is not None  # the rest of a sentence whose speaker is known: "…, favors X and has promised"
                 or _FINITE_VERB_RE.search(s.masked, s.rel(_sentence_start_of(s, self.subject[0])), s.rel(self.subject[0]))):
