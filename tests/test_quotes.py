@@ -120,6 +120,12 @@ def test_reported_speech_patterns():
     assert (r["speaker_mention"], r["quote"]) == ("former governor Ed Rendell", "The group raising money is $9 million to $10 million short")
     r = one("Roffman, a securities analyst for the firm, recalled numerous telephone calls with Trump.")
     assert (r["speaker_mention"], r["quote"]) == ("Roffman", "numerous telephone calls with Trump")
+    # where or when a cue was said is no content ("said at an event in Wyoming"); a clause after it may be
+    assert not attributions("Bill Clinton said at an event in Wyoming.")
+    assert one("Clinton said in Iowa she would win.")["quote"] == "in Iowa she would win"
+    # a sentence that only frames the quotation ending the sentence before it ("!!!" ends a sentence)
+    r = one("“Pat Kennedy is the greatest!!!” McDonough wrote in a September 16, 2012 email.")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("direct", "McDonough", "wrote")
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

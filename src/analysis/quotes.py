@@ -2119,6 +2119,11 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
             span = (span[0] + that.end(), span[1])
         elif content_words[0].lower() in ("by", "with", "from") and not re.match(r"\s*that\b", text[c.ce : span[0]]):
             return False  # "accused by a reporter", "responded with ads", "reported from Los Angeles": nothing reported
+        elif content_words[0].lower() in _WHERE_WHEN_PREPOSITIONS and not _THAT_END_RE.search(text, c.ce, span[0]) \
+                and content_words[1:2] not in (["least"], ["most"], ["favor"], ["support"]) \
+                and not any(o < span[1] and q > span[0] for o, q in s.outer):
+            if not any(w.lower().strip(",") in _CLAUSE_SIGNS for w in content_words):
+                return False  # "said in posing the question", "wrote in September": where or when, nothing reported
     subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
     if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
         return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
@@ -2151,6 +2156,8 @@ def _infinitive_content(words: list[str], lemma: str) -> bool:
     return verb.isalpha() and verb.islower() and verb not in _NOT_INFINITIVE
 
 
+_THAT_END_RE = re.compile(r"\bthat\s*$")
+_WHERE_WHEN_PREPOSITIONS = {"in", "at", "during", "after", "before"}
 _COMMA_NEXT_RE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*,")
 _CLAUSE_COMMA_RE = re.compile(r",([”’\"']*)\s")  # a comma, perhaps inside a closing quotation mark (its end: group 1's)
 # A sentence opening with a subordinator right before the cue's subject: "Although Comey said …", "But while he said …"
@@ -2183,6 +2190,7 @@ _INVERTING_LEMMAS = {"say", "add", "write", "explain", "note", "argue", "ask", "
                      "recall", "claim", "declare", "observe", "tweet", "report", "concede", "acknowledge", "admit",
                      "contend", "predict", "suggest", "continue", "state", "remark", "conclude", "counter", "joke"}
 _VERBISH = _AUX_WORDS | {"be", "been", "being", "can", "should", "may", "might", "must", "that", "if", "whether"}
+_CLAUSE_SIGNS = _SUBJECT_PRONOUNS | _VERBISH  # a phrase holding one of these may hold a clause after its preposition
 _INVERTED_NP_RE = re.compile(rf"(?:{_DET_NP}|{_NAME_TOKEN})")
 
 
@@ -3859,6 +3867,21 @@ def _lead_in(text: str, s: int, e: int, quotes) -> Attribution | None:
 
 
 _THAT_BEFORE_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+def _bare_frame(text: str, s: int, e: int, quotes) -> Attribution | None:
+    """A sentence that only frames the quotation before it, with no content of its own: "“Pat Kennedy is the
+    greatest!!!” McDonough wrote in a September 16, 2012 email to top State officials." (the quotation ends its own
+    sentence). Its subject and cue, when the cue comes within its first four words."""
+    masked = _mask(text, s, e, quotes)
+    cues = [(a + s, b + s) for a, b in find_cues(masked) if _is_verbal(masked, a)]
+    if not cues or len(text[s : cues[0][0]].split()) > 3:
+        return None
+    spk = _speaker_before(masked, s, cues[0][0])
+    if spk is None:
+        return None
+    lemma, stance = _cue_info(text[cues[0][0] : cues[0][1]])
+    return Attribution("frame", [], cues[0], lemma, stance, spk, (s, e))
+
+
 _LEAD_IN_FILLER_RE = re.compile(r"(?:the\s+following|as\s+follows|this|these|that|so)\W*$", re.IGNORECASE)
 
 
@@ -4040,7 +4063,8 @@ def extract_text(text: str) -> list[Attribution]:
                 continue
             if pending is not None:
                 # "“…?” Trump told Britain’s ITV that …": a frame opening the next sentence claims the quote
-                frame = next((a for a in found if a.speaker is not None and a.cue is not None), None)
+                frame = next((a for a in found if a.speaker is not None and a.cue is not None), None) \
+                    or (_bare_frame(text, s, e, quotes) if not found else None)
                 if frame is not None and len(text[s : frame.cue[0]].split()) <= 3:
                     pending.speaker, pending.cue = frame.speaker, frame.cue
                     pending.cue_lemma, pending.stance = frame.cue_lemma, frame.stance
