@@ -126,6 +126,9 @@ def test_reported_speech_patterns():
     # a sentence that only frames the quotation ending the sentence before it ("!!!" ends a sentence)
     r = one("“Pat Kennedy is the greatest!!!” McDonough wrote in a September 16, 2012 email.")
     assert (r["kind"], r["speaker_mention"], r["cue"]) == ("direct", "McDonough", "wrote")
+    # content, then a role and a name before the cue: the role is the subject's, the content ends at the comma
+    r = one("Many voters found it offensive, journalist Martha Raddatz said in posing the question.")
+    assert (r["speaker_mention"], r["quote"]) == ("Martha Raddatz", "Many voters found it offensive")
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

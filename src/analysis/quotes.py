@@ -2074,6 +2074,9 @@ _WHERE_WHEN_OPENERS = {"during", "in", "at", "on", "after", "before", "while", "
 _SUBORDINATE_ONLY_RE = re.compile(r"\s*(?:As|When|While|After|Before|Since|Until|Once)\s[^,;:“”\"]*,")
 
 
+_ROLE_BEFORE_SUBJECT_RE = re.compile(r",[”’\"']*\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)$")
+
+
 def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content first, then subject and cue at the end.
 
@@ -2082,6 +2085,10 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     if c.subject is None:
         return False
     pre = s.text[s.s0 : c.subject[0]].rstrip()
+    role = _ROLE_BEFORE_SUBJECT_RE.search(pre) if not _COMMA_END_RE.search(pre) else None
+    if role and not _FUNCTION_WORDS.intersection(w.lower() for w in role.group(1).split()) \
+            and role.group(1).split()[-1].lower().strip(".") in _ROLE_WORDS | _PERSON_DESCRIPTION_HEADS:
+        pre = pre[: role.start() + 1]  # "…, journalist Martha Raddatz said": the role before the name is the subject's
     tail = _tail_after_cue(s, c).strip(" .,;!?").split()
     # after "told", its object and when or where: "…, Carter told a Senate panel Wednesday."
     most = 8 if c.lemma == "tell" and not any(w.lower() in ("that", "about", "to") or w[:1] in "“\"‘'" for w in tail) else 3
