@@ -129,6 +129,10 @@ def test_reported_speech_patterns():
     # content, then a role and a name before the cue: the role is the subject's, the content ends at the comma
     r = one("Many voters found it offensive, journalist Martha Raddatz said in posing the question.")
     assert (r["speaker_mention"], r["quote"]) == ("Martha Raddatz", "Many voters found it offensive")
+    # "those who …": the relative clause is all that says who speaks
+    r = one("But those who back her opponents say the attention has damaged the brand.")
+    assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")
+    assert one("Everyone who was there said the speech was great.")["speaker_mention"] == "Everyone who was there"
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

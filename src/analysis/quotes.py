@@ -851,6 +851,7 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 
 # A restrictive relative clause that ends right before the cue ("Many residents who came to protest the pier say"):
 # the phrase at its end is the clause's object, and the subject is the phrase before "who".
+_PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
 
 
@@ -939,6 +940,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None and " who " in clause else None  # (not when an appositive
     # after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
+        head = clause[: rel.start()].split()[-1:]
+        if head and head[0].lower() in _PRONOUN_HEADS:  # "those who back her opponents say": the clause names them
+            start = len(left) - len(clause) + rel.start() - len(head[0])
+            return base + start, base + len(left.rstrip())
         left = left[: len(left) - len(clause) + rel.start()]
         clause = clause[: rel.start()]
     words = clause.split()
@@ -3926,6 +3931,8 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if len(words) < 2:
         return span
     low = [w.lower().strip(",") for _, _, w in words]
+    if low[0] in _PRONOUN_HEADS and low[1] == "who":
+        return span  # "Everyone who was there": the relative clause is all that says who
     for i in range(len(words) - 2, -1, -1):  # "a while back when she", "Even as he": the subordinate clause's subject
         if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
             return words[i + 1][0], words[-1][1]
