@@ -133,6 +133,14 @@ def test_reported_speech_patterns():
     r = one("But those who back her opponents say the attention has damaged the brand.")
     assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")
     assert one("Everyone who was there said the speech was great.")["speaker_mention"] == "Everyone who was there"
+    # a dash aside between the subject and the cue, and a group's short name after ", or"
+    r = one("Neil Sroka, director of Democracy for America, or DFA - which has endorsed Sanders - said he has options.")
+    assert (r["speaker_mention"], r["quote"]) == ("Neil Sroka", "he has options")
+    r = one("Some liberal economists — including a minority of the Fed's own committee — warn that rates could rise.")
+    assert (r["speaker_mention"], r["quote"]) == ("Some liberal economists", "rates could rise")
+    # inside content, a cue after a dash aside is the content's own verb, not a new speaker's
+    r = one("Sanders said closed primaries -- those open only to Democrats -- deny independents the right to vote.")
+    assert r["quote"] == "closed primaries -- those open only to Democrats -- deny independents the right to vote"
     r = one("The senator wrote to the committee that the bill would pass.")
     assert r["quote"] == "the bill would pass"
     # negated: nothing was said

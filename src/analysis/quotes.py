@@ -851,8 +851,12 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 
 # A restrictive relative clause that ends right before the cue ("Many residents who came to protest the pier say"):
 # the phrase at its end is the clause's object, and the subject is the phrase before "who".
+_ALIAS_END_RE = re.compile(r",\s+or\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2},?$")  # ", or DFA," ending a lead
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
+
+
+_DASH_ASIDE_END_RE = re.compile(r"(?:\s[—–]|[—–]\s|\s--?\s)[^—–“”\"]{2,190}?(?:[—–]|\s--?)$")  # "— an aside —" at the end
 
 
 def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | None:
@@ -884,6 +888,10 @@ def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | N
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
     if left.endswith("and"):
         left = _COORD_VERB_RE.sub("", left)  # "he laughed and said"
+    if left.endswith(("—", "–", " -", "--")):
+        aside = _DASH_ASIDE_END_RE.search(left, max(0, len(left) - 200))
+        if aside:  # "insiders in the next two states — Nevada and South Carolina — said": the subject is before the aside
+            left = left[: aside.start()].rstrip()
     return left, base
 
 
@@ -911,6 +919,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     party = _NAME_PARTY_END_RE.search(left) if left.rstrip(", \t\n").endswith(")") else None
     if party:  # "…, after winning the primary, Gov. John Kasich (R-OH), said": a name with its party label is the subject
         return base + party.start(1), base + party.end(1)
+    alias = _ALIAS_END_RE.search(left, max(0, len(left) - 60)) if ", or " in left[-60:] else None
+    if alias:  # "…, communications director of Democracy for America, or DFA, said": the group's short name
+        left = left[: alias.start() + 1]
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
     cut_at = _appositive_cut(left)
     if cut_at is not None:
@@ -1350,8 +1361,9 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     first, _ = _cue_tables()
     for cs, ce in find_cues(masked):  # ", another says …", "while Collins suggested …": a new speaker's clause
         lemma = _cue_info(masked[cs:ce])[0]
-        if cs < 12 or lemma not in REPORTING_LEMMAS or not _is_verbal(masked, cs):
-            continue
+        if cs < 12 or lemma not in REPORTING_LEMMAS or not _is_verbal(masked, cs) \
+                or masked[:cs].rstrip().endswith(("—", "–", " -", "--")):
+            continue  # (after a dash aside the cue is the content's own verb: "closed primaries -- those … -- deny")
         b = _NEW_SPEAKER_RE.search(masked, max(0, cs - 80), cs)
         if b and b.start() >= 12 and _speaker_before(masked, 0, cs, after_and=True) is not None:
             cuts.append(b.start())
@@ -1975,6 +1987,10 @@ class _Cue:
 
         self.subject = None if self.participle else _speaker_before(s.masked, s.s0, cs)
         self.subject = _issuer(s, self.subject)
+        if self.subject is not None and self.lead.endswith(("—", "–", " -", "--")) \
+                and any(c0 < self.subject[1] for c0, _ in s.cues):
+            # "Sanders said closed primaries — which … — deny …": after an aside, a cue inside an earlier cue's content
+            self.subject = None
         if self.subject is not None and self.lead.endswith(",") and self.lemma in _INVERTING_LEMMAS \
                 and len(s.masked[: s.rel(self.subject[0])].split()) >= 3 \
                 and (after := _speaker_after(s.masked, s.s0, ce)) is not None \
