@@ -1562,6 +1562,12 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     text = 'Actor Clint Lane admits his choice is "not the most handsome." "She can change," Lane said.'
     assert {r["speaker"] for r in rows(text)} == {"Clint Lane"}
     assert [r["speaker"] for r in rows('Comedian Ana Lane told the crowd that "you are being ridiculous."')] == ["Ana Lane"]
+    assert [r["speaker"] for r in rows('Journalist Jorge Lane corrected him, writing that "the facts are wrong."')] == ["Jorge Lane"]
+    # a state's possessive before a person's name is where they are from, no part of the name
+    text = '“We are going to have a generational wipeout,” said Florida’s Rick Lane, a consultant.'
+    assert [r["speaker"] for r in rows(text)] == ["Rick Lane"]
+    text = 'And North Carolina’s Ada Lane said the pier will reopen.'
+    assert [r["speaker"] for r in rows(text)] == ["Ada Lane"]
     # an all-capitals heading run on into the sentence is no part of its subject
     found = rows("PIER TEAM REFUSES TO STAY IN THE VILLAGE The team cited “blocked toilets and leaking pipes.”")
     assert [r["speaker"] for r in found] == ["The team"]

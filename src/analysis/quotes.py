@@ -2810,7 +2810,10 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "nominee", "ceo", "founder", "adviser", "advisor", "aide", "lawyer", "analyst", "coach",
                         "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "atty", "sens", "reps", "govs",
                         "congressman", "congresswoman", "senators", "representatives", "governors", "congressmen", "treasurer", "comptroller", "vice", "deputy", "whip",
-                        "actor", "actress", "singer", "comedian", "author", "columnist", "pastor", "reverend"}  # "Actor
+                        "actor", "actress", "singer", "comedian", "author", "columnist", "pastor", "reverend",
+                        "journalist", "reporter", "pollster", "strategist", "consultant", "activist", "economist",
+                        "historian", "professor", "commentator", "anchor", "blogger", "filmmaker", "rapper", "novelist",
+                        "businessman", "businesswoman", "entrepreneur", "billionaire", "lawmaker", "organizer"}  # "Actor
 # Clint Howard", "Comedian Sarah Silverman": the occupation is no part of the name
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -2948,6 +2951,12 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
             break
     if not words:
         return None
+    for i, w in enumerate(words[:2]):  # "Florida’s Rick Wilson", "North Carolina’s Ada Fisher": the person is after the place
+        if _POSSESSIVE_RE.search(w) and 2 <= len(words) - i - 1 <= 3 \
+                and " ".join([*words[:i], _POSSESSIVE_RE.sub("", w)]) in place_kinds() \
+                and all(_PERSON_WORD_RE.fullmatch(x) for x in words[i + 1 :]):
+            words = words[i + 1 :]
+            break
     for i, w in enumerate(words[1:3], start=1):  # "Barack Obama's America": the person, the rest is what they own
         owner = [*words[:i], _POSSESSIVE_RE.sub("", w)]
         if i + 1 < len(words) and _POSSESSIVE_RE.search(w) and all(_PERSON_WORD_RE.fullmatch(x) for x in owner) \
