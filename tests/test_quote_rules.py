@@ -1568,6 +1568,10 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Rick Lane"]
     text = 'And North Carolina’s Ada Lane said the pier will reopen.'
     assert [r["speaker"] for r in rows(text)] == ["Ada Lane"]
+    # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
+    text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
+            "saying that the pier should reopen next year.")
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
     # an all-capitals heading run on into the sentence is no part of its subject
     found = rows("PIER TEAM REFUSES TO STAY IN THE VILLAGE The team cited “blocked toilets and leaking pipes.”")
     assert [r["speaker"] for r in found] == ["The team"]

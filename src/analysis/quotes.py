@@ -1139,6 +1139,8 @@ _SUBJECT_START_RE = re.compile(
 _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
 
 
+_PLACE_COMMA_RE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+")
+_WHEN_COMMA_RE = re.compile(r"(?:on|in|at|during|last|this|early|late)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?,\s+")
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you"}
 _OPENER_RE = re.compile(r"(?:And|But|Still|Then|So|Yet|Now|Also)\s+(?:(?:even|also|then|now)\s+)?")
 
@@ -1204,7 +1206,14 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
         masked = " " * dateline.end() + masked[dateline.end() :]
     lead = len(masked) - len(masked.lstrip())
     text = masked[lead:]
-    for candidate in (text, text[_INTRO_RE.match(text).end():] if _INTRO_RE.match(text) else None):
+    intro = _INTRO_RE.match(text)
+    intro_end = intro.end() if intro else 0
+    state = _PLACE_COMMA_RE.match(text, intro_end) if intro else None
+    if state and place_kinds().get(state.group(1)) in ("state", "country"):
+        intro_end = state.end()  # "At an event in St. Clairsville, Ohio, 62-year-old Brenda Johnson …": the town's state
+        more = _WHEN_COMMA_RE.match(text, intro_end)
+        intro_end = more.end() if more else intro_end  # "… in Ames, Iowa, on Sunday, Mrs. Clinton …"
+    for candidate in (text, text[intro_end:] if intro else None):
         if candidate is None:
             continue
         opener = _OPENER_RE.match(candidate)  # "And even Obama tried …": the subject follows the conjunction
@@ -2098,6 +2107,21 @@ _SUBORDINATE_ONLY_RE = re.compile(r"\s*(?:As|When|While|After|Before|Since|Until
 _ROLE_BEFORE_SUBJECT_RE = re.compile(r",[”’\"']*\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)$")
 
 
+_WHERE_WHEN_WORDS = {"last", "this", "early", "late", "earlier", "later"}
+_PREPOSITION_OPENING_RE = re.compile(r"\s*(?:At|In|On|During|After|Before|Outside|Inside)\s")
+
+
+def _setting_only(pre: str) -> bool:
+    """Whether the words before a subject are only where and when ("At a campaign event in Ames, Iowa, on Sunday,"):
+    an opening preposition, each comma's piece a phrase of place or time or a name, and no pronoun or auxiliary
+    that a clause of content would hold ("In Iowa, voters are angry, Smith said" is content)."""
+    if _PREPOSITION_OPENING_RE.match(pre) is None:
+        return False
+    chunks = [c.split() for c in pre.split(",") if c.strip()]
+    return all(c[0].lower() in _PREPOSITIONS | _WHERE_WHEN_WORDS or all(w[:1].isupper() for w in c) for c in chunks) \
+        and _CLAUSE_SIGNS.isdisjoint(w.lower().strip(",.") for w in pre.split())
+
+
 def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content first, then subject and cue at the end.
 
@@ -2120,7 +2144,7 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     if any(w in _TIME_SUBORDINATORS and v in _TIME_UNITS for v, w in itertools.pairwise(low)):
         return False  # "A, two hours after outlets declared B": a subordinate clause reports nothing of the main one
     if _COMMA_END_RE.search(pre) and len(pre.strip()) > 20 and len(tail) <= most \
-            and not _SUBORDINATE_ONLY_RE.fullmatch(pre):
+            and not _SUBORDINATE_ONLY_RE.fullmatch(pre) and not _setting_only(pre):
         span = _clean_end(s.text, s.s0, s.s0 + len(pre))
         s.add("content_then_speaker", _span_kind(span, s.outer), [span], (c.cs, c.ce), c.subject)
         return True
