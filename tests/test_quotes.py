@@ -129,6 +129,11 @@ def test_reported_speech_patterns():
     # content, then a role and a name before the cue: the role is the subject's, the content ends at the comma
     r = one("Many voters found it offensive, journalist Martha Raddatz said in posing the question.")
     assert (r["speaker_mention"], r["quote"]) == ("Martha Raddatz", "Many voters found it offensive")
+    # a noun-like cue after a year or after a possessive and a hyphenated adjective is a noun
+    r = one("One of the authors of that 2013 report, Ari Fleischer, said the nomination will test it.")
+    assert (r["speaker"], r["cue"]) == ("Ari Fleischer", "said")
+    assert [r["cue"] for r in attributions("Trump tweaked his now-familiar campaign promise when he announced his pick.")] \
+        == ["announced"]
     # "those who …": the relative clause is all that says who speaks
     r = one("But those who back her opponents say the attention has damaged the brand.")
     assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")

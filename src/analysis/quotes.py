@@ -331,7 +331,7 @@ _THE_MODIFIER_RE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s
 _CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|whether|how|why|what|when|if|to\s+have)\b|\s*[:“\"]")  # "is reported to have said"
 _IT_BEFORE_RE = re.compile(r"(?<![\w'’])[Ii]t\s+(?:\w+\s+)?$")
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
-                             r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+[a-z][\w-]*|"
+                             r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:[a-z][\w-]*-[a-z]+\s+)?[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
 
 
@@ -411,6 +411,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "the working class -- dismissed so often as myopic": a passive participle in an aside
     if prev[:1].isdigit() and word and word.group(0).endswith("ed"):
         return False  # "4,051 pledged delegates": a participle before a noun, after a number
+    if nounlike and len(prev) == 4 and prev.isdigit():
+        return False  # "One of the authors of that 2013 report, Ari Fleischer, said": a year before a noun
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
         return True  # "had to explain", "refused to say": the infinitive reports the subject's words
     if prev in _QUANTIFIERS and word and (word.group(0).endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST
