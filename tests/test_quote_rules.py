@@ -1568,6 +1568,14 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Rick Lane"]
     text = 'And North Carolina’s Ada Lane said the pier will reopen.'
     assert [r["speaker"] for r in rows(text)] == ["Ada Lane"]
+    # an inverted speaker with a clause about him after it ("said Sanders as he closed out"): the speaker
+    assert [r["speaker"] for r in rows('"We really can win on Tuesday," said Lane as he closed out.')] == ["Lane"]
+    # a participle opening the sentence, or a time ("a few days later"), is not the subject of a later participle
+    text = "Recognizing this, Mr. Lane joined Democrats in writing a bill in 2013 that created a path to citizenship."
+    assert [r["speaker"] for r in rows(text)] == ["Lane"]
+    text = "But a few days later, Lane reversed himself again, telling CBS that the laws on abortion are set."
+    assert [r["speaker"] for r in rows(text)] == ["Lane"]
+    assert rows("Using the term when talking about immigration, for example, became a regular part of dialogue.") == []
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

@@ -695,6 +695,8 @@ def _is_time_phrase(words: list[str]) -> bool:
     if len(words) > 1 and words[-1].lower().strip(",") in ("ago", "later", "earlier"):
         words = words[:-1]  # "A month ago", "Two days later"
     last = words[-1].lower().strip(",") if words else ""
+    if len(words) == 3 and words[0].lower() == "a" and words[1].lower() == "few" and last.rstrip("s") in _TIME_HEADS:
+        return True  # "a few days (later)"
     if len(words) == 2 and last.rstrip("s") in _TIME_HEADS and re.fullmatch(r"\d+|two|three|four|five|six|several|a few",
                                                                              words[0].lower()):
         return True  # "two days", "several weeks"
@@ -1141,6 +1143,8 @@ _SUBJECT_START_RE = re.compile(
 _INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
 
 
+_ING_PREPOSITIONS = {"during", "including", "regarding", "concerning", "following", "according", "pending",
+                     "excluding", "notwithstanding", "barring", "considering"}
 _PLACE_COMMA_RE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+")
 _WHEN_COMMA_RE = re.compile(r"(?:on|in|at|during|last|this|early|late)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?,\s+")
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "you"}
@@ -1223,7 +1227,10 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             candidate = candidate[opener.end():]
         off = len(masked) - len(candidate)
         words = candidate.split(None, 1)
-        if candidate is text and words and (words[0] in _OPENING_PARTICIPLES or _opens_with_adverbial(words)):
+        if candidate is text and words and (words[0] in _OPENING_PARTICIPLES or _opens_with_adverbial(words)
+                                            or (words[0].endswith("ing") and words[0][:1].isupper()
+                                                and words[0].lower() not in _ING_PREPOSITIONS and "," in candidate[:120])):
+            # (a participle opening the sentence: "Recognizing this, Mr. Rubio joined …")
             # "Asked about a potential Clinton White House, Bush thought …", "Hours later, Trump …": the subject
             # follows a comma, the first one after which a name or pronoun and a lower-case verb come
             after = None
@@ -2053,8 +2060,10 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
             return False
         comma, spk = found
         end = s.s1 if comma < s.rel(c.cs) else s.s0 + comma
-    if spk and s.text[spk[0] : spk[1]] in ("There", "Here"):
-        return False  # "There is a lot of chatter about Perez, …, saying": an expletive, no one who speaks
+    if spk and (s.text[spk[0] : spk[1]] in ("There", "Here")
+                or (" " not in s.text[spk[0] : spk[1]] and s.text[spk[0] : spk[1]].endswith("ing"))):
+        return False  # "There is a lot of chatter about Perez, …, saying": an expletive, no one who speaks; "Using
+        # ''illegal alien'' when talking about immigration … became": a gerund
     cleft = _CLEFT_RE.match(s.masked, s.rel(spk[1])) if spk and s.text[spk[0] : spk[1]] == "It" else None
     if cleft and s.s0 + cleft.end() < c.cs:  # "It was at the conference that Swanson delivered a tirade, pointing to …"
         spk = _sentence_subject(s.masked[cleft.end() :], s.s0 + cleft.end())
@@ -3986,6 +3995,8 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
         return span  # "Everyone who was there": the relative clause is all that says who
     for i in range(len(words) - 2, -1, -1):  # "a while back when she", "Even as he": the subordinate clause's subject
         if low[i] in _SUBORDINATORS and low[i + 1] in PRONOUNS:
+            if i + 2 < len(words) and i > 0:  # "Sanders as he closed out": the speaker, then a clause about him
+                return tidy_speaker(text, (s, words[i - 1][1]))
             return words[i + 1][0], words[-1][1]
         if low[i] in _TIME_SUBORDINATORS and i > 0 and low[i - 1] in _TIME_UNITS:
             return tidy_speaker(text, (words[i + 1][0], words[-1][1]))  # "two hours after news outlets"
@@ -4007,7 +4018,10 @@ def tidy_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
             w.islower() and lw.endswith("ed") and prev not in _PRE_ADJECTIVE and not prev.endswith("ly") and not nxt_cap
             and prev not in _SPEAKER_END_WORDS and not (words[i - 1][2][:1].isupper() and prev.endswith(_ADJ_ENDINGS)))
         if (lw in _AUX_WORDS or lw in _TRAILING_ADVERBS or lw in ("can", "may", "might", "must", "should", "shall")
-                or _CONTRACTED_AUX_RE.search(w) or finite) and w.islower():
+                or _CONTRACTED_AUX_RE.search(w) or finite or (i >= 2 and i == len(words) - 1 and low[0] in ("a", "an", "the")
+                                                               and lw.endswith("s") and lw in _finite_cue_forms()
+                                                               and lw not in _NOUNLIKE_FORMS and lw != "states")) \
+                and w.islower():  # (the last: "a narrator reminds", a present-tense cue after a noun phrase)
             keep = i
             break
     if keep > 1 and low[keep - 1] in ("he", "she", "they", "we", "i") \
