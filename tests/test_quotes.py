@@ -134,6 +134,15 @@ def test_reported_speech_patterns():
     assert (r["speaker"], r["cue"]) == ("Ari Fleischer", "said")
     assert [r["cue"] for r in attributions("Trump tweaked his now-familiar campaign promise when he announced his pick.")] \
         == ["announced"]
+    # a noun-like cue after an adjective of a possessive or a determiner is a noun ("Trump's false claims that …")
+    r = one("Both will be targets for Trump's false claims that he's an advocate for working people.")
+    assert (r["speaker_mention"], r["quote"]) == ("Trump", "he's an advocate for working people")
+    assert not attributions("As of the last fundraising report, Deacon had raised $293,565.")
+    # an -ing adjective ("an awkward but promising transition"), and an imperative's adverb ("Just ask …")
+    assert not attributions("Syracuse showed an awkward but promising transition for Sanders.")
+    assert not attributions("Just ask former NFL star Herschel Walker.")
+    rows = attributions("Rubio spoke, acknowledging that Trump had tapped into a vein but warning that his style would hurt.")
+    assert "warning" in [r["cue"] for r in rows]  # (an -ing form before "that" stays a cue)
     # "those who …": the relative clause is all that says who speaks
     r = one("But those who back her opponents say the attention has damaged the brand.")
     assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")

@@ -330,9 +330,15 @@ _NOUN_HEAD_FORMS = {"question", "questions", "stress", "stresses", "caution", "c
 _THE_MODIFIER_RE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[a-z][\w-]*\s+(?:and\s+)?){1,2}$")
 _CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|whether|how|why|what|when|if|to\s+have)\b|\s*[:“\"]")  # "is reported to have said"
 _IT_BEFORE_RE = re.compile(r"(?<![\w'’])[Ii]t\s+(?:\w+\s+)?$")
+_ADJECTIVE_PAIR_RE = re.compile(r"(?<![\w'’])(?:an?|the)\s+(?:[a-z]+ly\s+)?[a-z][\w-]*\s+(?:but|and)\s+$")
+_ING_BEFORE_NOUN_RE = re.compile(r"[a-z]+ing\s+(?!(?:that|to|the|an?|his|her|their|its|of|about|on|for|with|he|she|they|it|we|"
+                                 r"how|what|why|whether|if)\b)[a-z][\w-]*\b")  # "promising transition", not "warning that"
 _NOUN_BEFORE_RE = re.compile(r"(?:\w['’]s|(?<![\w'’])[Aa]n?\s+(?:[a-z]+ly\s+)?[a-z][\w-]*|"
                              r"(?<![\w'’])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:[a-z][\w-]*-[a-z]+\s+)?[a-z][\w-]*|"
-                             r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+)\s+$")  # 'a personally signed tweet', 'the Benghazi attack'
+                             r"(?<![\w'’])(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+|"
+                             r"(?:\w['’]s|(?<![\w'’])(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:last|first|latest|"
+                             r"next|previous|final|recent|earlier|new|false|repeated|baseless|unfounded|own)(?:\s+[a-z][\w-]*)?)"
+                             r"\s+$")  # 'a personally signed tweet', 'the Benghazi attack', "Trump's false claims", 'the last fundraising report'
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
@@ -411,6 +417,9 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "the working class -- dismissed so often as myopic": a passive participle in an aside
     if prev[:1].isdigit() and word and word.group(0).endswith("ed"):
         return False  # "4,051 pledged delegates": a participle before a noun, after a number
+    if prev in ("but", "and") and word and word.group(0).endswith("ing") \
+            and _ADJECTIVE_PAIR_RE.search(masked, max(0, start - 40), start) and _ING_BEFORE_NOUN_RE.match(masked, start):
+        return False  # "an awkward but promising transition": an adjective of a noun phrase, no act of saying
     if nounlike and len(prev) == 4 and prev.isdigit():
         return False  # "One of the authors of that 2013 report, Ari Fleischer, said": a year before a noun
     if prev == "to" and _CONTROL_TO_RE.search(masked, max(0, start - 60), start):
@@ -2162,13 +2171,16 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_ADVERB_NOT_SUBJECT = {"just", "only", "simply", "please", "now", "then", "so", "even", "also", "still"}
+
+
 def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     """Subject, cue, then the reported clause (with or without "that").
 
     "Smith said the deal was never on the table." / "Smith wrote in a memo to staff that the deal was off."
     """
-    if c.subject is None:
-        return False
+    if c.subject is None or s.text[c.subject[0] : c.subject[1]].lower() in _ADVERB_NOT_SUBJECT:
+        return False  # ("Just ask former NFL star Herschel Walker.": an imperative, no one named speaks)
     text = s.text
     if text[c.cs : c.ce].endswith("ing") and text[c.ce : c.ce + 1] == ",":
         return False  # "with all precincts reporting, the race remained close": the cue has no content
