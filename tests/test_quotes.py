@@ -169,6 +169,14 @@ def test_mixed_speech_has_partial_fragments():
     assert part["quote"] == "a disaster in the making" and part["speaker_mention"] == "The critic"
 
 
+def test_a_quotation_then_a_second_that_clause_is_one_mixed_content():
+    rows = attributions("Carson told reporters that “we tell the truth” and that he had seen support from voters.")
+    r = next(r for r in rows if r["kind"] != "partial")
+    assert (r["kind"], r["quote"]) == ("mixed", "“we tell the truth” and that he had seen support from voters")
+    # "“Q” and vowing to …": the quotation alone is the content
+    assert one("He added, “we will win,” and vowed to fight on.", kind="direct")["quote"] == "we will win,"
+
+
 def test_scare_quote_without_a_frame_is_a_mention():
     r = one("The so-called “hydra cluster” ran thousands of accounts.")
     assert r["kind"] == "mention" and r["speaker"] == ""

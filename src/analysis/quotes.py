@@ -1416,6 +1416,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
 
 _INLINE_DASH_RE = re.compile(r"\s*([—–]|--?)\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _NAME_COLON_RE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*$")
+_AND_THAT_RE = re.compile(r",?\s*and\s+that\s")  # '“Q” and that he …': a second that-clause of the same content
 _AFTER_QUOTE_RE = re.compile(r",?\s*(?:and|but|or|in|when|as|before|after|while|moments|—|–|-|on|at|to)\b")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t|\b(?:failed|fails|fail)\s+to)\s+(?:\w+\s+){0,2}$")  # "failed to mention"
 _PREPOSITIONS = {"in", "on", "at", "to", "for", "from", "with", "by", "during", "after", "before", "about", "into",
@@ -1605,7 +1606,7 @@ class _Sentence:
                 # content opens with a quotation: "added, “Q”" / "“Q” and vowing to …": the quote alone
                 o, c = inside[0]
                 after = text[c:b0].strip()
-                if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1):
+                if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1 and not _AND_THAT_RE.match(after)):
                     spans, kind = [_content(text, o, c)], "direct"  # not '“A” and “B”': both are the content
         speaker = _issuer(self, speaker) if speaker is not None and s0 <= speaker[0] < s1 else speaker
         if speaker is not None and cue is not None and speaker[1] <= cue[0] and _PASSIVE_GAP_RE.fullmatch(text, speaker[1], cue[0]) \
