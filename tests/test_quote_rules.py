@@ -1576,6 +1576,11 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     text = "But a few days later, Lane reversed himself again, telling CBS that the laws on abortion are set."
     assert [r["speaker"] for r in rows(text)] == ["Lane"]
     assert rows("Using the term when talking about immigration, for example, became a regular part of dialogue.") == []
+    # "who" after a thing's noun and a name is the name ("an anomaly for Kaine, who …"), after a person's the phrase
+    text = "It is hardly an anomaly for Ana Lane, who criticized Democrats for seeking a higher tax rate."
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
+    text = "Supporters of Ana Lane, who said the plan was good, cheered."
+    assert [r["speaker"] for r in rows(text)] == ["Supporters of Ana Lane"]
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

@@ -3458,6 +3458,20 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     return full(fallback)
 
 
+_KIN_NOUNS = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "family",
+              "children", "child", "parent", "parents", "friend", "nephew", "niece", "cousin", "grandson",
+              "granddaughter", "fiance", "fiancee", "partner", "boss", "team", "campaign", "staff", "office", "camp"}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that name people or their own groups, singular: before "of Trump, who …" they are who speaks."""
+    return frozenset(_PERSON_DESCRIPTION_HEADS | set(_GROUP_NOUNS) | {w.rstrip("s") for w in _GROUP_NOUNS}
+                     | _ROLE_WORDS | _KIN_NOUNS)
+
+
+# A thing's noun, a preposition and a name ending a relative clause's antecedent: "an anomaly for Kaine"
+_NAME_AFTER_THING_RE = re.compile(r"(?<![\w'’-])([a-z]+)\s+(?:for|of|to|by)\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)$")
 _HE_RE = re.compile(r"(?<![\w'’])(?:he|him|his)(?![\w'’])", re.IGNORECASE)
 _SHE_RE = re.compile(r"(?<![\w'’])(?:she|her|hers)(?![\w'’])", re.IGNORECASE)
 _PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person"} | {
@@ -3777,6 +3791,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 ante = (inc.end(), ante[1]) if inc and inc.end() < ante[1] else ante
                 q = _QUANTITY_OF_RE.search(text, max(0, ante[0] - 40), ante[0])
                 span = (q.start(), ante[1]) if q else ante  # "thousands of authors, who alleged …"
+                named = _NAME_AFTER_THING_RE.search(text, span[0], span[1])
+                if named and not {named.group(1).lower(), named.group(1).lower().rstrip("s")} & _person_nouns():
+                    span = named.span(2)  # "hardly an anomaly for Kaine, who criticized …": Kaine, not the anomaly
                 mention = text[span[0] : span[1]]
         words = mention.split()
         head = _head_word(words)
