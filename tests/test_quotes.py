@@ -143,6 +143,13 @@ def test_reported_speech_patterns():
     assert not attributions("Just ask former NFL star Herschel Walker.")
     rows = attributions("Rubio spoke, acknowledging that Trump had tapped into a vein but warning that his style would hurt.")
     assert "warning" in [r["cue"] for r in rows]  # (an -ing form before "that" stays a cue)
+    # a noun-phrase object ends where the act's when or why begins; a clause, a participle or a time goes on
+    r = one("Trump called for a ban on Muslims entering the country following the shooting in San Bernardino.")
+    assert r["quote"] == "a ban on Muslims entering the country"
+    r = one("The person confirmed the meeting on the condition of anonymity because they were not authorized to speak.")
+    assert r["quote"] == "the meeting"
+    r = one("Debbie Wasserman Schultz announced she will resign her post after the convention.")
+    assert r["quote"] == "she will resign her post after the convention"
     # "those who …": the relative clause is all that says who speaks
     r = one("But those who back her opponents say the attention has damaged the brand.")
     assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")

@@ -1444,6 +1444,9 @@ _TIME_END_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 # saying after that object belongs to another clause.
 _NEXT_PREDICATE_RE = re.compile(r"(?:,[”’\"']*\s+(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:then\s+|also\s+|later\s+)?[a-z]{3,}ed\s")
 _WH_OPEN_RE = re.compile(r"(?:how|what|why|whether|when|where|who|which|if)\s", re.IGNORECASE)
+_OBJECT_ACT_LEMMAS = {"call for", "announce", "mention", "confirm", "charge", "tweet", "pledge", "declare", "release"}
+_OBJECT_END_RE = re.compile(r"(?:,\s+(?:just\s+)?(?:(?:a|one|two|three)\s+(?:day|days|week|weeks)\s+)?|\s+)"
+                            r"(?:after|following|on\s+the\s+condition|as\s+(?:it|he|she|they)\b)\s")
 _NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dismiss", "decry", "blast", "rebuke", "mock", "slam",
                      "scold", "chide", "deplore", "lament", "thank", "condemn", "cite", "describe"}
 
@@ -1494,6 +1497,17 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
         nxt_verb = _NEXT_PREDICATE_RE.search(masked, 3)
         if nxt_verb is not None:
             a, b = _clean_end(text, a, a + nxt_verb.start())
+    if (lemma in _NP_OBJECT_LEMMAS or lemma in _OBJECT_ACT_LEMMAS) and not _WH_OPEN_RE.match(text, a) \
+            and not text[a : a + 3] == "to ":
+        # "called for a ban on Muslims following the mass shooting", "announced his candidacy with a speech that …":
+        # a noun-phrase object ends where a when, why or how of the act begins
+        masked = _QUOTED_RE.sub(lambda m: "x" * len(m.group(0)), text[a:b])
+        when = _OBJECT_END_RE.search(masked, 8)
+        head = masked[: when.start()].split() if when is not None else []
+        if when is not None and _CLAUSE_SIGNS.isdisjoint(w.lower().strip(",") for w in head) \
+                and not head[-1].endswith("ed") and not _is_time_phrase(head):
+            a, b = _clean_end(text, a, a + when.start())  # (not after a clause, a participle or a time: "announced
+            # she will resign after the convention", "the accord adopted after two weeks", "two days after")
     last = _prev_word(text, max(a, b - 20), b)  # the pattern ends with one of _TIME_END_WORDS: test that first
     when = _TRAILING_TIME_RE.search(text, a, b) if last and last.group(1).lower() in _TIME_END_WORDS else None
     # "police reported no arrests late Monday": the time is the cue's
