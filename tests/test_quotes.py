@@ -150,6 +150,8 @@ def test_reported_speech_patterns():
     assert r["quote"] == "the meeting"
     r = one("Debbie Wasserman Schultz announced she will resign her post after the convention.")
     assert r["quote"] == "she will resign her post after the convention"
+    r = one("Walker had pledged to back the party nominee, but sounded equivocal this week.")
+    assert r["quote"] == "to back the party nominee"
     # "those who …": the relative clause is all that says who speaks
     r = one("But those who back her opponents say the attention has damaged the brand.")
     assert (r["speaker_mention"], r["quote"]) == ("those who back her opponents", "the attention has damaged the brand")

@@ -1488,7 +1488,7 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
                     and _verb_form(masked[cs:ce].split()[0]) in ("past", "present") and _is_verbal(masked, cs)), None)
         if nxt is not None:
             a, b = _clean_end(text, a, a + nxt)
-    if (lemma in _NP_OBJECT_LEMMAS or lemma == "call" or lemma.endswith((" about", " of", " on"))
+    if (lemma in _NP_OBJECT_LEMMAS or lemma in _OBJECT_ACT_LEMMAS or lemma == "call" or lemma.endswith((" about", " of", " on"))
             or text[a : a + 6].lower().startswith(("about ", "of "))) \
             and not _WH_OPEN_RE.match(text, a):  # "described how Trump … zipped their lips": a clause after all
         # "called the merger “a terrible deal” and ranked Fiorina …": a noun-phrase object ends at the
