@@ -49,6 +49,9 @@ WORD_ABBREVIATION_CASES = [
     ("See Fig. 3 and No. 5 for details.", 1),
     ("John P. Smith spoke.", 1),
     ("Boston, Mass. Gov. Healey said.", 1),
+    ("The gap between Clinton and then-Sen. Barack Obama was narrower.", 1),  # the part after a hyphen, as Punkt
+    ("The mood was anti-U.S. The crowd left.", 2),
+    ("The mood was anti-U.S. in tone.", 1),
 ]
 
 

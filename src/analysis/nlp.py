@@ -380,11 +380,13 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group(1) == ".":
             word = _last_word(norm, max(0, m.start(1) - 40), m.start(1))
             w = word.group(1).lower().lstrip("'\"(") if word else ""
+            raw = word.group(1).lstrip("'\"(") if word else ""
+            if "-" in w and w.rsplit("-", 1)[1] in ABBREVIATIONS:
+                w, raw = w.rsplit("-", 1)[1], raw.rsplit("-", 1)[1]  # "then-Sen. Barack Obama", as Punkt reads it
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _DOTTED_RE.match(w + "."):
                 nxt_m = _NEXT_WORD_RE.match(norm, m.end())
                 nxt = _LETTERS_PREFIX_RE.match(nxt_m.group(1)).group(0) if nxt_m else ""
-                if not (w in ABBREVIATIONS and abbreviation_ends_sentence(norm, word.group(1).lstrip("'\"("),
-                                                                           word.start(1), nxt)):
+                if not (w in ABBREVIATIONS and abbreviation_ends_sentence(norm, raw, word.start(1), nxt)):
                     continue
         end = m.end(2)
         if norm[start:end].strip():
