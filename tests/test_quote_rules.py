@@ -1581,6 +1581,9 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
     text = "Supporters of Ana Lane, who said the plan was good, cheered."
     assert [r["speaker"] for r in rows(text)] == ["Supporters of Ana Lane"]
+    # an age before a relative clause is an aside too: "Woodrow Lane, 58, who lives outside Minneapolis, says"
+    text = "Woodrow Lane, 58, who lives outside Minneapolis, says he did not know much about the pier."
+    assert [r["speaker"] for r in rows(text)] == ["Woodrow Lane"]
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

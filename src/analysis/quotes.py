@@ -815,8 +815,8 @@ def _appositive_cut(left: str) -> int | None:
         return None
     head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
     head = t[head_start:j]
-    while head.strip().lower() in _ASIDE_ADVERBS and t[head_start - 1 : head_start] == ",":
-        j = head_start - 1  # "Sanders, meanwhile, who …, said": the adverb is an aside too
+    while (head.strip().lower() in _ASIDE_ADVERBS or head.strip().isdigit()) and t[head_start - 1 : head_start] == ",":
+        j = head_start - 1  # "Sanders, meanwhile, who …, said", "Woodrow Benford, 58, who …": an aside too
         head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
         head = t[head_start:j]
     if not head.strip() or not _HEAD_START_RE.search(head):
