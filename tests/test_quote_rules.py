@@ -1584,6 +1584,11 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     # an age before a relative clause is an aside too: "Woodrow Lane, 58, who lives outside Minneapolis, says"
     text = "Woodrow Lane, 58, who lives outside Minneapolis, says he did not know much about the pier."
     assert [r["speaker"] for r in rows(text)] == ["Woodrow Lane"]
+    # a state or city right before the cue is where the speaker is from or in, not the speaker
+    assert [r["speaker"] for r in rows("Stacy Lane of Columbia, South Carolina says she thinks the pier will open.")] \
+        == ["Stacy Lane"]
+    assert [r["speaker"] for r in rows("But protest organizers in Cleveland say that the city is wrong.")] \
+        == ["protest organizers in Cleveland"]
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

@@ -865,6 +865,8 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 # A restrictive relative clause that ends right before the cue ("Many residents who came to protest the pier say"):
 # the phrase at its end is the clause's object, and the subject is the phrase before "who".
 _ALIAS_END_RE = re.compile(r",\s+or\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2},?$")  # ", or DFA," ending a lead
+_HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
+_GROUP_IN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
 
@@ -1001,6 +1003,13 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if not found:
             return None
         idx, length = found[-1].start(), found[-1].end() - found[-1].start()
+    if place_kinds().get(np_text) in ("state", "city"):  # a state or city is where the speaker is from or in
+        home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
+        if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
+            return base + home.start(1), base + home.end(1)
+        group = _GROUP_IN_BEFORE_RE.search(left, max(0, idx - 60), idx)
+        if group:  # "protest organizers in Cleveland say": the people, with their place
+            return base + group.start(), base + idx + length
     probe = idx + 4 if np_text.startswith("and ") else idx  # the phrase found may hold the "and" itself
     if left[max(0, probe - 5) : probe] == " and " and np_text[:1].islower():
         pair = _LOWER_PAIR_RE.search(left, max(0, probe - 40), probe)
