@@ -1589,6 +1589,11 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
         == ["Stacy Lane"]
     assert [r["speaker"] for r in rows("But protest organizers in Cleveland say that the city is wrong.")] \
         == ["protest organizers in Cleveland"]
+    # an aside whose last comma only names the place's state or city is one aside
+    text = "Dean Lane, a 55-year-old salesman from Sumter, South Carolina, says the pier will open."
+    assert [r["speaker"] for r in rows(text)] == ["Dean Lane"]
+    text = "Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier."
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

@@ -803,6 +803,9 @@ def _appositive_cut(left: str) -> int | None:
         if j < 0:
             return None
         app = t[j + 1 : inner_end]
+        k = t.rfind(",", 0, j)
+        if k > 0 and place_kinds().get(app.strip()) in ("state", "country", "city", "capital"):
+            j, app = k, t[k + 1 : inner_end]  # "Clinton, during a meeting in Columbus, Ohio, said": the town's state
         if not (2 <= len(app.strip()) <= 160) or any(ch in app for ch in ";:") or not app[:1].isspace():
             return None
     elif t.endswith(("—", "–", "--")):
