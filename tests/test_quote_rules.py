@@ -1594,6 +1594,9 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Dean Lane"]
     text = "Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier."
     assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
+    # "as many as" is one quantity
+    text = "Women are a majority, and as many as three-fourths of them tell pollsters they dislike the pier."
+    assert [r["speaker_mention"] for r in rows(text)] == ["as many as three-fourths of them"]
     # a town's state after an opening phrase is no subject ("At an event in St. Clairsville, Ohio, …")
     text = ("At a campaign event in Ames, Iowa, on Sunday, Ana Lane tried to explain it, "
             "saying that the pier should reopen next year.")

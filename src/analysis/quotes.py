@@ -977,8 +977,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         clause = clause[: rel.start()]
     words = clause.split()
     # Trim leading clause words ("But", "On Monday", "In a statement") and keep the last NP.
-    while words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"} and len(words) > 1:
-        words = words[1:]
+    while words and words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"} and len(words) > 1 \
+            and not (words[0].lower() == "as" and words[1].lower() in ("many", "much", "few")):
+        words = words[1:]  # (not the "as" of "as many as three-fourths of them", a quantity)
     if not words:
         return None
     # A lowercase verb-like word before the NP ends it: keep the maximal NP at the end.
@@ -994,6 +995,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         np_text = _determiner_subject(words) or _plural_subject(words)
         if np_text is None:
             return None
+    if np_text.lower().startswith(("many as ", "much as ", "few as ")) and tail.lower().endswith("as " + np_text.lower()):
+        np_text = tail[len(tail) - len(np_text) - 3 :]  # "as many as three-fourths of them": the whole quantity
     if np_text.lower() in _CLAUSE_WORDS and np_text.lower() not in _QUANTIFIERS:
         return None
     np_text = _speaker_phrase(np_text)
