@@ -1554,6 +1554,27 @@ def test_failed_to_mention_is_a_negated_cue():
     assert len(rows("However, Ana Ruiz mentioned the 2012 storm that wrecked the pier.")) == 1
 
 
+# One sentence each, and the one speaker it must resolve to (the comment says what the case is about)
+SPEAKER_CASES = [
+    # an inverted speaker with a clause about him after it ("said Sanders as he closed out"): the speaker
+    ('"We really can win on Tuesday," said Lane as he closed out.', "Lane"),
+    # a participle opening the sentence, or a time ("a few days later"), is not the subject of a later participle
+    ("Recognizing this, Mr. Lane joined Democrats in writing a bill in 2013 that created a path to citizenship.", "Lane"),
+    ("But a few days later, Lane reversed himself again, telling CBS that the laws on abortion are set.", "Lane"),
+    # "who" after a thing's noun and a name is the name ("an anomaly for Kaine, who …"), after a person's the phrase
+    ("It is hardly an anomaly for Ana Lane, who criticized Democrats for seeking a higher tax rate.", "Ana Lane"),
+    ("Supporters of Ana Lane, who said the plan was good, cheered.", "Supporters of Ana Lane"),
+    # an age before a relative clause is an aside too: "Woodrow Lane, 58, who lives outside Minneapolis, says"
+    ("Woodrow Lane, 58, who lives outside Minneapolis, says he did not know much about the pier.", "Woodrow Lane"),
+    # a state or city right before the cue is where the speaker is from or in, not the speaker
+    ("Stacy Lane of Columbia, South Carolina says she thinks the pier will open.", "Stacy Lane"),
+    ("But protest organizers in Cleveland say that the city is wrong.", "protest organizers in Cleveland"),
+    # an aside whose last comma only names the place's state or city is one aside
+    ("Dean Lane, a 55-year-old salesman from Sumter, South Carolina, says the pier will open.", "Dean Lane"),
+    ("Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier.", "Ana Lane"),
+]
+
+
 def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     # "mother of storm victim Sean Lane": Sean Lane is named beside her, so the bare "Lane" who speaks is Patricia
     text = ('Patricia Lane, mother of storm victim Sean Lane, rejected the claim. "The pier was never safe," Lane said.')
@@ -1568,32 +1589,9 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Rick Lane"]
     text = 'And North Carolina’s Ada Lane said the pier will reopen.'
     assert [r["speaker"] for r in rows(text)] == ["Ada Lane"]
-    # an inverted speaker with a clause about him after it ("said Sanders as he closed out"): the speaker
-    assert [r["speaker"] for r in rows('"We really can win on Tuesday," said Lane as he closed out.')] == ["Lane"]
-    # a participle opening the sentence, or a time ("a few days later"), is not the subject of a later participle
-    text = "Recognizing this, Mr. Lane joined Democrats in writing a bill in 2013 that created a path to citizenship."
-    assert [r["speaker"] for r in rows(text)] == ["Lane"]
-    text = "But a few days later, Lane reversed himself again, telling CBS that the laws on abortion are set."
-    assert [r["speaker"] for r in rows(text)] == ["Lane"]
+    for text, speaker in SPEAKER_CASES:
+        assert [r["speaker"] for r in rows(text)] == [speaker], text
     assert rows("Using the term when talking about immigration, for example, became a regular part of dialogue.") == []
-    # "who" after a thing's noun and a name is the name ("an anomaly for Kaine, who …"), after a person's the phrase
-    text = "It is hardly an anomaly for Ana Lane, who criticized Democrats for seeking a higher tax rate."
-    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
-    text = "Supporters of Ana Lane, who said the plan was good, cheered."
-    assert [r["speaker"] for r in rows(text)] == ["Supporters of Ana Lane"]
-    # an age before a relative clause is an aside too: "Woodrow Lane, 58, who lives outside Minneapolis, says"
-    text = "Woodrow Lane, 58, who lives outside Minneapolis, says he did not know much about the pier."
-    assert [r["speaker"] for r in rows(text)] == ["Woodrow Lane"]
-    # a state or city right before the cue is where the speaker is from or in, not the speaker
-    assert [r["speaker"] for r in rows("Stacy Lane of Columbia, South Carolina says she thinks the pier will open.")] \
-        == ["Stacy Lane"]
-    assert [r["speaker"] for r in rows("But protest organizers in Cleveland say that the city is wrong.")] \
-        == ["protest organizers in Cleveland"]
-    # an aside whose last comma only names the place's state or city is one aside
-    text = "Dean Lane, a 55-year-old salesman from Sumter, South Carolina, says the pier will open."
-    assert [r["speaker"] for r in rows(text)] == ["Dean Lane"]
-    text = "Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier."
-    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
     # "as many as" is one quantity
     text = "Women are a majority, and as many as three-fourths of them tell pollsters they dislike the pier."
     assert [r["speaker_mention"] for r in rows(text)] == ["as many as three-fourths of them"]
