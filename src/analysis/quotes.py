@@ -2021,14 +2021,13 @@ _LEAD_TAIL = 200
 
 
 _INVERTED_SPEAKER_END_RE = re.compile(r"\s*(?:[,.;!?]|\(|$)")
-_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def _is_bare_noun_phrase(phrase: str) -> bool:
     """A short phrase with no verb-like word and no subject pronoun: "former governor Ed Rendell", not "Libya is the
     biggest trouble spot" or "he was confident"."""
     words = [w.lower() for w in phrase.split()]
-    return 0 < len(words) <= 8 and words[0] not in _SUBJECT_PRONOUNS and _VERBISH.isdisjoint(words) \
+    return 0 < len(words) <= 8 and words[0] not in _PRONOUN_SUBJECTS and _VERBISH.isdisjoint(words) \
         and any(w[:1].isupper() for w in phrase.split())
 
 
@@ -2295,7 +2294,7 @@ _INVERTING_LEMMAS = {"say", "add", "write", "explain", "note", "argue", "ask", "
                      "recall", "claim", "declare", "observe", "tweet", "report", "concede", "acknowledge", "admit",
                      "contend", "predict", "suggest", "continue", "state", "remark", "conclude", "counter", "joke"}
 _VERBISH = _AUX_WORDS | {"be", "been", "being", "can", "should", "may", "might", "must", "that", "if", "whether"}
-_CLAUSE_SIGNS = _SUBJECT_PRONOUNS | _VERBISH  # a phrase holding one of these may hold a clause after its preposition
+_CLAUSE_SIGNS = _PRONOUN_SUBJECTS | _VERBISH  # a phrase holding one of these may hold a clause after its preposition
 _INVERTED_NP_RE = re.compile(rf"(?:{_DET_NP}|{_NAME_TOKEN})")
 
 
@@ -3409,8 +3408,9 @@ class _Context:
         return max((f for f in full if before[f]), key=lambda f: before[f][-1][0])
 
 
-_KIN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
-                            r"stepson|stepdaughter|nephew|niece|cousin|grandson|granddaughter)s?"
+_KIN_WORDS = ("wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "stepson",
+              "stepdaughter", "nephew", "niece", "cousin", "grandson", "granddaughter")
+_KIN_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_KIN_WORDS)})s?"
                             r"(?:,?\s+|\s+of\s+(?:[\w'’-]+\s+){0,3})$")  # "Patricia Smith, mother of Benghazi victim Sean Smith"
 
 
@@ -3487,9 +3487,8 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     return full(fallback)
 
 
-_KIN_NOUNS = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "family",
-              "children", "child", "parent", "parents", "friend", "nephew", "niece", "cousin", "grandson",
-              "granddaughter", "fiance", "fiancee", "partner", "boss", "team", "campaign", "staff", "office", "camp"}
+_KIN_NOUNS = {*_KIN_WORDS, "family", "children", "child", "parent", "parents", "friend", "fiance", "fiancee", "partner",
+              "boss", "team", "campaign", "staff", "office", "camp"}  # (the people around someone)
 
 
 @lru_cache(maxsize=1)
