@@ -1572,6 +1572,8 @@ SPEAKER_CASES = [
     # an aside whose last comma only names the place's state or city is one aside
     ("Dean Lane, a 55-year-old salesman from Sumter, South Carolina, says the pier will open.", "Dean Lane"),
     ("Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier.", "Ana Lane"),
+    # a phrase of where it was said between the named subject and the cue: the name
+    ("It was complete when Lane in his announcement speech promised to build a new pier.", "Lane"),
 ]
 
 

@@ -868,6 +868,9 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 # A restrictive relative clause that ends right before the cue ("Many residents who came to protest the pier say"):
 # the phrase at its end is the clause's object, and the subject is the phrase before "who".
 _ALIAS_END_RE = re.compile(r",\s+or\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2},?$")  # ", or DFA," ending a lead
+_NAME_THEN_PP_RE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:when|as|while|after|before|and|but|because|since|if)\s+)"
+                              r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:in|during|at)\s+$")  # a clause's named subject
+_PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
 _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
 _GROUP_IN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
@@ -1009,6 +1012,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if not found:
             return None
         idx, length = found[-1].start(), found[-1].end() - found[-1].start()
+    named = _NAME_THEN_PP_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in _PP_DETERMINERS else None
+    if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
+        return base + named.start(1), base + named.end(1)
     if place_kinds().get(np_text) in ("state", "city"):  # a state or city is where the speaker is from or in
         home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
         if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
