@@ -1574,6 +1574,15 @@ SPEAKER_CASES = [
     ("Ana Lane, during a town hall meeting in Columbus, Ohio, said she would reopen the pier.", "Ana Lane"),
     # a phrase of where it was said between the named subject and the cue: the name
     ("It was complete when Lane in his announcement speech promised to build a new pier.", "Lane"),
+    # a dateline with a date or a news agency is where the story was filed, not who speaks
+    ("WASHINGTON, Dec. 8 (UPI) — Mayor Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
+    ("Washington (AFP) – Mayor Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
+    # a long "In response to …," opening is no subject
+    ("In response to the storm that closed the pier for two whole months last winter, Ana Lane opened it, "
+     "saying that the repairs were done.", "Ana Lane"),
+    # a capitalised adjective, a role in lower case and a name: the name, not "Republican"
+    ("Republican presidential candidate Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
+    ("Presumptive Democratic presidential nominee Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
 ]
 
 

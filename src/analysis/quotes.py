@@ -1170,7 +1170,9 @@ _SUBJECT_START_RE = re.compile(
     rf"(?:(?:\d{{1,3}}-year-old\s+)?{_DET_NP}?(?!{_DET_NP}[a-z])(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|{_DET_NP}[\w'’-]+(?:\s+[\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?=[\s,])"
 )
-_INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+)")
+_INTRO_RE = re.compile(r"(?:(?:[A-Z][a-z]*|[a-z]+)(?:\s+[\w'’.-]+){0,10}?\s*,\s+|"
+                       r"(?:In\s+response\s+to|In\s+reaction\s+to|In\s+addition\s+to|Following|Despite|Amid)"
+                       r"(?:\s+[\w'’.-]+){1,16}?\s*,\s+)")  # "In response to Donald Trump’s proposal to bar …, X"
 
 
 _ING_PREPOSITIONS = {"during", "including", "regarding", "concerning", "following", "according", "pending",
@@ -1191,7 +1193,15 @@ _CONTRACTED_SUBJECT_RE = re.compile(r"([Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Tt]his|
 _ROLE_AFTER_RE = re.compile(rf"(?:\s+(?:{_ROLE_NOUNS}))+(?=[\s,])")
 
 
-_DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+(?:[A-Z][\w.]*\s*){1,3})?\s*(?:—|–|--?)\s+")
+# A role in lower case and the name it titles, after a capitalised adjective: "(Republican) presidential candidate Ted Cruz"
+_ROLE_THEN_NAME_RE = re.compile(rf"(?:\s+[a-z][a-z-]+)?(?:\s+(?:{_ROLE_NOUNS}))+\s+(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?=[\s,])")
+
+
+# "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –": a place (in capitals, or any place before a
+# news agency's name), perhaps its state and a date, then a dash
+_AGENCY = r"\((?:AP|AFP|UPI|Reuters|CNN|Bloomberg|dpa|Xinhua|IANS|PTI)\)"
+_DATELINE_RE = re.compile(rf"\s*(?:[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=(?:,[^—–()]{{1,30}})?\s*{_AGENCY}))"
+                          rf"(?:,\s+(?:[A-Z][\w.]*\s*){{1,3}}(?:\d{{1,2}}\s*)?)?\s*(?:{_AGENCY}\s*)?(?:—|–|--?)\s+")
 
 
 _OF_PHRASE_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*(?=\s+(?:has|have|had|"
@@ -1294,6 +1304,8 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
             poss = _POSSESSED_RE.match(candidate, end)  # "Millbrook's harbor council has shut …": the council
             if poss:
                 end = poss.end()
+            elif (titled := _ROLE_THEN_NAME_RE.match(candidate, end)) and m.group(0).split()[0][:1].isupper():
+                end = titled.end()  # "Republican presidential candidate Ted Cruz", not "Republican"
             elif _ROLE_AFTER_RE.match(candidate, end):  # "The Republican candidate", "The Democratic nominee"
                 end = _ROLE_AFTER_RE.match(candidate, end).end()
             elif " " not in m.group(0) and candidate[end : end + 1] == " " and candidate[end + 1 : end + 2].islower() \
