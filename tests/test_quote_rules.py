@@ -1583,6 +1583,11 @@ SPEAKER_CASES = [
     # a capitalised adjective, a role in lower case and a name: the name, not "Republican"
     ("Republican presidential candidate Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
     ("Presumptive Democratic presidential nominee Ana Lane opened the pier, saying that the repairs were done.", "Ana Lane"),
+    # a perfect participle opening the sentence ("Having announced that …,") speaks for the subject after its comma
+    ("Having announced that the pier would reopen, Mayor Ana Lane proceeded to cut the ribbon.", "Ana Lane"),
+    # so does an opening clause whose subject follows it ("But while denouncing …, she hasn't outlined …")
+    ("Ana Lane opened the pier. But while denouncing the ''neglect'' of the pier to audiences, she has not "
+     "outlined a plan.", "Ana Lane"),
 ]
 
 

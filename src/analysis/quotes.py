@@ -2009,13 +2009,17 @@ def _sentence_start_of(s: _Sentence, pos: int) -> int:
     return s.s0 + cut + 1 if cut >= 0 else s.s0
 
 
+_HAVING_LEAD_RE = re.compile(r"(?:^|[,;—–]\s*|\b(?:And|But)\s+)[Hh]aving(?:\s+[a-z]+ly)?$")
+
+
 def _is_participle(s: _Sentence, cs: int, ce: int, after_quote: bool = True) -> bool:
     """Whether the cue at cs:ce is an -ing participle of a clause ("…, saying", "by saying"), not a verb with a
     subject before it. ``after_quote``: a comma inside a closing mark counts too ('… of “New York values,” saying');
     a quote frame leaves it out, since there '“A,” adding, “B”' is the frame of the quotation before it."""
-    if not s.text[cs:ce].split()[0].lower().endswith("ing"):  # "pointing to", "calling for": the first word
-        return False
     lead = s.masked[: s.rel(cs)].rstrip()
+    if not s.text[cs:ce].split()[0].lower().endswith("ing"):  # "pointing to", "calling for": the first word
+        return lead.endswith("aving") and _HAVING_LEAD_RE.search(lead, max(0, len(lead) - 40)) is not None
+        # ("Having announced that …, Judge Berman …": a perfect participle)
     tail = max(0, len(lead) - _LEAD_TAIL)  # the patterns end at the lead's end: look only at its tail (linear cost)
     return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead, tail) is not None \
         or _ADVERB_AFTER_COMMA_RE.search(lead, tail) \
@@ -2123,6 +2127,8 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     cleft = _CLEFT_RE.match(s.masked, s.rel(spk[1])) if spk and s.text[spk[0] : spk[1]] == "It" else None
     if cleft and s.s0 + cleft.end() < c.cs:  # "It was at the conference that Swanson delivered a tirade, pointing to …"
         spk = _sentence_subject(s.masked[cleft.end() :], s.s0 + cleft.end())
+    if spk and spk[0] >= c.ce and end == s.s1 and (comma := s.masked.rfind(",", s.rel(c.ce), s.rel(spk[0]))) > 0:
+        end = s.s0 + comma  # "Having announced that A, Judge Berman proceeded": the opening clause ends at its comma
     if spk and (spk[1] <= c.cs or end < s.s1):
         span = _reported_content(s.text, c.ce, end, c.lemma)
         if span[1] - span[0] >= 8:
