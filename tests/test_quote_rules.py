@@ -1588,6 +1588,11 @@ SPEAKER_CASES = [
     # so does an opening clause whose subject follows it ("But while denouncing …, she hasn't outlined …")
     ("Ana Lane opened the pier. But while denouncing the ''neglect'' of the pier to audiences, she has not "
      "outlined a plan.", "Ana Lane"),
+    # a second verb inside a "when" clause is the clause's subject's, not the sentence subject's
+    ("The Louisville crowd cheered when Ana Lane spotted a sign and asked it to be fetched for her.", "Ana Lane"),
+    # (after "after", the main subject's: "went after Clinton and called for …", "after he won and said …")
+    ("Ana Lane was quick to embrace the mogul after he clinched the nomination and said that the pier was safe.",
+     "Ana Lane"),
 ]
 
 

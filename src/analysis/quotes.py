@@ -2430,6 +2430,11 @@ _OPENING_NOT_SUBJECTS = {"given", "there", "here", "local", "national", "federal
                          "generally", "currently", "recently", "eventually", "increasingly", "often"}
 
 
+# "when" or "while" and a name ("… cheered when Trump spotted a sign and asked"; not "went after Clinton", nor "after he
+# clinched the nomination and said", which may be the main subject's second verb)
+_MID_SUBORDINATE_RE = re.compile(r"\s(?:when|while)\s+(?=[A-Z][a-z])")
+
+
 def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
     """A cue that is the second verb of the sentence's subject ("and", "but" before it) has that subject as speaker.
 
@@ -2450,6 +2455,11 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
         comma = next((m for m in _CLAUSE_COMMA_RE.finditer(s.text, c.ce, s.s1)  # outside quotation marks, or
                       if m.group(1) or s.masked[s.rel(m.start())] == ","), None)  # the one closing a quotation
         end = comma.end(1) if comma else s.s1
+    if spk is not None and spk[1] < c.cs:
+        sub = _MID_SUBORDINATE_RE.search(s.masked, s.rel(spk[1]), s.rel(c.cs))
+        inner = _sentence_subject(s.masked[sub.end() :], s.s0 + sub.end()) if sub else None
+        if inner is not None and inner[1] < c.cs - 5 and "," not in s.masked[sub.end() : s.rel(c.cs)]:
+            spk = inner  # "The crowd cheered when Trump spotted a sign and asked …": the clause's subject asked
     if spk is None or spk[1] > c.cs - 5 or _not_a_subject(s.text[spk[0] : spk[1]]):
         return False
     span = _reported_content(s.text, c.ce, end, c.lemma)
