@@ -1641,3 +1641,14 @@ def test_a_title_picks_among_full_names_by_their_given_names():
     text = ('Tory J. Green built the pier. Tory Green later sold it. Mary Green runs the harbor now. '
             '"The pier was his dream," Mr. Green said.')
     assert [r["speaker"] for r in rows(text)] == ["Tory J. Green"]
+
+
+def test_an_interjection_or_a_question_word_is_no_speaker():
+    # "Wait, it gets better:" is the writer's aside before a quotation, and "Why not just say: “…”?" a question
+    text = 'The pier closed in May.\n\nWait, it gets better:\n\n"By law, the mayor sets the number of boats each year."'
+    assert "Wait" not in {r["speaker"] for r in rows(text)}
+    text = 'Many disliked the phrase “boat tax.” Why not just say: “They will pay the same as everyone”?'
+    assert "Why" not in {r["speaker"] for r in rows(text)}
+    # a lead-in whose subject is a name still gives the quotation its speaker
+    text = 'The pier closed in May.\n\nAna Lane explained:\n\n"By law, the mayor sets the number of boats each year."'
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]

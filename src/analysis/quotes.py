@@ -924,6 +924,9 @@ def _second_predicate(masked: str, base: int, cue_start: int) -> bool:
         _COORD_END_RE.search(lead[0], max(0, len(lead[0]) - 8)) is not None
 
 
+_WH_WORDS = {"why", "how", "what", "where", "when", "whether"}  # (not "which": ", which says" speaks for the phrase)
+
+
 def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = False) -> tuple[int, int] | None:
     """The subject noun phrase that ends right before a cue ("Tory Green said", "The company, which …, said").
 
@@ -1005,6 +1008,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     np_text = _speaker_phrase(np_text)
     if np_text is None:
         return None
+    if np_text.lower() in _WH_WORDS:
+        return None  # "Why not just say: “…”": a question word, no one who speaks
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
     length = len(np_text)
     if idx < 0:  # the phrase's words were joined by one space: "Sen. Ted  Cruz said" has two
@@ -1246,7 +1251,15 @@ _OPENING_PARTICIPLES = {"Asked", "Pressed", "Questioned", "Told", "Speaking", "R
 
 def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, after a dateline ("DECATUR, Ill. — Sen. Ted Cruz …") or an
-    introductory phrase ("In June, Reddit …")."""
+    introductory phrase ("In June, Reddit …"); never a question word ("Why not just say: …")."""
+    found = _subject_at_start(masked, base)
+    if found is not None and found[1] - found[0] <= 7 and masked[found[0] - base : found[1] - base].lower() in _WH_WORDS:
+        return None
+    return found
+
+
+def _subject_at_start(masked: str, base: int) -> tuple[int, int] | None:
+    """:func:`_sentence_subject`, question words included."""
     dateline = _DATELINE_RE.match(masked)
     if dateline:
         masked = " " * dateline.end() + masked[dateline.end() :]
@@ -1765,8 +1778,9 @@ def quote_beside_frame(s: _Sentence) -> bool:
                     words = words[:-1]
                 limit = 14 if words and words[0][:1].isupper() else 9
                 if words and (words[0].lower() in ("and", "but", "or", "then") or words[0].lower() in _SUBORDINATORS
-                              or words[0].lower() in _PREPOSITIONS):
-                    words = []  # "“…,” and said …", "“…,” before optimistically predicting": no speaker there
+                              or words[0].lower() in _PREPOSITIONS or words[0].lower() in _WH_WORDS):
+                    words = []  # "“…,” and said …", "“…,” before optimistically predicting", "“…” Why not just say":
+                    # no speaker there
                 pron = re.search(r"(?<![\w'’])(?:he|she|they|we|I)\s*$", gap.rstrip(" ,—–-")) if len(words) > 1 else None
                 if pron:  # "“…,” a while back when she said" / "After all, he says": the pronoun is the speaker
                     a = s0 + rel(prev_close) + pron.start()
@@ -2592,7 +2606,9 @@ _NOT_COLON_SPEAKERS = {"transcript", "update", "note", "editor's note", "editor�
                        "opinion", "analysis", "read", "click here", "more", "sign up", "subscribe", "caption",
                        "credit", "image", "getty images", "ap photo", "reuters", "here", "this", "that", "the",
                        "fact", "bottom line", "the bottom line", "why", "what", "how", "when", "where", "who", "but",
-                       "and", "so", "now", "then", "first", "second", "third", "finally", "answer", "question"}
+                       "and", "so", "now", "then", "first", "second", "third", "finally", "answer", "question",
+                       # an imperative or an interjection opening the writer's own aside ("Wait, it gets better:")
+                       "wait", "look", "consider", "remember", "imagine", "plus", "worse", "yes", "no", "well", "oh"}
 
 
 def _is_person_name(text: str, name: str) -> bool:
