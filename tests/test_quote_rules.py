@@ -1652,3 +1652,25 @@ def test_an_interjection_or_a_question_word_is_no_speaker():
     # a lead-in whose subject is a name still gives the quotation its speaker
     text = 'The pier closed in May.\n\nAna Lane explained:\n\n"By law, the mayor sets the number of boats each year."'
     assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
+
+
+def test_participles_before_their_noun_are_no_cues():
+    # "pledged delegates" is a kind of delegate, however it is introduced
+    for text in ("Lane garnered most of the convention’s pledged delegates after winning the primaries.",
+                 "The figures include pledged delegates and superdelegates.",
+                 "She clinched an outright majority of regular, pledged delegates."):
+        assert rows(text) == [], text
+    # a possessive before a participle and its noun ("Lane’s stated plans"), but not "he’s" (has) or "Lane’s … that"
+    assert [r["speaker"] for r in rows("It clashes with Lane’s stated plans, the mayor said.")] == ["the mayor"]
+    assert [r["speaker"] for r in rows("Ana Lane won. And she’s predicted big wins in the races ahead.")] == ["Ana Lane"]
+    assert [r["speaker"] for r in rows("Ana Lane’s argued that the pier is safe.")] == ["Ana Lane"]
+
+
+def test_a_plural_subject_with_a_that_clause_and_party_adjectives():
+    # "organizations that have endorsed him say": the organizations, not "have endorsed him"
+    text = "But progressive organizations that have endorsed him say they believe the pier should open."
+    assert [r["speaker"] for r in rows(text)] == ["progressive organizations"]
+    # a party adjective names no one; the party's and its committee's names are names
+    assert quotes._name_parts("Democratic") is None and quotes._name_parts("Republican") is None
+    assert quotes._name_parts("Democratic National Committee")[0] == "Democratic National Committee"
+    assert quotes._name_parts("Republican Sen. Ana Lane")[0] == "Ana Lane"

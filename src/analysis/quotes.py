@@ -371,6 +371,13 @@ _COMPLEMENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:the|a|an|as)\s|\s+(?:[\w'’
 _PASSIVE_CUE_WORDS = {"called", *_PASSIVE_SAYING}  # "was called" names; the others report (passive_cue)
 
 
+_CLAUSE_OPENERS_AFTER = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "it", "he", "she", "they", "we",
+                         "this", "in", "on", "for", "about", "with", "him", "them", "us", "me", "i", "you", "as"}
+_CONTRACTED_S_WORDS = {"he", "she", "it", "that", "who", "there", "what", "where", "here", "this", "everyone", "nobody",
+                       "someone", "everybody", "somebody", "one"}  # "he’s said": "has", not a possessive
+_DELEGATES_NEXT_RE = re.compile(r"\s+(?:and\s+\w+\s+)?delegates?\b")  # "pledged (and unpledged) delegates"
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
@@ -406,6 +413,8 @@ def _is_verbal(masked: str, start: int) -> bool:
             or re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|other|several|many))\s+$",
                          masked[max(0, start - 12) : start])):
         return False  # "home state", "Rust Belt states that …", "the four states that …": "states that" after a noun
+    if word and word.group(0).endswith("ed") and _DELEGATES_NEXT_RE.match(masked, word.end()):
+        return False  # "regular, pledged delegates": a participle before its noun
     m = _prev_word(masked, max(0, start - 60), start)
     if not m:
         return True
@@ -417,6 +426,11 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "the working class -- dismissed so often as myopic": a passive participle in an aside
     if prev[:1].isdigit() and word and word.group(0).endswith("ed"):
         return False  # "4,051 pledged delegates": a participle before a noun, after a number
+    if word and word.group(0).endswith("ed") and m.group(1).endswith(("’s", "'s", "s’", "s'")) \
+            and prev[:-2] not in _CONTRACTED_S_WORDS and (nxt := _NEXT_WORD_RE.match(masked, word.end())) is not None \
+            and nxt.group(1).islower() and nxt.group(1) not in _CLAUSE_OPENERS_AFTER:
+        return False  # "the convention’s pledged delegates", "Sanders’ stated plans": a participle before its noun
+        # (not "he’s predicted": "has")
     if prev in ("but", "and") and word and word.group(0).endswith("ing") \
             and _ADJECTIVE_PAIR_RE.search(masked, max(0, start - 40), start) and _ING_BEFORE_NOUN_RE.match(masked, start):
         return False  # "an awkward but promising transition": an adjective of a noun phrase, no act of saying
@@ -875,6 +889,8 @@ _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+
 _GROUP_IN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
+# "progressive organizations that have endorsed him say": a plural noun's relative "that" with a verb of its own
+_RESTRICTIVE_THAT_RE = re.compile(r"(?<=[a-z]s)\s+that\s+(?:have|had|were|are|[a-z]+ed)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+$")
 
 
 _DASH_ASIDE_END_RE = re.compile(r"(?:\s[—–]|[—–]\s|\s--?\s)[^—–“”\"]{2,190}?(?:[—–]|\s--?)$")  # "— an aside —" at the end
@@ -972,7 +988,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, start - 80), start)
         return base + (doc.start() if doc else start), base + len(left)
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
-    rel = _RESTRICTIVE_WHO_RE.search(clause) if cut_at is None and " who " in clause else None  # (not when an appositive
+    rel = None if cut_at is not None else _RESTRICTIVE_WHO_RE.search(clause) if " who " in clause \
+        else _RESTRICTIVE_THAT_RE.search(clause) if " that " in clause else None  # (not when an appositive
     # after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
         head = clause[: rel.start()].split()[-1:]
@@ -2910,6 +2927,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "if", "when", "as", "for", "with", "what", "how", "why", "though",
               "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western",
+              "democratic", "republican",  # party adjectives: "a Democratic presidential candidate" names no one
               # sentence adverbs and discourse words that open sentences and headings ("Meanwhile, …", "Q&A: Answer")
               "meanwhile", "however", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed",
               "likewise", "similarly", "additionally", "separately", "ultimately", "specifically", "notably",
@@ -3039,7 +3057,8 @@ _THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize
                 "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
                 "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort",
                 "year", "eve", "tuesday", "east"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
-_DEMONYMS = {"american", "chinese", "western"}  # in _NOT_NAMES: "American officials" names nobody
+_DEMONYMS = {"american", "chinese", "western", "democratic", "republican"}  # in _NOT_NAMES: "American officials" names
+# nobody, but "American Legion", "Democratic National Committee" and "Republican Party" are names
 
 
 def _demonym_opens_name(rest: list[str]) -> bool:
