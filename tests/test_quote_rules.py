@@ -1674,3 +1674,16 @@ def test_a_plural_subject_with_a_that_clause_and_party_adjectives():
     assert quotes._name_parts("Democratic") is None and quotes._name_parts("Republican") is None
     assert quotes._name_parts("Democratic National Committee")[0] == "Democratic National Committee"
     assert quotes._name_parts("Republican Sen. Ana Lane")[0] == "Ana Lane"
+
+
+def test_a_given_name_outweighs_one_pronoun_and_a_title_looks_back():
+    # "Ben" is a man's name; the "her" in his own reported words is someone else's, so "he added" is still Ben Lane
+    text = ("Former NAACP president Ben Lane spoke to the committee. “Hillary is not going to be able to lead them by "
+            "going for $12,” Lane said, suggesting that a more progressive platform could help her defeat the nominee, "
+            "Donald Trump. “[Sanders] should stay in until he gets everything,” he added.")
+    assert [r["speaker"] for r in rows(text)] == ["Ben Lane"] * 3
+    # "Mrs. Lane" before Chelsea Lane is first named is the Mrs. Lane already written: Hillary Lane
+    text = ("Bill Lane and Hillary Lane left the White House in 2001. The criticism of Mr. Lane's life comes as Mrs. Lane "
+            "is relying on him, and she said that the pier was safe. The Lanes did not attend Chelsea Lane's 2010 "
+            "wedding. ''He liked them,'' a friend said.")
+    assert [r["speaker"] for r in rows(text)] == ["Hillary Lane", "a friend"]

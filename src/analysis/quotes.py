@@ -3377,8 +3377,11 @@ class _Context:
         return self._sex[name]
 
     def sex_of(self, name: str) -> int:
-        """The article's evidence for a full name (:meth:`sex_evidence`), else its given name's (+1, -1 or 0)."""
-        return self.sex_evidence(name) or _given_name_sign(name)
+        """The given name's sign (+1, -1 or 0) unless a title outweighs it, else the article's evidence for a full name
+        (:meth:`sex_evidence`): one pronoun after a mention is weak ("Ben Jealous said, suggesting that a platform could
+        help her …": Clinton's "her"); "Ben" is a man's name in 97% or more of the births that had it."""
+        evidence, given = self.sex_evidence(name), _given_name_sign(name)
+        return given if given and abs(evidence) < 2 else (evidence or given)
 
     def names(self) -> set[str]:
         """Every name the article mentions, as written and as its full form."""
@@ -3438,6 +3441,12 @@ class _Context:
             return self.canonical(raw)
         title = _title_sex(self.text, s)
         fits = [f for f in full if title and self.sex_of(f) * title > 0]
+        if len(fits) == 1 and not self.written_before(fits[0], s):
+            # "Mrs. Clinton" before "Chelsea Clinton" is first named: the one full name written before it that the
+            # title does not contradict ("Hillary Clinton", whose sex the article may not show)
+            earlier = [f for f in full if self.written_before(f, s) and self.sex_of(f) * title >= 0]
+            if len(earlier) == 1:
+                return earlier[0]
         if len(fits) == 1:
             return fits[0]
         if len(fits) > 1:  # "Mr. Bush" of Jeb, George W. and Barbara Bush: of the men, the one last written as subject
@@ -3448,17 +3457,25 @@ class _Context:
                 return fits[0]
         return raw if title else (self.latest_full(full, s) or raw)  # a title nobody's sex confirms: the surname
 
+    def written_before(self, full: str, s: int) -> bool:
+        """Whether the full name is written before ``s``."""
+        self._index_full_names()
+        return any(es < s for es, _obl in self._full_at.get(full, ()))
+
+    def _index_full_names(self) -> None:
+        if self._full_at is None:
+            self._full_at = {}
+            for es, ee, n, _k in self.ents:
+                if " " in n:
+                    self._full_at.setdefault(n, []).append((es, self.oblique(es, ee)))
+
     def latest_full(self, full: list[str], s: int) -> str | None:
         """Of several full names sharing a surname, the one a bare surname at ``s`` stands for, or None when none
         is written before ``s``: the one last written before it as a subject ("Liz Cheney won … Cheney said": Liz
         Cheney, though Dick Cheney appears elsewhere); when none is a subject before it (only "his memory of Bill
         Clinton's years", "the Hillary Clinton campaign"), the one the article names most, by full name or first
         name alone; on a tie, the one written last before it."""
-        if self._full_at is None:
-            self._full_at = {}
-            for es, ee, n, _k in self.ents:
-                if " " in n:
-                    self._full_at.setdefault(n, []).append((es, self.oblique(es, ee)))
+        self._index_full_names()
         before = {f: [(es, obl) for es, obl in self._full_at.get(f, []) if es < s] for f in full}
         subjects = {f: max((es for es, obl in v if not obl), default=-1) for f, v in before.items()}
         if max(subjects.values()) >= 0:
@@ -3501,13 +3518,15 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
     def full(name: str | None) -> str | None:  # "she" and the surname "Clinton" of Bill and Hillary: Hillary Clinton
         if name is None or sex is None or len(ctx.full_by_surname.get(name, ())) < 2:
             return name
-        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_of(f) * sex > 0]
+        fulls = [f for f in ctx.full_by_surname[name] if ctx.written_before(f, pos)] or ctx.full_by_surname[name]
+        # (a "she" refers back: not to "Chelsea Clinton", first named later in the article)
+        fit = [f for f in fulls if ctx.sex_of(f) * sex > 0]
         if len(fit) == 1:
             return fit[0]
         if len(fit) > 1:  # several men (or women) of the surname: the one last written as subject
             return ctx.latest_full(fit, pos) or name
-        fit = [f for f in ctx.full_by_surname[name] if ctx.sex_of(f) * sex >= 0]  # none against the pronoun
-        if 0 < len(fit) < len(ctx.full_by_surname[name]):
+        fit = [f for f in fulls if ctx.sex_of(f) * sex >= 0]  # none against the pronoun
+        if 0 < len(fit) < len(fulls):
             return fit[0] if len(fit) == 1 else (ctx.latest_full(fit, pos) or name)
         return name
 
