@@ -1687,3 +1687,18 @@ def test_a_given_name_outweighs_one_pronoun_and_a_title_looks_back():
             "is relying on him, and she said that the pier was safe. The Lanes did not attend Chelsea Lane's 2010 "
             "wedding. ''He liked them,'' a friend said.")
     assert [r["speaker"] for r in rows(text)] == ["Hillary Lane", "a friend"]
+
+
+def test_phrases_that_only_look_like_frames():
+    # a participle after its noun ("bill criticized as anti-gay") reports no one's words; a relative's subject does
+    assert rows("After a 39-hour filibuster, the Senate passes bill criticized as anti-gay.") == []
+    assert [r["speaker"] for r in rows("The bill, which many critics described as anti-gay, passed.")] == ["many critics"]
+    # "…, tweeted their approval of the filibuster": the object of "tweeted", and the subject before the comma speaks
+    text = "Mayor Ana Lane and Gov. Jay Nixon, both Democrats, tweeted their approval of the filibuster."
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane and Jay Nixon"]
+    # "Most recently," opens the sentence; the subject follows its comma
+    text = "Most recently, Ana Lane saw her support collapse after derisively mocking Trump in the last two debates."
+    assert [r["speaker"] for r in rows(text)] == ["Ana Lane"]
+    # "an anti-Trump PAC" is the PAC against him, never "Trump PAC"
+    text = "Even an anti-Trump PAC recently revealed that its polling shows Trump ahead in the state."
+    assert [r["speaker"] for r in rows(text)] == ["anti-Trump PAC"]

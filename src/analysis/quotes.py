@@ -375,6 +375,7 @@ _CLAUSE_OPENERS_AFTER = {"that", "to", "the", "a", "an", "his", "her", "their", 
                          "this", "in", "on", "for", "about", "with", "him", "them", "us", "me", "i", "you", "as"}
 _CONTRACTED_S_WORDS = {"he", "she", "it", "that", "who", "there", "what", "where", "here", "this", "everyone", "nobody",
                        "someone", "everybody", "somebody", "one"}  # "he’s said": "has", not a possessive
+_RELATIVE_OBJECT_BEFORE_RE = re.compile(r"\b(?:which|that|whom|who|what)\s+(?:[\w’'-]+\s+){0,3}$")
 _DELEGATES_NEXT_RE = re.compile(r"\s+(?:and\s+\w+\s+)?delegates?\b")  # "pledged (and unpledged) delegates"
 
 
@@ -415,6 +416,14 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "home state", "Rust Belt states that …", "the four states that …": "states that" after a noun
     if word and word.group(0).endswith("ed") and _DELEGATES_NEXT_RE.match(masked, word.end()):
         return False  # "regular, pledged delegates": a participle before its noun
+    if word and word.group(0).endswith("ed") and masked.startswith(" as ", word.end()) \
+            and not masked.startswith((" as much", " as well", " as such"), word.end()) \
+            and (before := _prev_word(masked, max(0, start - 30), start)) is not None and before.group(1).islower() \
+            and before.group(1) not in PRONOUNS and before.group(1) not in _AUX_WORDS and not before.group(1).endswith("ly") \
+            and before.group(1) not in ("who", "that", "which") \
+            and not _RELATIVE_OBJECT_BEFORE_RE.search(masked, max(0, before.start(1) - 30), before.start(1)):
+        return False  # "Missouri Senate passes bill criticized as anti-gay": a participle after its noun, no one speaks
+        # (but "the bill, which critics described as anti-gay": the critics did)
     m = _prev_word(masked, max(0, start - 60), start)
     if not m:
         return True
@@ -1317,6 +1326,8 @@ def _subject_at_start(masked: str, base: int) -> tuple[int, int] | None:
             candidate = text[after:]  # the subject is read there as at a sentence start
             off = len(masked) - len(candidate)
             words = candidate.split(None, 1)
+        if len(words) > 1 and re.match(r"[a-z]+ly,", words[1]) and words[0].lower() in ("most", "more", "less", "least", "very"):
+            continue  # "Most recently, Rubio saw …": an adverbial, whose comma the subject follows
         if words and (words[0].lower().strip(",") in _CLAUSE_WORDS - {"this", "that"}
                       or (words[0].endswith(",") and (words[0].lower().rstrip(",") in _NOT_NAMES
                                                       or words[0].lower().rstrip(",").endswith("ly")))):
@@ -2393,6 +2404,9 @@ def content_as_speaker_said(s: _Sentence, c: _Cue) -> bool:
     return True
 
 
+_OBJECT_TAKING_LEMMAS = {"tweet", "write", "post", "report"}  # "…, tweeted a warning": what follows may be the object
+
+
 def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content, a comma, then an inverting cue and a speaker phrase that ends the sentence or meets a comma.
 
@@ -2411,8 +2425,10 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
             or any(w in _finite_cue_forms() for w in words[1:])  # "…, said the report claims …": a clause
             or any(w.islower() and w.endswith("ed") and p.lower() not in _DETERMINERS_OPENING  # "…, said the delegates
                    for p, w in itertools.pairwise(words))  # walked out": a clause (not "said the retired senator")
-            or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")):
-        return False
+            or not (not after.strip(" .!?”’\"'") or after[:1] in ",.(")
+            or (c.lemma in _OBJECT_TAKING_LEMMAS and words[0].lower() in ("their", "its", "our", "my", "a", "an")
+                and not any(w[:1].isupper() for w in words))):
+        return False  # (the last: "…, tweeted their approval of the filibuster", "tweeted a warning": an object)
     end = s.s0 + len(c.lead)
     # 'But with voters split, "Trump's loyal 22% goes a long way," says X': the quotation before the cue is content too
     end = max([end, *(close for o, close in s.outer if end - 2 <= o and close <= c.cs)])
@@ -3038,6 +3054,15 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
             continue
         name, offset, length, kind = parts
         start = m_start + offset
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].islower():
+            # "an anti-Trump PAC", "pro-Clinton": the prefix belongs to the phrase, which names neither Trump nor
+            # Clinton (an actor "Trump PAC" would be the PAC against him); a lone "pro-Clinton" is no name at all
+            if " " not in name:
+                continue
+            k = start - 1
+            while k > 0 and text[k - 1].isalpha():
+                k -= 1
+            name, length, start = text[k : start - 1] + "-" + name, length + (start - k), k
         if kind == "unknown":
             before = text[max(0, start - 12) : start].lower().split()
             if before and before[-1].strip(".") in TITLES:
