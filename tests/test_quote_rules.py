@@ -1593,6 +1593,9 @@ SPEAKER_CASES = [
     # (after "after", the main subject's: "went after Clinton and called for …", "after he won and said …")
     ("Ana Lane was quick to embrace the mogul after he clinched the nomination and said that the pier was safe.",
      "Ana Lane"),
+    # a numbered article of a law or a convention speaks under its own name, not as "33"
+    ("Article 33 affirms: “No Contracting State shall expel or return a refugee.”", "Article 33"),
+    ("Section 230 says that platforms are not the publishers of what users post.", "Section 230"),
 ]
 
 

@@ -949,6 +949,7 @@ def _second_predicate(masked: str, base: int, cue_start: int) -> bool:
         _COORD_END_RE.search(lead[0], max(0, len(lead[0]) - 8)) is not None
 
 
+_NUMBERED_HEAD_RE = re.compile(r"([A-Z][a-z]+)\s+(\d+)\s*$")  # "Article 33", "Section 230", "Proposition 8"
 _WH_WORDS = {"why", "how", "what", "where", "when", "whether"}  # (not "which": ", which says" speaks for the phrase)
 
 
@@ -1036,6 +1037,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         return None
     if np_text.lower() in _WH_WORDS:
         return None  # "Why not just say: “…”": a question word, no one who speaks
+    if np_text.isdigit() and (numbered := _NUMBERED_HEAD_RE.search(left)) is not None and numbered.group(2) == np_text:
+        np_text = numbered.group(0)  # "Article 33 affirms", "Section 230 says": the article, not "33"
     idx = left.rfind(np_text)  # ``left`` is a prefix of masked[cut:], so this is an offset from ``base``
     length = len(np_text)
     if idx < 0:  # the phrase's words were joined by one space: "Sen. Ted  Cruz said" has two
