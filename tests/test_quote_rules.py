@@ -1705,3 +1705,11 @@ def test_phrases_that_only_look_like_frames():
     # "an anti-Trump PAC" is the PAC against him, never "Trump PAC"
     text = "Even an anti-Trump PAC recently revealed that its polling shows Trump ahead in the state."
     assert [r["speaker"] for r in rows(text)] == ["anti-Trump PAC"]
+
+
+def test_content_before_its_cue_keeps_what_follows_the_quotation():
+    # '“Q,” and donations began to pick up, Gilbert said': all before the cue is content, so the attribution is mixed
+    text = '"There is a sense of stability now," and donations began to pick up again last week, Lane said.'
+    found = [r for r in rows(text) if r["kind"] == "mixed"]
+    assert [(r["speaker"], r["quote"]) for r in found] == [
+        ("Lane", '"There is a sense of stability now," and donations began to pick up again last week')]

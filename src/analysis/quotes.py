@@ -1697,7 +1697,9 @@ class _Sentence:
                 # content opens with a quotation: "added, “Q”" / "“Q” and vowing to …": the quote alone
                 o, c = inside[0]
                 after = text[c:b0].strip()
-                if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1 and not _AND_THAT_RE.match(after)):
+                if not after or (_AFTER_QUOTE_RE.match(after) and len(inside) == 1 and not _AND_THAT_RE.match(after)
+                                 and not (cue is not None and cue[0] >= b0)):
+                    # (but content before its cue is all content: '“Q,” and donations began to pick up, Gilbert said')
                     spans, kind = [_content(text, o, c)], "direct"  # not '“A” and “B”': both are the content
         speaker = _issuer(self, speaker) if speaker is not None and s0 <= speaker[0] < s1 else speaker
         if speaker is not None and cue is not None and speaker[1] <= cue[0] and _PASSIVE_GAP_RE.fullmatch(text, speaker[1], cue[0]) \
