@@ -1596,6 +1596,13 @@ SPEAKER_CASES = [
     # a numbered article of a law or a convention speaks under its own name, not as "33"
     ("Article 33 affirms: “No Contracting State shall expel or return a refugee.”", "Article 33"),
     ("Section 230 says that platforms are not the publishers of what users post.", "Section 230"),
+    # a writer "in The Guardian" is the writer; "a Wednesday editorial in The Des Moines Register" keeps its paper
+    ("“The vulgarity was likely a first in American history,” wrote Ben Lane in The Guardian.", "Ben Lane"),
+    ("“There are invertebrates that have more backbone,” said a Wednesday editorial in The Des Moines Register.",
+     "a Wednesday editorial in The Des Moines Register"),
+    # "by declaring" is the act of the nearest named subject before it, not of the sentence's
+    ("The state (Ana Lane won there in 1992, although Bill Smith won the spin by declaring himself the comeback kid) "
+     "makes this a contest.", "Bill Smith"),
 ]
 
 
@@ -1613,6 +1620,9 @@ def test_a_relative_named_after_of_and_an_occupation_before_a_name():
     assert [r["speaker"] for r in rows(text)] == ["Rick Lane"]
     text = 'And North Carolina’s Ada Lane said the pier will reopen.'
     assert [r["speaker"] for r in rows(text)] == ["Ada Lane"]
+    # (but "Ana Lane and Bill Smith won … by arguing" does not make the second name of the subject the speaker)
+    assert "Bill Smith" not in {r["speaker"] for r in rows("Ana Lane and Bill Smith won the vote by arguing that the pier "
+                                                            "would close.")}
     for text, speaker in SPEAKER_CASES:
         assert [r["speaker"] for r in rows(text)] == [speaker], text
     assert rows("Using the term when talking about immigration, for example, became a regular part of dialogue.") == []

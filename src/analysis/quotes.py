@@ -1139,6 +1139,7 @@ _SPACED_DASH_RE = re.compile(r"\s[-–—]{1,2}\s")
 
 # Where a speaker named after the cue ends: an adverbial of the saying ("in a statement", "on Twitter", "during the
 # debate"), not an affiliation ("of the ACLU")
+_IN_PUBLICATION_RE = re.compile(r"\s+(?=in\s+The\s+[A-Z])")
 _ADVERBIAL_AFTER_NAME_RE = re.compile(r"\s+(?=(?:in|on|during|via|through)\s+(?:an?|the|his|her|their|its|Twitter|Facebook|"
                                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
@@ -1154,6 +1155,9 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
     if not m:
         return None
     np_text = _RELATIVE_SPLIT_RE.split(m.group(1).rstrip(), maxsplit=1)[0]
+    paper = _IN_PUBLICATION_RE.split(np_text, maxsplit=1)[0]
+    if paper != np_text and all(w[:1].isupper() for w in paper.split()):
+        np_text = paper  # "wrote Ben Jacobs in The Guardian": the writer (not "a Wednesday editorial in The …")
     head = _ADVERBIAL_AFTER_NAME_RE.split(np_text, maxsplit=1)[0]  # "said Sean Spicer in a Friday tweet", but not
     if any(w[:1].isupper() for w in head.split()) and not any(  # "said the candidate could be in a …"
             w.lower() in _AUX_WORDS or w.lower() in ("be", "can", "may", "might", "must", "should") for w in head.split()):
@@ -2176,6 +2180,14 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
         spk = _sentence_subject(s.masked[cleft.end() :], s.s0 + cleft.end())
     if spk and spk[0] >= c.ce and end == s.s1 and (comma := s.masked.rfind(",", s.rel(c.ce), s.rel(spk[0]))) > 0:
         end = s.s0 + comma  # "Having announced that A, Judge Berman proceeded": the opening clause ends at its comma
+    if spk and spk[1] <= c.cs and s.masked[: s.rel(c.cs)].rstrip().endswith(" by"):
+        sub = None
+        for m in _BY_CLAUSE_SUBJECT_RE.finditer(s.masked, s.rel(spk[1]), s.rel(c.cs)):
+            if re.search(r"[a-z]{2,}", s.masked[s.rel(spk[1]) : m.start()]):  # after the subject's own verb: not "Lane
+                sub = m  # and Smith won"; the last one: "…, although Bill Clinton won the spin by declaring …"
+        inner = _sentence_subject(s.masked[sub.end() :], s.s0 + sub.end()) if sub else None
+        if inner is not None and inner[1] < c.cs and "," not in s.masked[sub.end() : s.rel(c.cs)]:
+            spk = inner
     if spk and (spk[1] <= c.cs or end < s.s1):
         span = _reported_content(s.text, c.ce, end, c.lemma)
         if span[1] - span[0] >= 8:
@@ -2184,6 +2196,7 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_BY_CLAUSE_SUBJECT_RE = re.compile(r"\b(?:although|though|when|while|because|as|after|before|since|but|and)\s+(?=[A-Z][a-z])")
 _COMMA_END_RE = re.compile(r",[”’\"']*$")  # a comma, perhaps inside the closing quotation mark ("cool off,”)
 
 
