@@ -1723,3 +1723,10 @@ def test_content_before_its_cue_keeps_what_follows_the_quotation():
     found = [r for r in rows(text) if r["kind"] == "mixed"]
     assert [(r["speaker"], r["quote"]) for r in found] == [
         ("Lane", '"There is a sense of stability now," and donations began to pick up again last week')]
+
+
+def test_an_election_is_no_speaker():
+    # "the New Hampshire primary threatens to knock …": an event, which the findings listed as an actor never heard
+    text = "Lane and Smith lead, but the New Hampshire primary threatens to knock one of the governors out of the race."
+    assert rows(text) == []
+    assert [r["speaker"] for r in rows("The campaign said the race is close.")] == ["The campaign"]

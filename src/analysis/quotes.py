@@ -949,6 +949,23 @@ def _second_predicate(masked: str, base: int, cue_start: int) -> bool:
         _COORD_END_RE.search(lead[0], max(0, len(lead[0]) - 8)) is not None
 
 
+# Heads of phrases that name an event, which says nothing ("the primary threatens to knock one of them out")
+_EVENT_HEADS = {"primary", "primaries", "caucus", "caucuses", "election", "elections"}  # (not "rally": the gold counts
+# "a pro-Trump rally" that condemned something as its people's voice)
+
+
+_EVENT_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its", "a", "an", "each", "every"}
+
+
+def _is_event_phrase(phrase: str) -> bool:
+    """Whether a subject phrase is a description of an event: lower-case head in :data:`_EVENT_HEADS`, after
+    "the", "this", "that" or a possessive ("Tuesday's primary")."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1] not in _EVENT_HEADS:
+        return False
+    return words[0].lower() in _EVENT_DETERMINERS or words[0].endswith(("’s", "'s"))
+
+
 _NUMBERED_HEAD_RE = re.compile(r"([A-Z][a-z]+)\s+(\d+)\s*$")  # "Article 33", "Section 230", "Proposition 8"
 _WH_WORDS = {"why", "how", "what", "where", "when", "whether"}  # (not "which": ", which says" speaks for the phrase)
 
@@ -1085,6 +1102,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         ("of", "by", "in", "from", "for", "at")) else None
     if doc:  # "The new poll of voters in all 50 states found": the poll, not the voters
         return base + doc.start(), base + idx + length
+    if _is_event_phrase(np_text):
+        return None  # "the New Hampshire primary threatens to …", "his most recent rally is revealing …": an event
     return base + idx, base + idx + length
 
 
@@ -1288,6 +1307,8 @@ def _sentence_subject(masked: str, base: int) -> tuple[int, int] | None:
     found = _subject_at_start(masked, base)
     if found is not None and found[1] - found[0] <= 7 and masked[found[0] - base : found[1] - base].lower() in _WH_WORDS:
         return None
+    if found is not None and _is_event_phrase(masked[found[0] - base : found[1] - base]):
+        return None  # "the New Hampshire primary threatens to knock …": an event, no one who speaks
     return found
 
 
