@@ -1730,3 +1730,14 @@ def test_an_election_is_no_speaker():
     text = "Lane and Smith lead, but the New Hampshire primary threatens to knock one of the governors out of the race."
     assert rows(text) == []
     assert [r["speaker"] for r in rows("The campaign said the race is close.")] == ["The campaign"]
+
+
+def test_a_participle_after_a_main_clause_of_its_own():
+    # "when Mr. Lane asked Norton to republish the book, it declined, citing legal risks": Norton cited them, not Lane
+    text = ("But when Mr. Lane asked Norton to republish the book this year, it declined, citing legal risks and the "
+            "expenses associated with legal vetting.")
+    found = {r["cue"]: r["speaker_mention"] for r in rows(text)}
+    assert found == {"asked": "Mr. Lane", "citing": "it"}
+    # a participle right after the content still speaks for the content's speaker
+    text = "Lane said the tax would hurt families, calling for a fair deal."
+    assert [r["speaker"] for r in rows(text)] == ["Lane", "Lane"]

@@ -1741,6 +1741,10 @@ class _Sentence:
 # --- Sentence rules, tried in the order of SENTENCE_RULES; the first that returns True ends the sentence.
 
 
+# A main clause after the content: a comma, its own subject and a verb of one or two words ("…, it declined")
+_OWN_CLAUSE_RE = re.compile(r"\s*,\s+((?:he|she|it|they|we|I)|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+[a-z]+(?:\s+[a-z]+)?\s*$")
+
+
 def participle_continues_cue(s: _Sentence) -> bool:
     """A participle after a cue's clause speaks for that cue's speaker.
 
@@ -1753,6 +1757,10 @@ def participle_continues_cue(s: _Sentence) -> bool:
             comma = s.s0 + len(masked[: s.rel(cs)].rstrip()) - 1
             first = _analyse_one(text, s.s0, comma, s.quotes)
             spk = next((a.speaker for a in first if a.speaker), None)
+            ends = [a.spans[-1][1] for a in first if a.spans]
+            own = _OWN_CLAUSE_RE.match(masked, s.rel(max(ends)), s.rel(comma)) if spk is not None and ends else None
+            if own:  # "But when Mr. Hurt asked Norton to republish the book, it declined, citing legal risks": it cited
+                spk = (s.s0 + own.start(1), s.s0 + own.end(1))
             last = k == len(s.cues) - 1  # not '…, calling Trump “a buffoon,” Susan said': that frame is the sentence's
             if spk is None and (_cue_info(text[cs:ce])[0] in REPORTING_LEMMAS or (last and any(o >= ce for o, _ in outer))):
                 # "She went on to attack Trump, saying …", "Bush attacked Trump, calling him a “loser.”": the clause
