@@ -1741,3 +1741,14 @@ def test_a_participle_after_a_main_clause_of_its_own():
     # a participle right after the content still speaks for the content's speaker
     text = "Lane said the tax would hurt families, calling for a fair deal."
     assert [r["speaker"] for r in rows(text)] == ["Lane", "Lane"]
+
+
+def test_a_generational_suffix_ends_a_persons_name():
+    # "Harry Lane III" is a person whose surname is Lane, so "Mr. Lane" and "he" are Harry Lane III
+    text = 'Harry Lane III wrote a biography of the mayor. "It was fun," Mr. Lane said.'
+    assert [r["speaker"] for r in rows(text)] == ["Harry Lane III", "Harry Lane III"]
+    assert quotes.surname("Harry Lane III") == "Lane" and quotes.surname("Ana Lane") == "Lane"
+    # a father and his namesake son are two people, each keeping his own name
+    text = ("Donald J. Lane won the nomination on Monday. His son Donald Lane Jr. said on Tuesday that it was a "
+            "movement. Later Mr. Lane said the pier would reopen.")
+    assert [r["speaker"] for r in rows(text)] == ["Donald Lane Jr", "Donald J. Lane"]

@@ -118,7 +118,7 @@ def actors_from_speakers(atts: pd.DataFrame, corpus=None) -> pd.DataFrame:
     by_last: dict[str, set[str]] = {}
     for n in names:
         if " " in key[n] and quotes._is_name_run(n):  # a person's name, not "36 percent of Democrats"
-            by_last.setdefault(key[n].split()[-1], set()).add(key[n])
+            by_last.setdefault(quotes.surname(key[n]), set()).add(key[n])  # "Hurt" of "Harry Hurt III"
     for n in names:
         if " " not in key[n] and len(by_last.get(key[n], ())) == 1:
             key[n] = next(iter(by_last[key[n]]))

@@ -3145,6 +3145,15 @@ def _demonym_opens_name(rest: list[str]) -> bool:
     return any(w in _ORG_WORDS for w in low)
 
 
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # lower-cased, without the period
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is no generational suffix: "Hurt" of "Harry Hurt III"."""
+    words = name.split()
+    return words[-2] if len(words) > 2 and words[-1].lower().strip(".,") in _NAME_SUFFIXES else words[-1]
+
+
 @lru_cache(maxsize=65536)
 def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     """(name, its offset and length in ``raw``, person|org|unknown before the title check) for one capitalised
@@ -3198,9 +3207,10 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
         kind = "org"  # ("Moonshot AI", but not the given name of "Ai Jun")
     elif len(words) > 1 and low[-1] in _THING_HEADS:
         kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean
-    elif len([w for w in low if w not in NAME_PARTICLES]) in (2, 3) and all(_PERSON_WORD_RE.fullmatch(w) for w in words) \
+    elif len([w for w in low if w not in NAME_PARTICLES]) - (low[-1] in _NAME_SUFFIXES) in (2, 3) \
+            and all(_PERSON_WORD_RE.fullmatch(w) for w in (words[:-1] if low[-1] in _NAME_SUFFIXES else words)) \
             and _FUNCTION_WORDS.isdisjoint(low) and not (low[0] in _FOREIGN_ARTICLES and any(w in NAME_PARTICLES for w in low)):
-        kind = "person"
+        kind = "person"  # ("Harry Hurt III", "Robert P. Casey Jr.": a generational suffix after the surname)
     else:
         kind = "unknown"
     return name, offset, length, kind
@@ -3899,10 +3909,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
     opening = {e[0]: _at_sentence_start(text, e[0]) for e in full}
     mid_sentence = {e[2] for e in full if not opening[e[0]]}  # full names written mid-sentence at least once
     for _, _, name, _ in sorted(full, key=lambda e: opening[e[0]]):  # stable: mid-sentence first
-        persons_full.setdefault(name.split()[-1], name)
-        group = full_by_surname.setdefault(name.split()[-1], [])
-        if name not in group and not any(g.split()[0] == name.split()[0] for g in group):
+        persons_full.setdefault(surname(name), name)
+        group = full_by_surname.setdefault(surname(name), [])
+        if name not in group and not any(g.split()[0] == name.split()[0] and surname(g) == g.split()[-1]
+                                         and surname(name) == name.split()[-1] for g in group):
             group.append(name)  # one person's variants ("Donald J. Trump", "Donald Trump"): the first written stands
+            # (but "Donald Trump Jr." is his son)
 
     full_names = set(persons_full.values())
 
@@ -3920,7 +3932,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             name = persons_full.get(name, name)
             if " " not in name:
                 return name
-        longer = [f for f in full_by_surname.get(name.split()[-1], ()) if f.endswith(" " + name) and f in mid_sentence
+        longer = [f for f in full_by_surname.get(surname(name), ()) if f.endswith(" " + name) and f in mid_sentence
                   and _first_names(f[: len(f) - len(name)].split(), text)]  # not "Imagine Brad Thor" opening a line
         return longer[0] if len(longer) == 1 else name
 
