@@ -533,7 +533,6 @@ _NAME_SEQ_RE = re.compile(rf"(?<![\w'’.@/#]){_NAME_WORD}(?:\s+(?:of\s+|the\s+|
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]")  # "R-S.C", "D-Calif": a party and a state, not a name
 _NOT_NAMES = nlp.SENTENCE_OPENERS | nlp.MONTHS | nlp.WEEKDAYS | frozenset("I According Though Although Once".split())
 NAME_COLUMNS = ["article_id", "sentence", "name", "key", "start"]
-_PARTY_ADJECTIVES = frozenset({"Democratic", "Republican"})
 # AP style's abbreviations of U.S. states, as they follow a city ("Springfield, Ill.,"), without their last period
 _STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb "
                     "Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo".split())
@@ -605,6 +604,8 @@ def names(corpus) -> pd.DataFrame:
     the one full name in the corpus that ends with it. Titles ("Sen.", "Mr.") and party-state labels ("R-S.C.")
     are no part of a name, and a key leaves out middle initials. Columns: article_id, sentence, name (as
     written), key (lower case), start."""
+    from .quotes import PARTY_ADJECTIVES
+
     body = corpus.sentences[corpus.sentences["kind"] == "body"]
     found = []
     for aid, sid, s0, text in body[["article_id", "sentence", "start", "text"]].itertuples(index=False):
@@ -617,7 +618,7 @@ def names(corpus) -> pd.DataFrame:
                 continue  # "CHICAGO, Ill. —": a state in a dateline or address, no one named
             for run in _name_runs(norm[m.start() : m.end()].split()):
                 name = re.sub(r"'s$", "", " ".join(run))
-                if not name or not name[0].isalpha() or name in _PARTY_ADJECTIVES:
+                if not name or not name[0].isalpha() or (name.lower() in PARTY_ADJECTIVES and name == name.capitalize()):
                     continue  # "Democratic" alone is an adjective ("Democratic voters"), no one named
                 key = _name_key(name)
                 found.append((aid, int(sid), name, key, int(s0) + m.start(), opens and run[0] == m.group(0).split()[0]))

@@ -2985,12 +2985,14 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "chamber", "college", "school", "academy", "journal", "gazette", "tribune", "herald", "chronicle",
               "inquirer", "state", "enforcement", "security", "services", "affairs", "international", "holdings",
               "partners", "industries", "systems", "media", "matter"}  # "Customs Enforcement", "Black Lives Matter"
+# Party adjectives: "a Democratic presidential candidate" names no one (analysis.align's names leave them out too)
+PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "if", "when", "as", "for", "with", "what", "how", "why", "though",
               "while", "according", "once", "using", "beneath", "chinese", "american", "u.s.", "western",
-              "democratic", "republican",  # party adjectives: "a Democratic presidential candidate" names no one
+              *PARTY_ADJECTIVES,
               # sentence adverbs and discourse words that open sentences and headings ("Meanwhile, …", "Q&A: Answer")
               "meanwhile", "however", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed",
               "likewise", "similarly", "additionally", "separately", "ultimately", "specifically", "notably",
@@ -3129,7 +3131,7 @@ _THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize
                 "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
                 "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort",
                 "year", "eve", "tuesday", "east"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
-_DEMONYMS = {"american", "chinese", "western", "democratic", "republican"}  # in _NOT_NAMES: "American officials" names
+_DEMONYMS = {"american", "chinese", "western", *PARTY_ADJECTIVES}  # in _NOT_NAMES: "American officials" names
 # nobody, but "American Legion", "Democratic National Committee" and "Republican Party" are names
 
 
