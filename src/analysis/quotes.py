@@ -2210,19 +2210,27 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     if spk and spk[0] >= c.ce and end == s.s1 and (comma := s.masked.rfind(",", s.rel(c.ce), s.rel(spk[0]))) > 0:
         end = s.s0 + comma  # "Having announced that A, Judge Berman proceeded": the opening clause ends at its comma
     if spk and spk[1] <= c.cs and s.masked[: s.rel(c.cs)].rstrip().endswith(" by"):
-        sub = None
-        for m in _BY_CLAUSE_SUBJECT_RE.finditer(s.masked, s.rel(spk[1]), s.rel(c.cs)):
-            if re.search(r"[a-z]{2,}", s.masked[s.rel(spk[1]) : m.start()]):  # after the subject's own verb: not "Lane
-                sub = m  # and Smith won"; the last one: "…, although Bill Clinton won the spin by declaring …"
-        inner = _sentence_subject(s.masked[sub.end() :], s.s0 + sub.end()) if sub else None
-        if inner is not None and inner[1] < c.cs and "," not in s.masked[sub.end() : s.rel(c.cs)]:
-            spk = inner
+        # "…, although Bill Clinton won the spin by declaring …": Clinton declared
+        spk = _clause_subject(s, _BY_CLAUSE_SUBJECT_RE, spk, c.cs) or spk
     if spk and (spk[1] <= c.cs or end < s.s1):
         span = _reported_content(s.text, c.ce, end, c.lemma)
         if span[1] - span[0] >= 8:
             s.add("participle_of_subject", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
             return True
     return False
+
+
+def _clause_subject(s: _Sentence, opener: re.Pattern, spk: tuple[int, int], cue_start: int) -> tuple[int, int] | None:
+    """The named subject of the last clause that ``opener`` opens between the sentence subject ``spk`` (after its own
+    verb) and a cue, when no comma comes between that subject and the cue: the cue is that clause's verb."""
+    sub = None
+    for m in opener.finditer(s.masked, s.rel(spk[1]), s.rel(cue_start)):
+        if re.search(r"[a-z]{2,}", s.masked[s.rel(spk[1]) : m.start()]):  # not "Lane and Smith won": the subject's verb first
+            sub = m
+    inner = _sentence_subject(s.masked[sub.end() :], s.s0 + sub.end()) if sub else None
+    if inner is not None and inner[1] < cue_start - 5 and "," not in s.masked[sub.end() : s.rel(cue_start)]:
+        return inner
+    return None
 
 
 _BY_CLAUSE_SUBJECT_RE = re.compile(r"\b(?:although|though|when|while|because|as|after|before|since|but|and)\s+(?=[A-Z][a-z])")
@@ -2550,10 +2558,8 @@ def coordinated_predicate(s: _Sentence, c: _Cue) -> bool:
                       if m.group(1) or s.masked[s.rel(m.start())] == ","), None)  # the one closing a quotation
         end = comma.end(1) if comma else s.s1
     if spk is not None and spk[1] < c.cs:
-        sub = _MID_SUBORDINATE_RE.search(s.masked, s.rel(spk[1]), s.rel(c.cs))
-        inner = _sentence_subject(s.masked[sub.end() :], s.s0 + sub.end()) if sub else None
-        if inner is not None and inner[1] < c.cs - 5 and "," not in s.masked[sub.end() : s.rel(c.cs)]:
-            spk = inner  # "The crowd cheered when Trump spotted a sign and asked …": the clause's subject asked
+        # "The crowd cheered when Trump spotted a sign and asked …": the clause's subject asked
+        spk = _clause_subject(s, _MID_SUBORDINATE_RE, spk, c.cs) or spk
     if spk is None or spk[1] > c.cs - 5 or _not_a_subject(s.text[spk[0] : spk[1]]):
         return False
     span = _reported_content(s.text, c.ce, end, c.lemma)
