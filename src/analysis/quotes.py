@@ -2352,10 +2352,13 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
     if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
         return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
-    if subordinate:
+    inner = not subordinate and _INNER_SUBORDINATE_RE.search(text, max(s.s0, c.subject[0] - 40), c.subject[0]) is not None
+    if subordinate or inner:
         # "Although Comey said that A, experts understood B": the subordinate clause, and its content, end at a comma
         masked = _QUOTED_RE.sub(_blank_quote, text[span[0] : span[1]])
         comma = _CLAUSE_COMMA_RE.search(masked, 12)
+        while comma and (aside := _SHORT_ASIDE_RE.match(masked, comma.end())):
+            comma = _CLAUSE_COMMA_RE.search(masked, aside.end() - 1)  # "that the Islamic State, or ISIS, has used …"
         if comma:
             span = _clean_end(text, span[0], span[0] + comma.end(1))
     if span[1] - span[0] >= 8:
@@ -2387,6 +2390,14 @@ _COMMA_NEXT_RE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w�
 _CLAUSE_COMMA_RE = re.compile(r",([”’\"']*)\s")  # a comma, perhaps inside a closing quotation mark (its end: group 1's)
 # A sentence opening with a subordinator right before the cue's subject: "Although Comey said …", "But while he said …"
 # ("As X noted, …" is not one: its main clause is the content).
+# ", or ISIS, ", ", for example, ", ", Acme Corp., ": an aside, not the clause's end
+_SHORT_ASIDE_RE = re.compile(r"(?:or\s+(?:[\w’'.-]+\s+){0,2}[\w’'.-]+|for\s+(?:example|instance)|however|in\s+fact|of\s+course|"
+                             r"in\s+turn|too|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s")
+# A subordinate or relative clause opening right before the cue's subject inside the sentence: "…, and while he said
+# he'd hold a hearing, it's unlikely …", "His popularity, even after he criticized Bush, shows …", "The changes, which
+# officials said will go into effect soon, will not apply …": its content ends at a comma too.
+_INNER_SUBORDINATE_RE = re.compile(r"(?:[,;]\s+|\b(?:and|but|yet)\s+)(?:even\s+)?(?:although|though|while|whereas|when|"
+                                   r"after|before|because|since|once|until|which|whom)\s+$")
 _LEAD_SUBORDINATOR_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Ww]hereas|[Ww]hen|[Ii]f|"
                                    r"[Aa]fter|[Bb]efore|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ee]ven\s+though|[Ee]ven\s+as|"
                                    r"[Ee]ven\s+if)\s+")
