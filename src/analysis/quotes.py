@@ -621,6 +621,14 @@ _GROUP_NOUNS = """people officials sources aides advisers advisors allies associ
     economists lawyers democrats republicans voters residents officers researchers scientists investigators prosecutors
     authorities observers supporters opponents activists leaders lawmakers members""".split()
 _GROUP_HEADS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _GROUP_NOUNS)
+# An unnamed source described by what they know: "people familiar with the matter", "a source close to the campaign"
+_FAMILIAR_SOURCE_RE = re.compile(
+    r"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ne|[Oo]ther|[Mm]ultiple)\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}(?i:person|people|source|sources|official|officials|aide|aides|adviser|advisers|advisor|advisors|"
+    r"ally|allies|insider|insiders|individual|individuals|staffer|staffers|operative|operatives|friend|friends|"
+    r"Republicans|Democrats|associate|associates)"
+    r"\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+|firsthand\s+|detailed\s+)?knowledge\s+of|briefed\s+on)"
+    r"\s+(?:[\w’'.-]+\s+){0,7}[\w’'.-]+$")
 _SUBJECT_NP_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:{_NAME_TOKEN}\s+){{0,3}}(?:(?:{_ROLE_NOUNS})\s+){{1,3}}(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}|{_DET_NP}?(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+of\s+(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})?(?:['’]s)?(?:\s+(?:[a-z]+\s+){{0,2}}[a-z]+)?"
     rf"|{_DET_NP}(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?:\s+(?:of|for|at|from)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
@@ -895,6 +903,7 @@ _NAME_THEN_PP_RE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:when|as|while|after|bef
                               r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:in|during|at)\s+$")  # a clause's named subject
 _PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
 _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
+_PLACE_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$")
 _GROUP_IN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
@@ -1014,6 +1023,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         start = listed.start() + (len(listed.group(0)) - len(listed.group(0).lstrip()))
         doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, start - 80), start)
         return base + (doc.start() if doc else start), base + len(left)
+    familiar = _FAMILIAR_SOURCE_RE.search(left, max(0, len(left) - 160)) if "familiar" in left[-160:] \
+        or " close to " in left[-160:] or "knowledge of" in left[-160:] else None
+    if familiar:  # "A person familiar with the planning for Thursday's meeting says": the person, not the planning
+        return base + familiar.start(), base + len(left)
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
     rel = None if cut_at is not None else _RESTRICTIVE_WHO_RE.search(clause) if " who " in clause \
         else _RESTRICTIVE_THAT_RE.search(clause) if " that " in clause else None  # (not when an appositive
@@ -1070,7 +1083,11 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
         if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
             return base + home.start(1), base + home.end(1)
-        group = _GROUP_IN_BEFORE_RE.search(left, max(0, idx - 60), idx)
+        first = idx  # "exit polls in New Hampshire and Iowa indicated": the places of a list, back to its first
+        while (prev := _PLACE_BEFORE_RE.search(left, max(0, first - 60), first)) is not None \
+                and place_kinds().get(prev.group(1)) in ("state", "city"):
+            first = prev.start(1)
+        group = _GROUP_IN_BEFORE_RE.search(left, max(0, first - 60), first)
         if group:  # "protest organizers in Cleveland say": the people, with their place
             return base + group.start(), base + idx + length
     probe = idx + 4 if np_text.startswith("and ") else idx  # the phrase found may hold the "and" itself
@@ -3813,6 +3830,12 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         return None
     ns, _ne, n = names[-1]
     prev = _prev_word(text, max(0, ns - 20), ns)
+    for ls, le, _m in reversed([x for x in inner if x[1] <= ns]):  # "exit polls in New Hampshire and Iowa": back
+        between = text[le:ns].strip()  # to the list's first name, whose preposition tells
+        if between not in (",", "and", ", and") or ls < s:
+            break
+        ns = ls
+        prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("the", "a", "an") and prev.start(1) > s:
         prev = _prev_word(text, max(0, prev.start(1) - 20), prev.start(1)) or prev  # "Heiserman of the CORE Teachers"
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
