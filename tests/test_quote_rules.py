@@ -1451,6 +1451,19 @@ def test_a_headline_opening_with_its_source_and_a_colon(headline, speaker):
 
 def test_a_headline_label_is_no_source():
     assert rows("Latest: Ruiz wins the harbor caucuses\n\nThe body of the article follows here.\n") == []
+    # a capitalised preposition makes a title-case phrase, not a source ("Big Win For Bernie: …", a 2016-02-17 headline)
+    assert rows("Big Win For Ruiz: Union Holds Off On Endorsement\n\nThe body of the article follows here.\n") == []
+
+
+def test_remind_reports_but_a_likeness_says_nothing():
+    # "remind" is a cue ("reminds viewers that …"), so it is no part of a speaker, and "reminds me of" says nothing
+    r = only("In one ad, a narrator reminds viewers that Ruiz marched in 1963 and says he wants to end the fees.",
+             "coordinated_predicate")
+    assert (r["speaker_mention"], r["quote"]) == ("a narrator", "he wants to end the fees")
+    assert rows("The mayor reminded him of his father.") == []
+    r = only('Ruiz reminds me of Abraham Lincoln saying that "You can fool some of the people all of the time."',
+             "speaker_cue_content")
+    assert r["speaker"] == "Abraham Lincoln"
 
 
 def test_an_expletive_there_never_speaks():

@@ -2338,6 +2338,7 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_REMIND_OF_RE = re.compile(r"\s+(?:[\w’']+\s+){0,2}of\s")  # "reminds me of", "reminded many voters of": a likeness
 _ADVERB_NOT_SUBJECT = {"just", "only", "simply", "please", "now", "then", "so", "even", "also", "still"}
 
 
@@ -2354,6 +2355,8 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     if text[c.ce : c.ce + 4].lstrip().startswith(("—", "–", "--")):
         return False  # "— as Democrats allege, but Moscow denies — “Q?” asked Dunn": a dash closes the aside
     span = _reported_content(text, c.ce, s.s1, c.lemma)
+    if c.lemma == "remind" and _REMIND_OF_RE.match(text, c.ce):
+        return False  # "Trump reminds me of Abraham Lincoln saying …": a likeness, nothing said
     content_words = text[span[0] : span[1]].split()
     if content_words and content_words[0].lower() in _PREPOSITIONS and not _infinitive_content(content_words, c.lemma):
         that = re.search(r"\sthat\s", text[span[0] : min(span[1], span[0] + 90)])
@@ -2768,7 +2771,9 @@ def name_colon_content(s: _Sentence) -> bool:
         return False
     name = m.group(1)
     headline = not s.text[: s.s0].strip() and "\n" in s.text[s.s1 : s.s1 + 3] and _HEADLINE_SOURCE_RE.fullmatch(name) \
-        and name.split()[-1].lower() not in _HEADLINE_LABELS
+        and name.split()[-1].lower() not in _HEADLINE_LABELS \
+        and not any(w[:1].isupper() and w.lower() in _FUNCTION_WORDS - {"of"} for w in name.split()[1:])
+    # (not "Big Win For Bernie: AFL-CIO Holds Off": a capitalised "For" makes a title, not a source)
     if not (re.fullmatch(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}", name) or _is_person_name(s.text, name) or headline):
         return False  # a transcript's "TAPPER:", a person named in the article, or a headline's source ("Poll: …",
         # "Insiders: …"), not "The Latest:" or "Q:"
