@@ -1458,6 +1458,14 @@ def test_a_headline_label_is_no_source():
     assert rows("Big Win For Ruiz: Union Holds Off On Endorsement\n\nThe body of the article follows here.\n") == []
 
 
+def test_an_opening_as_clause_with_an_act_sets_the_scene():
+    # "As the crowd began to chant," reports nothing: the main clause is the reporter's, and its "joked" the mayor's
+    found = rows("As the crowd began to chant, the mayor walked on stage and joked, “You are being ridiculous,” "
+                 "drawing jeers.")
+    assert [(r["speaker_mention"], r["cue"]) for r in found] == [("the mayor", "joked")]
+    assert only("As Ruiz noted, the pier was closed.", "speaker_cue_content")["quote"] == "the pier was closed"
+
+
 def test_remind_reports_but_a_likeness_says_nothing():
     # "remind" is a cue ("reminds viewers that …"), so it is no part of a speaker, and "reminds me of" says nothing
     r = only("In one ad, a narrator reminds viewers that Ruiz marched in 1963 and says he wants to end the fees.",

@@ -2339,6 +2339,7 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_LEAD_AS_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Jj]ust\s+)?[Aa]s\s+")
 _REMIND_OF_RE = re.compile(r"\s+(?:[\w’']+\s+){0,2}of\s")  # "reminds me of", "reminded many voters of": a likeness
 _ADVERB_NOT_SUBJECT = {"just", "only", "simply", "please", "now", "then", "so", "even", "also", "still"}
 
@@ -2371,6 +2372,9 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
             if not any(w.lower().strip(",") in _CLAUSE_SIGNS for w in content_words):
                 return False  # "said in posing the question", "wrote in September": where or when, nothing reported
     subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
+    if c.lemma not in REPORTING_LEMMAS | _AS_LEMMAS | {"put it"} and _LEAD_AS_RE.fullmatch(text, s.s0, c.subject[0]) \
+            and _COMMA_NEXT_RE.match(text, c.ce):
+        return False  # "As the crowd began to chant, Silverman …": the scene, not "As Smith noted, …" (its content)
     if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
         return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
     inner = not subordinate and _INNER_SUBORDINATE_RE.search(text, max(s.s0, c.subject[0] - 40), c.subject[0]) is not None
