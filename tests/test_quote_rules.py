@@ -1466,6 +1466,14 @@ def test_an_opening_as_clause_with_an_act_sets_the_scene():
     assert only("As Ruiz noted, the pier was closed.", "speaker_cue_content")["quote"] == "the pier was closed"
 
 
+def test_a_second_cue_after_a_new_subject_is_that_subject_s():
+    # "when I asked X …, he looked … and said": the "said" is his, not the asker's
+    found = rows('Last month, when I asked Tom Ruiz if he would ever back Green, he looked into my camera, furrowed his '
+                 'brow and said, "I am going to back YOU!"')
+    said = [r for r in found if r["cue"] == "said"]
+    assert [(r["speaker_mention"], r["speaker"]) for r in said] == [("he", "Tom Ruiz")]
+
+
 def test_remind_reports_but_a_likeness_says_nothing():
     # "remind" is a cue ("reminds viewers that …"), so it is no part of a speaker, and "reminds me of" says nothing
     r = only("In one ad, a narrator reminds viewers that Ruiz marched in 1963 and says he wants to end the fees.",

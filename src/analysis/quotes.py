@@ -2540,13 +2540,22 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     if c.subject is not None or c.participle or s.prev_speaker is None \
             or not (_CONNECTOR_RE.fullmatch(c.lead) or _COORD_PREDICATE_RE.search(c.lead, c.tail)):
         return False  # "…, favors a proposal and has promised to …": still the earlier speaker's verb
+    spk = s.prev_speaker
+    # "when I asked Sanders if …, he looked into my camera and said": the subject of a new clause in between said it
+    new = next(reversed(list(_NEW_CLAUSE_RE.finditer(s.masked, s.rel(s.prev_speaker[1]), s.rel(c.cs)))), None)
+    if new is not None:
+        sub = _NEW_SUBJECT_RE.match(s.masked, new.start())
+        if sub is None:
+            return False
+        spk = (s.s0 + sub.start(1), s.s0 + sub.end(1))
     span = _reported_content(s.text, c.ce, s.s1, c.lemma)
     if span[1] - span[0] >= 8:
-        s.add("coordinated_cue", _span_kind(span, s.outer), [span], (c.cs, c.ce), s.prev_speaker)
+        s.add("coordinated_cue", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
         return True
     return False
 
 
+_NEW_SUBJECT_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?((?:he|she|it|they|we|I)\b|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
 _COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|now|still|again|instead|has|have|had|"
                                  r"did|does|do|would|will|could|[a-z]+ly|(?:on|last|this|earlier|late)\s+[A-Za-z]+))*$")
 
