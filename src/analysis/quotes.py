@@ -902,6 +902,7 @@ _SHARE_BEFORE_RE = re.compile(r"(?:(?:[Oo]nly|[Aa]bout|[Nn]early|[Aa]lmost|[Jj]u
 _ALIAS_END_RE = re.compile(r",\s+or\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2},?$")  # ", or DFA," ending a lead
 _NAME_THEN_PP_RE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:when|as|while|after|before|and|but|because|since|if)\s+)"
                               r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:in|during|at)\s+$")  # a clause's named subject
+_GERUND_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+(?:of|for|in|by)\s+[a-z]{2,}ing\s+$")
 _PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
 _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$")
@@ -1077,6 +1078,15 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if not found:
             return None
         idx, length = found[-1].start(), found[-1].end() - found[-1].start()
+    gerund = _GERUND_BEFORE_RE.search(left, max(0, idx - 80), idx) if left[max(0, idx - 6) : idx].endswith("ing ") else None
+    if gerund:  # "Kaine's record of serving the power of wealth indicates": the record, not what it served
+        head = gerund.group(1).split()
+        clause = max((i + 1 for i, w in enumerate(head) if w.lower() in _CLAUSE_WORDS | _PREPOSITIONS), default=0)
+        keep = min((i for i, w in enumerate(head) if i >= clause and (w.lower() in _INNER_DETERMINERS
+                                                                      or _POSSESSIVE_RE.search(w))),
+                   default=len(head) - 1)
+        start = gerund.start(1) + gerund.group(1).index(head[keep]) if keep else gerund.start(1)
+        return base + start, base + idx + length
     named = _NAME_THEN_PP_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in _PP_DETERMINERS else None
     if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
         return base + named.start(1), base + named.end(1)
