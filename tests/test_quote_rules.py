@@ -1478,6 +1478,17 @@ def test_a_second_cue_after_a_new_subject_is_that_subject_s():
     assert [(r["speaker_mention"], r["speaker"]) for r in said] == [("he", "Tom Ruiz")]
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("The mayor stood out, with Ruiz calling her a “nice guy” and he did not describe Green.", "her a “nice guy”"),
+    ("Ruiz called the ferry owners “pirates” (although he allowed that some were honest).", "the ferry owners “pirates”"),
+    ('Ruiz called her a "moderate," a subtle dig at a mayor who came into office as a reformer.', 'her a "moderate,"'),
+    ("Ruiz called him a “hater of the pier” who had no business there.",
+     "him a “hater of the pier” who had no business there"),  # a relative clause is the name's: it stays
+])
+def test_a_name_in_quotation_marks_ends_before_a_new_clause_an_appositive_or_a_bracket(text, quote):
+    assert [r["quote"] for r in rows(text) if r["cue_lemma"] == "call"] == [quote]
+
+
 def test_remind_reports_but_a_likeness_says_nothing():
     # "remind" is a cue ("reminds viewers that …"), so it is no part of a speaker, and "reminds me of" says nothing
     r = only("In one ad, a narrator reminds viewers that Ruiz marched in 1963 and says he wants to end the fees.",

@@ -1581,6 +1581,11 @@ _NP_OBJECT_LEMMAS = {"praise", "criticize", "blame", "attack", "denounce", "dism
                      "scold", "chide", "deplore", "lament", "thank", "condemn", "cite", "describe"}
 
 
+_APPOSITIVE_AFTER_COMMA_RE = re.compile(r"\s+(?:a|an|another)\s")  # 'called him a “moderate,” a subtle dig'
+_AFTER_QUOTED_NAME_RE = re.compile(r"\s*,?\s+and\s+(?:he|she|they|it|we|I|his|her|their|[A-Z][\w’'.-]*|powerful|[a-z]{3,}(?:ed|ing))\s"
+                            r"|\s*,\s+(?:a|an|another)\s|\s*\(")
+
+
 def _verb_form(word: str) -> str:
     """"ing", "past" or "present" for a verb form ("arguing", "said", "argues"), else "" (a base form, "say")."""
     word = word.lower()
@@ -1618,6 +1623,16 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
                     and _verb_form(masked[cs:ce].split()[0]) in ("past", "present") and _is_verbal(masked, cs)), None)
         if nxt is not None:
             a, b = _clean_end(text, a, a + nxt)
+    if lemma in ("call", "describe"):
+        # "calling him a “nice guy” and he didn't …", "called her “the champion” and Weingarten hugging her", "called
+        # it “a rough week,” another moment …": a name given in quotation marks ends where a new clause, a second
+        # predicate, an appositive or a bracket follows it (not "a “hater of Trump” who had …": that is the name's)
+        for q in _QUOTED_RE.finditer(text, a, b):
+            after = _AFTER_QUOTED_NAME_RE.match(text, q.end(), b) or (
+                _APPOSITIVE_AFTER_COMMA_RE.match(text, q.end(), b) if text[q.end() - 2 : q.end() - 1] == "," else None)
+            if after is not None:
+                a, b = _clean_end(text, a, q.end())
+                break
     if (lemma in _NP_OBJECT_LEMMAS or lemma in _OBJECT_ACT_LEMMAS or lemma == "call" or lemma.endswith((" about", " of", " on"))
             or text[a : a + 6].lower().startswith(("about ", "of "))) \
             and not _WH_OPEN_RE.match(text, a):  # "described how Trump … zipped their lips": a clause after all
