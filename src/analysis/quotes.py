@@ -379,6 +379,9 @@ _RELATIVE_OBJECT_BEFORE_RE = re.compile(r"\b(?:which|that|whom|who|what)\s+(?:[\
 _DELEGATES_NEXT_RE = re.compile(r"\s+(?:and\s+\w+\s+)?delegates?\b")  # "pledged (and unpledged) delegates"
 
 
+_SUBJECT_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\s+$")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
@@ -409,6 +412,8 @@ def _is_verbal(masked: str, start: int) -> bool:
         return False  # "The congressional report said that …": the next word is the verb, so this one is its subject
     if word and word.group(0) in ("States", "State", "Post", "Report", "Calls", "Call", "Notes"):
         return False  # United States, The Washington Post, a title
+    if word and word.group(0).lower() in ("state", "states") and _SUBJECT_PRONOUN_BEFORE_RE.search(masked, max(0, start - 8), start):
+        return True  # "They state their goal is …", "it states": after a subject pronoun, a verb
     if word and word.group(0).lower() in ("state", "states") and (
             not re.match(r"[A-Za-z]+\s+(?:that|:)", masked[start:]) or re.search(r"[A-Z][\w.]*\s+$", masked[max(0, start - 30) : start])
             or re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|other|several|many))\s+$",
