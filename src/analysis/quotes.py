@@ -911,7 +911,8 @@ _GERUND_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[\w’'-]+\s+){0,3}[\w’'-]+
 _PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
 _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$")
-_GROUP_IN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*s\s+(?:in|from)\s+$")
+_NAME_IN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:in|from|at)\s+$")
+_GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
 # "progressive organizations that have endorsed him say": a plural noun's relative "that" with a verb of its own
@@ -1104,6 +1105,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
                 and place_kinds().get(prev.group(1)) in ("state", "city"):
             first = prev.start(1)
         group = _GROUP_IN_BEFORE_RE.search(left, max(0, first - 60), first)
+        named = _NAME_IN_BEFORE_RE.search(left, max(0, first - 60), first) if group is None else None
+        if named and named.group(1).split()[0].lower() not in _NOT_NAME_STARTS \
+                and place_kinds().get(named.group(1)) is None:
+            return base + named.start(1), base + named.end(1)  # "Sanders in Iowa said": Sanders, not Iowa
         if group:  # "protest organizers in Cleveland say": the people, with their place
             return base + group.start(), base + idx + length
     probe = idx + 4 if np_text.startswith("and ") else idx  # the phrase found may hold the "and" itself
