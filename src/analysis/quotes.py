@@ -1236,7 +1236,8 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
 # Sentence analysis
 
 _ACCORDING_RE = re.compile(r"(?i)(?<![\w])(according\s+to)\s+")
-_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that(?:\s+|,\s*(?=(?:if|when|once|after|as|while|unless|because|although)\b)))?")
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that(?:\s+|,\s*(?=(?:if|when|once|after|as|while|unless|because|although|thanks\s+to|"
+                      r"despite|given|in|with|without|under|since|before|until)\b)))?")
 _ADVERBIAL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|after|before|with)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
     r"(?:[\w'’-]+\s+){0,4}?(?:statement|interview|post|tweet|blog|email|e-mail|letter|speech|release|"
@@ -1492,7 +1493,7 @@ _NEW_CLAUSE_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?(?:(?:he|she|it|
                             r"(?:was|were|is|are|has|have|had|will|would|could)\s)")
 _SUBORDINATE_OPEN_RE = re.compile(r"\s*(?:that\s*,?\s*)?(?:even\s+)?(?:if|when|whenever|although|though|because|as|while|after|before|unless|since|once|"
                                   r"until|whether|even\s+if|even\s+though|given|despite|in\s+order|to|for|with|without|"
-                                  r"by|in|on|at|during|under|over|from)\b", re.IGNORECASE)
+                                  r"by|in|on|at|during|under|over|from|thanks\s+to)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 
 
