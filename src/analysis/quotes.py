@@ -1461,7 +1461,9 @@ _CLAUSE_BREAK_RE = re.compile(
 # clause or a participle (", which …", ", creating …"), and "and"/"but" before another cue verb
 # ("said A and criticized him for B": the second cue is its own attribution).
 _RELATIVE_BREAK_RE = re.compile(r",[”’\"']?\s+(?:which|who|whom|whose)\s|,[”’\"']?\s+(?!(?:according|including|excluding|"
-                                r"regarding|concerning|following|notwithstanding|beginning|starting|during)\b)[a-z]+ing[\s,]")
+                                r"regarding|concerning|following|notwithstanding|beginning|starting|during|bring|sing|ring|spring|"
+                                r"string|swing|thing|things|king|nothing|something|anything|everything|morning|evening)\b)"
+                                r"[a-z]+ing[\s,]")  # (not a bare verb or noun in -ing: "to bomb X, bring back Y")
 # A parenthetical that the clause resumes after (", involving 16 million exchanges, violates …"): not a break.
 _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whose|where|when|and|but|or|while|as|the|a|an|"
                          r"with|in|on|at|to|for|from|by|of|including|according)\b)[a-z]+(?<!ing)\s")
