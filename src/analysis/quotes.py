@@ -1504,6 +1504,9 @@ _CLOSE_AFTER_COMMA_RE = re.compile(r",[”’\"']+")
 _SECOND_THAT_RE = re.compile(r"[,;]?[”’\"']*\s*(?:(?:[—–]|--?)\s*)?(?:and|but)\s+that\s")
 
 
+_QUOTE_OPEN_RE = re.compile(r"[“\"]")
+
+
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut reported content at the first break into a new clause (; — ", but" ", and he" ", which" "and criticized").
 
@@ -1513,6 +1516,8 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     rel = _RELATIVE_BREAK_RE.search(masked)
     if rel and _RESUMES_RE.match(masked, rel.end()):
         rel = None
+    if rel and rel.group(0).lstrip(",”’\"' ").startswith("which") and _QUOTE_OPEN_RE.search(text, s + rel.end(), e):
+        rel = None  # "a large turnout, which “will help elect Kloppenburg”": the quoted words are the speaker's too
     brk = _CLAUSE_BREAK_RE.search(masked)
     while brk and brk.group(0).strip() in ("—", "–", "-", "--"):
         pair = _DASH_RESUMES_RE.match(masked, brk.end())
