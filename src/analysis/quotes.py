@@ -1803,7 +1803,9 @@ class _Sentence:
 
 
 # A main clause after the content: a comma, its own subject and a verb of one or two words ("…, it declined")
-_OWN_CLAUSE_RE = re.compile(r"\s*,\s+((?:he|she|it|they|we|I)|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+[a-z]+(?:\s+[a-z]+)?\s*$")
+# The subject opening a clause of its own: a subject pronoun, or one to three capitalised words ("Mr. Hurt")
+_OWN_SUBJECT_PATTERN = r"(?:he|she|it|they|we|I)\b|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
+_OWN_CLAUSE_RE = re.compile(rf"\s*,\s+({_OWN_SUBJECT_PATTERN})\s+[a-z]+(?:\s+[a-z]+)?\s*$")
 
 
 def participle_continues_cue(s: _Sentence) -> bool:
@@ -2415,11 +2417,11 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
             if not any(w.lower().strip(",") in _CLAUSE_SIGNS for w in content_words):
                 return False  # "said in posing the question", "wrote in September": where or when, nothing reported
     subordinate = _LEAD_SUBORDINATOR_RE.fullmatch(text, s.s0, c.subject[0]) is not None
-    if c.lemma not in REPORTING_LEMMAS | _AS_LEMMAS | {"put it"} and _LEAD_AS_RE.fullmatch(text, s.s0, c.subject[0]) \
-            and _COMMA_NEXT_RE.match(text, c.ce):
-        return False  # "As the crowd began to chant, Silverman …": the scene, not "As Smith noted, …" (its content)
-    if subordinate and _COMMA_NEXT_RE.match(text, c.ce):
-        return False  # "When Clinton testified, Gowdy …": the verb has no object; what follows is the main clause
+    scene = subordinate or (c.lemma not in REPORTING_LEMMAS | _AS_LEMMAS | {"put it"}
+                            and _LEAD_AS_RE.fullmatch(text, s.s0, c.subject[0]) is not None)
+    if scene and _COMMA_NEXT_RE.match(text, c.ce):
+        return False  # "When Clinton testified, Gowdy …", "As the crowd began to chant, Silverman …": the verb has no
+        # object; what follows is the main clause (not "As Smith noted, …", whose main clause is its content)
     inner = not subordinate and _INNER_SUBORDINATE_RE.search(text, max(s.s0, c.subject[0] - 40), c.subject[0]) is not None
     if subordinate or inner:
         # "Although Comey said that A, experts understood B": the subordinate clause, and its content, end at a comma
@@ -2598,7 +2600,7 @@ def coordinated_cue(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
-_NEW_SUBJECT_RE = re.compile(r",[”’\"']?\s+(?:and\s+|but\s+)?((?:he|she|it|they|we|I)\b|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})")
+_NEW_SUBJECT_RE = re.compile(rf",[”’\"']?\s+(?:and\s+|but\s+)?({_OWN_SUBJECT_PATTERN})")
 _COORD_PREDICATE_RE = re.compile(r"\S\s*,?\s+(?:and|but)(?:\s+(?:also|then|later|now|still|again|instead|has|have|had|"
                                  r"did|does|do|would|will|could|[a-z]+ly|(?:on|last|this|earlier|late)\s+[A-Za-z]+))*$")
 
