@@ -285,6 +285,9 @@ ONE_ATTRIBUTION = [
                  id="a participle cue of two words ('pointing to') is a participle"),
     pytest.param("Ruiz had a strong moment in the second hour, forcefully denouncing the levy.", "participle_of_subject",
                  {"speaker_mention": "Ruiz", "quote": "the levy"}, id="an adverb between the comma and the participle"),
+    pytest.param("Ruiz cited last week’s storm as a warning for the pier.", "speaker_cue_content",
+                 {"quote": "last week’s storm as a warning for the pier"},
+                 id="a time word with a possessive is content, not when the cue was said"),
     pytest.param("Ruiz proposed rules that would end what she said were unfair fees.", "speaker_cue_content",
                  {"speaker_mention": "she", "quote": "were unfair fees"}, id="'what she said': the pronoun is the speaker"),
     pytest.param("“There is no data to suggest that,” said one unaligned Millbrook Republican strategist.",
@@ -439,6 +442,24 @@ def test_a_speech_participle_speaks_for_the_subject():
     # a clause that reports nothing before it: the sentence's subject speaks
     r = only("She went on to attack the council, saying the chair \"has not read the report.\"", "participle_continues_cue")
     assert r["speaker_mention"] == "She" and r["quote"].startswith("the chair")
+
+
+
+def test_a_participle_that_opens_the_sentence_speaks_for_the_main_subject():
+    r = only("Noting that the ferry had lost money for years, Ruiz voted against the levy.", "participle_of_subject")
+    assert (r["speaker_mention"], r["cue"], r["quote"]) == ("Ruiz", "Noting", "the ferry had lost money for years")
+    r = only("And in explaining why the “common-sense” fixes had failed, the mayor described a rigged council.",
+             "participle_of_subject")
+    assert (r["kind"], r["speaker_mention"], r["quote"]) == \
+        ("mixed", "the mayor", "why the “common-sense” fixes had failed")
+    r = only("After saying he was nervous, the man asked about the ferry.", "participle_of_subject")
+    assert (r["speaker_mention"], r["quote"]) == ("the man", "he was nervous")
+    # an opening gerund that the main clause only frames: the whole opening is the content of "said"
+    found = rows("Calling him a liar was a mistake, Ruiz said.")
+    assert [(r["rule"], r["quote"]) for r in found] == [("content_then_speaker", "Calling him a liar was a mistake")]
+    # a clause read on its own after a comma ("…, adding that …") is no sentence opening: the subject before speaks
+    found = rows("Ruiz called the levy a “tax on the poor,” adding that it would pass anyway.")
+    assert [(r["speaker_mention"], r["quote"]) for r in found if r["cue"] == "adding"] == [("Ruiz", "it would pass anyway")]
 
 
 def test_a_clause_before_a_quote_frame_keeps_its_own_cue():

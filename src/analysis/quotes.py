@@ -1247,8 +1247,8 @@ _ADVERBIAL_RE = re.compile(
     r"(?:\s+(?:message|statement|interview|post|address|conference|appearance|call|release)s?\b)?"  # "a video message"
     r"(?:\s+to\s+(?:the\s+[\w'’-]+|[A-Z][\w'’-]*|reporters|supporters|journalists|students|voters|donors|members|followers)(?:\s+[A-Z][\w'’-]*)*)?,?\s*|"  # "… to the convention", "… to supporters"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+|"
-    r"(?:earlier\s+|later\s+)?this\s+(?:week|month|year|morning|afternoon|evening|weekend))[,]?\s*)*"
-)
+    r"(?:earlier\s+|later\s+)?this\s+(?:week|month|year|morning|afternoon|evening|weekend))(?![\w'’])[,]?\s*)*"
+)  # (a time word with a possessive is content: "cited last week’s attack")
 _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
 
 
@@ -2155,16 +2155,32 @@ def _sentence_start_of(s: _Sentence, pos: int) -> int:
 _HAVING_LEAD_RE = re.compile(r"(?:^|[,;—–]\s*|\b(?:And|But)\s+)[Hh]aving(?:\s+[a-z]+ly)?$")
 
 
+# Before a participle that opens its sentence: nothing, or a conjunction and a preposition ("And in explaining why …")
+_OPENING_PARTICIPLE_LEAD_RE = re.compile(r"\s*(?:(?:And|But|Yet|So)\s+)?(?:(?:[Ii]n|[Bb]y|[Aa]fter|[Ww]hile|[Bb]efore|[Ww]hen|"
+                                         r"[Uu]pon|[Ww]ithout|[Ii]nstead\s+of)\s+)?")
+
+
+_SENTENCE_BREAK_BEFORE_RE = re.compile(r"(?:[.!?:][”’\"')]*|\n)[ \t]*$")
+
+
+def _opens_sentence(s: _Sentence, cs: int) -> bool:
+    """Whether an -ing cue opens its sentence, after at most a conjunction and a preposition: "Noting that …, Tester
+    added", "And in explaining why …, Clinton described". (Not a clause read on its own after a comma: "…, adding".)"""
+    return _OPENING_PARTICIPLE_LEAD_RE.fullmatch(s.masked, 0, s.rel(cs)) is not None \
+        and (s.s0 == 0 or _SENTENCE_BREAK_BEFORE_RE.search(s.text, max(0, s.s0 - 8), s.s0) is not None)
+
+
 def _is_participle(s: _Sentence, cs: int, ce: int, after_quote: bool = True) -> bool:
-    """Whether the cue at cs:ce is an -ing participle of a clause ("…, saying", "by saying"), not a verb with a
-    subject before it. ``after_quote``: a comma inside a closing mark counts too ('… of “New York values,” saying');
-    a quote frame leaves it out, since there '“A,” adding, “B”' is the frame of the quotation before it."""
+    """Whether the cue at cs:ce is an -ing participle of a clause ("…, saying", "by saying", "Noting that …, X
+    added"), not a verb with a subject before it. ``after_quote``: a comma inside a closing mark counts too ('… of
+    “New York values,” saying'); a quote frame leaves it out, since there '“A,” adding, “B”' is the frame of the
+    quotation before it."""
     lead = s.masked[: s.rel(cs)].rstrip()
     if not s.text[cs:ce].split()[0].lower().endswith("ing"):  # "pointing to", "calling for": the first word
         return lead.endswith("aving") and _HAVING_LEAD_RE.search(lead, max(0, len(lead) - 40)) is not None
         # ("Having announced that …, Judge Berman …": a perfect participle)
     tail = max(0, len(lead) - _LEAD_TAIL)  # the patterns end at the lead's end: look only at its tail (linear cost)
-    return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead, tail) is not None \
+    return lead.endswith(",") or _PARTICIPLE_LEAD_RE.search(lead, tail) is not None or _opens_sentence(s, cs) \
         or _ADVERB_AFTER_COMMA_RE.search(lead, tail) \
         or (after_quote and _COMMA_END_RE.search(s.text[max(s.s0, cs - _LEAD_TAIL) : cs].rstrip()) is not None)
 
@@ -2240,11 +2256,17 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     """
     if not c.participle:
         return False
-    spk = _sentence_subject(s.masked, s.s0)
+    opening = _opens_sentence(s, c.cs)  # "Noting that A, Tester added": the subject follows the clause's comma
+    spk = None if opening else _sentence_subject(s.masked, s.s0)
     if spk is None and s.prev_speaker is not None and _PARTICIPLE_LEAD_RE.search(s.masked[: s.rel(c.cs)].rstrip()):
         spk = s.prev_speaker  # "Kasich cautioned “…,” before optimistically predicting that …": the same speaker
     end = s.s1
-    if spk and s.text[spk[0] : spk[1]].split()[-1].lower() in _PARTICIPLE_PREPOSITIONS:
+    if opening:
+        found = _subject_after_opening(s, c)
+        if found is None:
+            return False
+        end, spk = found
+    elif spk and s.text[spk[0] : spk[1]].split()[-1].lower() in _PARTICIPLE_PREPOSITIONS:
         # the "subject" found opens an adverbial ("One month after …", "Two weeks after Scalia died, …"): the
         # clause's subject follows the adverbial's comma, before the participle or after its clause
         commas = [m.start() for m in re.finditer(", ", s.masked[: s.rel(c.cs)])]
@@ -2281,6 +2303,38 @@ def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
             s.add("participle_of_subject", _span_kind(span, s.outer), [span], (c.cs, c.ce), spk)
             return True
     return False
+
+
+# A participle clause that is the subject of a copula, not an adverbial: "Adding to X is …", "Calling it a win was …"
+_INVERTED_COPULA_RE = re.compile(r"(?!\s*(?:that|why|how|what|whether|if|when|he|she|they|it|we|I|you)\b)[^,;:]*?\s(?:is|was|are|were)\s")
+_FRAME_END_WORDS = {"on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today", "tonight",
+                    "recently", "later", "earlier", "afterward", "afterwards"}  # "…, Smith said on Tuesday."
+
+
+def _subject_after_opening(s: _Sentence, c: _Cue) -> tuple[int, tuple[int, int]] | None:
+    """(where an opening participle clause ends, the main clause's subject): the first comma after the cue, or comma
+    inside a closing quotation mark, that a subject and a lower-case word (its verb) follow.
+
+    "Noting that only Sen. Mark Kirk voted with Democrats, Tester added: …" (Tester), "Remarking upon Clinton's
+    “genuine empathy,” Starr said" (Starr); not "Noting that Obama, who …" (no subject after that comma), and not
+    when the main clause is only a frame ("Calling him a liar was a mistake, Smith said.": the whole opening is what
+    Smith said).
+    """
+    if _INVERTED_COPULA_RE.match(s.masked, s.rel(c.ce)):
+        return None  # "Adding to the wariness is an understanding that …": the clause is the subject of "is"
+    stops = [(m.start(), m.start() + 2) for m in re.finditer(", ", s.masked) if m.start() >= s.rel(c.ce)]
+    stops += [(q - s.s0, q - s.s0) for _, q in s.outer if c.ce < q < s.s1 and s.text[q - 2] == ","]
+    for end, start in sorted(stops):
+        cand = _sentence_subject(s.masked[start:], s.s0 + start)
+        words = s.text[cand[0] : cand[1]].split() if cand else []
+        if words and words[-1].lower() not in _PARTICIPLE_PREPOSITIONS and words[0].lower() not in _PREPOSITIONS \
+                and re.match(r" [a-z]", s.masked[s.rel(cand[1]) :]):
+            frame = next((b for a, b in s.cues if cand[1] < a <= cand[1] + 2), None)
+            rest = s.text[frame : s.s1].strip(" .,;!?”’\"'").split() if frame is not None else None
+            if rest is not None and (not rest or (len(rest) <= 3 and rest[0].lower() in _FRAME_END_WORDS)):
+                return None  # "…, Smith said." / "…, Smith said on Tuesday."
+            return s.s0 + end, cand
+    return None
 
 
 def _clause_subject(s: _Sentence, opener: re.Pattern, spk: tuple[int, int], cue_start: int) -> tuple[int, int] | None:
