@@ -2438,6 +2438,7 @@ def content_then_speaker(s: _Sentence, c: _Cue) -> bool:
     return False
 
 
+_AS_ADVERBIAL_RE = re.compile(r"\s+(?:in|on|at|during|before|after|last|this|earlier|later)\s")
 _LEAD_AS_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Jj]ust\s+)?[Aa]s\s+")
 _REMIND_OF_RE = re.compile(r"\s+(?:[\w’']+\s+){0,2}of\s")  # "reminds me of", "reminded many voters of": a likeness
 _ADVERB_NOT_SUBJECT = {"just", "only", "simply", "please", "now", "then", "so", "even", "also", "still"}
@@ -2477,7 +2478,11 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
         return False  # "When Clinton testified, Gowdy …", "As the crowd began to chant, Silverman …": the verb has no
         # object; what follows is the main clause (not "As Smith noted, …", whose main clause is its content)
     inner = not subordinate and _INNER_SUBORDINATE_RE.search(text, max(s.s0, c.subject[0] - 40), c.subject[0]) is not None
-    if subordinate or inner:
+    # "As Trump pledged to confront …, many in the audience appeared to warm": an opening "as" clause with content
+    # of its own is a subordinate clause too (not "As Smith noted, the pier is old", whose main clause is the content)
+    as_clause = _LEAD_AS_RE.fullmatch(text, s.s0, c.subject[0]) is not None and not _COMMA_NEXT_RE.match(text, c.ce) \
+        and c.lemma != "put it" and not _AS_ADVERBIAL_RE.match(text, c.ce)  # ("As Ruiz put it in a memo, …": the main clause)
+    if subordinate or inner or as_clause:
         # "Although Comey said that A, experts understood B": the subordinate clause, and its content, end at a comma
         masked = _QUOTED_RE.sub(_blank_quote, text[span[0] : span[1]])
         comma = _CLAUSE_COMMA_RE.search(masked, 12)
