@@ -2532,6 +2532,13 @@ _LEAD_SUBORDINATOR_RE = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?(?:[Aa]lthough|[T
                                    r"[Ee]ven\s+if)\s+")
 
 
+def _short_clause(lead: str) -> bool:
+    """Whether a short lead before an inverted cue is a clause of its own, at least three words with a verb ("We will
+    win, said Green", "It was a raw time, said Axelrod"), so content however short; not "In a memo, said …"."""
+    words = [w.lower() for w in _WORDS_RE.findall(lead)]
+    return len(words) >= 3 and (any(w in _VERBISH for w in words) or _FINITE_VERB_RE.search(lead.lower()) is not None)
+
+
 def content_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     """Content first, then an inverted cue and speaker.
 
@@ -2608,8 +2615,8 @@ def comma_cue_speaker(s: _Sentence, c: _Cue) -> bool:
     "The race will be tight, said Dan Gerstein, an analyst in New York." (not "The firm, which …, said the deal is off"
     or "Ruiz, who chairs the board, said the vote speaks volumes")
     """
-    if c.participle or c.lemma not in _INVERTING_LEMMAS or not c.lead.endswith(",") or len(c.lead) < 20 \
-            or _SUBJECT_WITH_RELATIVE_RE.match(c.lead):
+    if c.participle or c.lemma not in _INVERTING_LEMMAS or not c.lead.endswith(",") \
+            or (len(c.lead) < 20 and not _short_clause(c.lead)) or _SUBJECT_WITH_RELATIVE_RE.match(c.lead):
         return False
     inv = _speaker_after(s.masked, s.s0, c.ce)
     if inv is None:
