@@ -3932,6 +3932,24 @@ _FOR_BEFORE_NAME_RE = re.compile(r"(?<![\w'’])(?:for|to|with)\s+(?:[A-Z][\w.]*
 _PERSON_OF_RE = re.compile(r"\s+(?:of\s+(?:the\s+|[a-z])|at\s|from\s|with\s)")
 
 
+def _list_after_preposition(ctx: _Context, s: int, comma: int, e: int) -> bool:
+    """Whether the comma at ``comma`` continues a list of names that a preposition opens ("Voters in Ohio, Florida
+    and Iowa"): a name right before the comma after "in", "of", "from", … and only names, "and" and commas after it."""
+    text = ctx.text
+    before = [x for x in _names_in(ctx, s, comma) if not text[x[1] : comma].strip()]
+    if not before:
+        return False
+    prev = _prev_word(text, max(0, before[-1][0] - 20), before[-1][0])
+    if not prev or prev.group(1).lower() not in ("in", "of", "from", "for", "at", "across"):
+        return False
+    rest = text[comma:e]
+    if " and " not in rest:
+        return False  # "a spokesman for Ohio, Jim Smith": an appositive
+    for _ns, _ne, n in _names_in(ctx, comma, e):
+        rest = rest.replace(n, " ")
+    return not rest.replace(",", " ").replace(" and ", " ").strip()
+
+
 def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     """The name a speaker phrase names, if any: a name that ends the phrase ("Sen. Ted Cruz", "Intel's CEO Pat
     Gelsinger"), not one after "of"/"for" ("a spokesman for Bernie Sanders": the spokesman speaks). An
@@ -3939,6 +3957,8 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     Cruz,"); otherwise the phrase ends at its first comma ("the Human Rights Campaign, an advocacy group")."""
     text = ctx.text
     comma = text.find(",", s, e)
+    if comma > s and _list_after_preposition(ctx, s, comma, e):
+        comma = -1  # "Voters in Ohio, Florida and Iowa": a list of places, no appositive
     if comma > s:
         app = text[comma + 1 : e].strip(" ,")
         names = _names_in(ctx, comma + 1, e)
