@@ -565,6 +565,10 @@ def test_speakers_resolved_to_what_the_text_says():
     assert by_cue["said"] == "Reddit"
     assert by_cue["alleged"] == "thousands of authors"
     assert by_cue["accuse"] == "U.S. firms such as Anthropic and OpenAI"
+    # an office after "<role> of" is no part of the person's name, here or where the surname alone comes back
+    text = ("Lane County Supervisor of Elections Susan Varga said the count was done. Varga added that the ferry "
+            "vote was late.")
+    assert [r["speaker"] for r in rows(text)] == ["Susan Varga", "Susan Varga"]
 
 
 def test_seed_speakers_are_the_annotated_entities_strictly():

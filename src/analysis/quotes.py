@@ -3230,6 +3230,19 @@ def _has_lower_word(text: str, word: str) -> bool:
     return False
 
 
+_OFFICE_OF_RE = re.compile(r"\b(?:[Ss]upervisor|[Dd]irector|[Ss]ecretary|[Cc]ommissioner|[Cc]hair(?:man|woman)?|[Hh]ead|"
+                           r"[Cc]hief|[Mm]inister|[Cc]lerk|[Pp]resident|[Dd]ean|[Ss]uperintendent|[Ii]nspector)\s+of\s+$")
+
+
+def _person_after_office(name: str) -> str | None:
+    """The person that ends a name run after "<role> of" ("Elections Susan Bucher" of "Supervisor of Elections Susan
+    Bucher"): a given name at the second word or later and one or two name words after it; else None."""
+    words = name.split()
+    given = next((j for j in range(1, len(words) - 1) if words[j] in given_name_sex() and len(words) - j <= 3
+                  and all(_PERSON_WORD_RE.fullmatch(w) for w in words[j:])), None)
+    return " ".join(words[given:]) if given is not None else None
+
+
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
 
@@ -3267,6 +3280,12 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
             continue
         name, offset, length, kind = parts
         start = m_start + offset
+        if name.count(" ") >= 2 and _OFFICE_OF_RE.search(text, max(0, start - 40), start):
+            person = _person_after_office(name)  # "Supervisor of Elections Susan Bucher": the office, then the person
+            if person is not None:
+                cut = raw.find(person.split()[0], offset)
+                name, offset, length, kind = person, cut, length - (cut - offset), "person"
+                start = m_start + offset
         if start >= 2 and text[start - 1] == "-" and text[start - 2].islower():
             # "an anti-Trump PAC", "pro-Clinton": the prefix belongs to the phrase, which names neither Trump nor
             # Clinton (an actor "Trump PAC" would be the PAC against him); a lone "pro-Clinton" is no name at all
