@@ -569,6 +569,10 @@ def test_speakers_resolved_to_what_the_text_says():
     text = ("Lane County Supervisor of Elections Susan Varga said the count was done. Varga added that the ferry "
             "vote was late.")
     assert [r["speaker"] for r in rows(text)] == ["Susan Varga", "Susan Varga"]
+    # a name whose last word is a person's role after a preposition ("… for Justice") is an organisation, not a
+    # description of the last person named ("the justice")
+    text = "Justice Ana Ruiz won the seat. The Millbrook Center for Justice noted that spending was high."
+    assert [r["speaker"] for r in rows(text)] == ["Millbrook Center for Justice"]
 
 
 def test_seed_speakers_are_the_annotated_entities_strictly():

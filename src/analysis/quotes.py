@@ -3867,9 +3867,13 @@ _PERSON_DESCRIPTION_HEADS = {h for h, t in NOMINAL_HEADS.items() if t == "person
     "quarterback", "entrepreneur", "investor", "banker", "magnate", "heiress", "sheriff"}
 
 
+_HEAD_ENDING_PREPOSITIONS = {"of", "for", "from", "at", "in", "on", "with"}
+
+
 def _head_word(words: list[str]) -> str:
-    """The head noun of a phrase: the word before "of" ("The former secretary of State"), else the last."""
-    of = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 1), None)
+    """The head noun of a phrase: the word before its first preposition ("The former secretary of State", "The
+    Brennan Center for Justice", "the senator from Vermont"), else the last."""
+    of = next((i for i, w in enumerate(words) if w.lower() in _HEAD_ENDING_PREPOSITIONS and i > 1), None)
     return words[(of if of else len(words)) - 1].lower().strip(".,’'") if words else ""
 
 
