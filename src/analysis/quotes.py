@@ -3600,6 +3600,9 @@ _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in
 _SPELLED_TITLES = {"president", "senator", "governor", "secretary", "representative", "judge", "justice", "mayor"}
 
 
+_TITLE_ARTICLE_RE = re.compile(r"\s((?:A|An|The)\s)")  # an article inside a title-case run opens its last noun phrase
+
+
 def _is_title_line(text: str, a: int, b: int) -> bool:
     """Whether the line ``text[a:b]`` is a title-case line of at most 250 characters (a headline is short)."""
     return b - a <= 250 and nlp.is_title_case(text[a:b])
@@ -4201,6 +4204,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 last = _PREV_WORD_RE.search(text, max(0, end - 40), end)  # "For someone who conceded": someone
                 ante = last.span(1) if last and last.group(1).isalpha() and last.group(1).lower() not in _NOT_NAMES \
                     else None
+            art = max((m for m in _TITLE_ARTICLE_RE.finditer(text, ante[0] + 1, ante[1])
+                       if not text[max(0, m.start() - 3) : m.start()].lower().endswith("of")),  # "The Mayor Of A Town"
+                      key=lambda m: m.start(), default=None) if ante is not None else None
+            if art is not None:
+                line0, line1 = text.rfind("\n", 0, ante[0]) + 1, text.find("\n", span[1])
+                if _is_title_line(text, line0, line1 if line1 >= 0 else len(text)):
+                    ante = (art.start(1), ante[1])  # "Wisconsin Elects A Supreme Court Justice Who …": the justice
             if ante is not None:
                 inc = _INCLUDING_RE.match(text, ante[0], ante[1])  # "— including some who warned": some
                 ante = (inc.end(), ante[1]) if inc and inc.end() < ante[1] else ante
