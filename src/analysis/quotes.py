@@ -912,6 +912,10 @@ _PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
 _HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$")
 _NAME_IN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:in|from|at)\s+$")
+# People where they are, before "the …": "Some delegates at the convention", "Protesters outside the hall"
+_PEOPLE_AT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ff]ew|[Oo]ther|[Tt]he|[Tt]wo|"
+                                  r"[Tt]hree|[Dd]ozens\s+of|[Hh]undreds\s+of|\d[\d,]*)\s+)?([A-Za-z][a-z]+s)\s+"
+                                  r"(?:at|outside|inside|in)\s+$")
 _GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
@@ -1096,6 +1100,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     named = _NAME_THEN_PP_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in _PP_DETERMINERS else None
     if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
         return base + named.start(1), base + named.end(1)
+    people = _PEOPLE_AT_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in ("the", "a") else None
+    if people and (people.group(1).lower().rstrip("s") in _person_nouns()
+                   or people.group(1).lower().endswith(("ers", "ors", "ists", "ants", "ents", "ates"))):
+        return base + people.start(), base + idx + length  # "Some delegates at the convention said": the delegates
     if place_kinds().get(np_text) in ("state", "city"):  # a state or city is where the speaker is from or in
         home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
         if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
