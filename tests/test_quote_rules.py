@@ -576,6 +576,8 @@ def test_speakers_resolved_to_what_the_text_says():
     # description of the last person named ("the justice")
     text = "Justice Ana Ruiz won the seat. The Millbrook Center for Justice noted that spending was high."
     assert [r["speaker"] for r in rows(text)] == ["Millbrook Center for Justice"]
+    # a title word that names an organisation with the word after it stays in the name
+    assert [r["speaker"] for r in rows("The Justice Department said the inquiry was over.")] == ["Justice Department"]
     # in a title-case headline, "Who" refers to the noun phrase its last article opens, not the whole capitalised run
     text = "Millbrook Elects A Harbor Commissioner Who Once Mocked ‘Sailors’ Who Fish.\n\nVoters chose Ana Ruiz."
     assert {r["speaker"] for r in rows(text)} == {"A Harbor Commissioner"}

@@ -3362,6 +3362,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
             and not (words[0].lower() in _MONTH_ABBREVIATIONS and len(words) > 1):  # "Jan Brewer", not "Jan. 5"
         if words[0].lower() in _DEMONYMS and len(words) > 1 and _demonym_opens_name(words[1:]):
             break  # "The American Legion", "American Airlines": the adjective is part of an organisation's name
+        if len(words) == 2 and words[0].lower().strip(".") in TITLES and words[1].lower().strip(".,") in _ORG_WORDS:
+            break  # "Justice Department": a title word that names the organisation with the word after it
         words = words[1:]
     # a hyphenated lower-case word ("Francisco-headquartered") ends a name
     for i, w in enumerate(words):
