@@ -2452,6 +2452,11 @@ _REMIND_OF_RE = re.compile(r"\s+(?:[\w’']+\s+){0,2}of\s")  # "reminds me of", 
 _ADVERB_NOT_SUBJECT = {"just", "only", "simply", "please", "now", "then", "so", "even", "also", "still"}
 
 
+_PROGRESSIVE_AUX_RE = re.compile(r"(?:\bis|\bare|\bwas|\bwere|\bbeen|\bbe|[’']s|[’']re)\s+$")  # "is saying": the cue is the verb
+_MAIN_VERB_AFTER_QUOTE_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:increased|decreased|rose|fell|grew|dropped|"
+                                       r"doubled|tripled|jumped|climbed|declined|is|are|was|were)\s")
+
+
 def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     """Subject, cue, then the reported clause (with or without "that").
 
@@ -2465,6 +2470,13 @@ def speaker_cue_content(s: _Sentence, c: _Cue) -> bool:
     if text[c.ce : c.ce + 4].lstrip().startswith(("—", "–", "--")):
         return False  # "— as Democrats allege, but Moscow denies — “Q?” asked Dunn": a dash closes the aside
     span = _reported_content(text, c.ce, s.s1, c.lemma)
+    if text[c.cs : c.ce].split()[0].endswith("ing") and not _PROGRESSIVE_AUX_RE.search(text, max(0, c.cs - 12), c.cs):
+        # "the share of Republicans saying “it is more important …” increased by 28 points": a participle inside its
+        # subject's phrase; the sentence's own verb after the quotation is no part of what was said
+        verb = next((q for o, q in s.outer if span[0] <= o and q < span[1]
+                     and _MAIN_VERB_AFTER_QUOTE_RE.match(text, q)), None)
+        if verb is not None:
+            span = (span[0], verb)
     if c.lemma == "remind" and _REMIND_OF_RE.match(text, c.ce):
         return False  # "Trump reminds me of Abraham Lincoln saying …": a likeness, nothing said
     content_words = text[span[0] : span[1]].split()
