@@ -923,6 +923,7 @@ _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\
 _RESTRICTIVE_THAT_RE = re.compile(r"(?<=[a-z]s)\s+that\s+(?:have|had|were|are|[a-z]+ed)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+$")
 
 
+_TOOK_TURNS_RE = re.compile(r"\s+(?:took|take|takes|taking|have\s+taken|had\s+taken)\s+turns$")
 _DASH_ASIDE_END_RE = re.compile(r"(?:\s[—–]|[—–]\s|\s--?\s)[^—–“”\"]{2,190}?(?:[—–]|\s--?)$")  # "— an aside —" at the end
 
 
@@ -936,6 +937,8 @@ def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | N
         return None  # '… and “that group is leaving,” said X': the speaker follows the cue
     base += cut
     words = left.rstrip().rsplit(None, 1)
+    if left.rstrip().endswith("turns"):
+        left = _TOOK_TURNS_RE.sub("", left.rstrip())  # "speakers took turns urging the crowd": the speakers urged
     control = _CONTROL_TO_RE.search(left.rstrip()) if left.rstrip().endswith("to") else None
     if control:  # "Sullivan had to explain": the subject is before the control verb
         left = left.rstrip()[: control.start()]
