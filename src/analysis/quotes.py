@@ -909,7 +909,10 @@ _NAME_THEN_PP_RE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:when|as|while|after|bef
                               r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:in|during|at)\s+$")  # a clause's named subject
 _GERUND_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+(?:of|for|in|by)\s+[a-z]{2,}ing\s+$")
 _PP_DETERMINERS = {"his", "her", "their", "its", "a", "an", "the"}
-_HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+$")
+# "Stacy Baker of Columbia, South Carolina", "J. Bradford DeLong of the University of California, Berkeley"
+_NAME_AND_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+and\s+$")
+_HOME_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*)\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                             r"(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3},\s+$")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$")
 _NAME_IN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:in|from|at)\s+$")
 # People where they are, before "the …": "Some delegates at the convention", "Protesters outside the hall"
@@ -1110,7 +1113,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     if place_kinds().get(np_text) in ("state", "city"):  # a state or city is where the speaker is from or in
         home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
         if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
-            return base + home.start(1), base + home.end(1)
+            pair = _NAME_AND_BEFORE_RE.search(left, max(0, home.start(1) - 40), home.start(1))
+            start = pair.start(1) if pair and pair.group(1).split()[0].lower() not in _NOT_NAMES | _BOTH \
+                else home.start(1)  # "Stephen S. Cohen and J. Bradford DeLong of the University of …": both
+            return base + start, base + home.end(1)
         first = idx  # "exit polls in New Hampshire and Iowa indicated": the places of a list, back to its first
         while (prev := _PLACE_BEFORE_RE.search(left, max(0, first - 60), first)) is not None \
                 and place_kinds().get(prev.group(1)) in ("state", "city"):
