@@ -310,6 +310,8 @@ ONE_ATTRIBUTION = [
     pytest.param("Tory Green and Ana Ruiz of the University of Oregon, Eugene suggest that the pier must stay.",
                  "speaker_cue_content", {"speaker_mention": "Tory Green and Ana Ruiz"},
                  id="'X and Y of the University of A, B': the people, not the campus town"),
+    pytest.param("One in five say that won't be true.", "speaker_cue_content", {"quote": "that won't be true"},
+                 id="'that' right before a verb is the clause's subject, not the word that opens it"),
     pytest.param("We will win, said Tory Green.", "comma_cue_speaker",
                  {"quote": "We will win", "speaker_mention": "Tory Green"},
                  id="a short clause before an inverted cue is content, not a speaker ('We')"),

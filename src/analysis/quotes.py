@@ -1253,7 +1253,10 @@ def _speaker_after(masked: str, base: int, cue_end: int, max_words: int = 8) -> 
 # Sentence analysis
 
 _ACCORDING_RE = re.compile(r"(?i)(?<![\w])(according\s+to)\s+")
-_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that(?:\s+|,\s*(?=(?:if|when|once|after|as|while|unless|because|although|thanks\s+to|"
+# "that" opening the reported clause; not a demonstrative subject right before its verb ("say that won't be true")
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that(?!\s+(?:is|was|isn[’']t|wasn[’']t|will|won[’']t|would|wouldn[’']t|can|can[’']t|"
+                      r"could|couldn[’']t|should|has|hasn[’']t|had|does|doesn[’']t|did|didn[’']t|may|might|must|"
+                      r"makes|made|means|meant)\b)(?:\s+|,\s*(?=(?:if|when|once|after|as|while|unless|because|although|thanks\s+to|"
                       r"despite|given|in|with|without|under|since|before|until)\b)))?")
 _ADVERBIAL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|after|before|with)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
