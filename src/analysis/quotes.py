@@ -1269,6 +1269,9 @@ _ADVERBIAL_RE = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|last\s+\w+|"
     r"(?:earlier\s+|later\s+)?this\s+(?:week|month|year|morning|afternoon|evening|weekend))(?![\w'’])[,]?\s*)*"
 )  # (a time word with a possessive is content: "cited last week’s attack")
+_TOLD_OBJ_PRONOUN_RE = re.compile(r"\s*(?:a|an|the|his|her|their|its|our)\s+"
+                                  r"(?:(?!(?:of|about|how|what|why|whether|when|where|that|if)\s)[\w'’.-]+\s+){1,4}?"
+                                  r"(?=(?:they|he|she|we|I|it)\s+[a-z’']+)")
 _TOLD_OBJ_RE = re.compile(rf"\s*(?:{_DET_NP}?(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+?)(?=\s+(?:that\s|on\s|in\s|,)|\s*,|\s+[a-z])")
 
 
@@ -1644,8 +1647,11 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
     if lemma in {"tell", "remind", "warn", "assure", "inform"} and not re.match(r"\s*that\b", text[pos:s1]):
         far = re.match(r"[^,;:.!?“”\"]{3,100}?\sthat\s", text[pos:s1])  # "told the Post and Courier on Saturday that"
         m = _TOLD_OBJ_RE.match(text, pos, s1)
+        pronoun = _TOLD_OBJ_PRONOUN_RE.match(text, pos, s1) if not far else None
         if far and len(far.group(0).split()) <= 14:
             pos += far.end() - 5
+        elif pronoun:  # "told a news conference they are …": the object runs to the clause's subject pronoun
+            pos = pronoun.end()
         elif m:
             pos = m.end()
             m = _ADVERBIAL_RE.match(text, pos, s1)
