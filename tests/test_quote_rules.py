@@ -592,6 +592,9 @@ def test_speakers_resolved_to_what_the_text_says():
     # description of the last person named ("the justice")
     text = "Justice Ana Ruiz won the seat. The Millbrook Center for Justice noted that spending was high."
     assert [r["speaker"] for r in rows(text)] == ["Millbrook Center for Justice"]
+    # after "according to", a name after the comma is the content's subject, not the source's appositive
+    text = "According to a council summary of the vote, Ana Ruiz, the mayor's aide, sent the letter."
+    assert [r["speaker"] for r in rows(text)] == ["a council summary of the vote"]
     # a title word that names an organisation with the word after it stays in the name
     assert [r["speaker"] for r in rows("The Justice Department said the inquiry was over.")] == ["Justice Department"]
     # in a title-case headline, "Who" refers to the noun phrase its last article opens, not the whole capitalised run

@@ -4280,7 +4280,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             full = [canonical(" ".join(p.split()[1:]) if p.split()[0].lower().strip(".") in TITLES else p) for p in parts]
             done(att, ", ".join(full[:-1]) + " and " + full[-1])
             continue
-        if len(words) > 1 and first not in PRONOUNS:
+        if len(words) > 1 and first not in PRONOUNS and att.cue_lemma != "according to":
+            # (not after "according to": in "According to an FBI summary, Cheryl Mills, an aide, sent …" the name
+            # after the comma is the content's subject, no appositive of the summary)
             ctx = context()
             named = _appositive_name(ctx, span[1])  # "Trump's attorney, Alan Garten, said": Alan Garten
             rel = _WHO_CLAUSE_RE.match(text, span[1]) if named is None else None
