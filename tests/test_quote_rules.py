@@ -478,6 +478,11 @@ def test_a_speech_participle_speaks_for_the_subject():
 
 
 
+def test_an_ing_word_after_an_owner_and_an_adjective_is_a_modifier():
+    assert rows("Since arriving in Millbrook from my normal reporting post in Salem, I have met many sailors.") == []
+    assert [r["cue"] for r in rows("She revised her statement explaining that the pier was safe.")] == ["explaining"]
+
+
 def test_a_participle_that_opens_the_sentence_speaks_for_the_main_subject():
     r = only("Noting that the ferry had lost money for years, Ruiz voted against the levy.", "participle_of_subject")
     assert (r["speaker_mention"], r["cue"], r["quote"]) == ("Ruiz", "Noting", "the ferry had lost money for years")

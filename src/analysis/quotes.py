@@ -382,6 +382,9 @@ _DELEGATES_NEXT_RE = re.compile(r"\s+(?:and\s+\w+\s+)?delegates?\b")  # "pledged
 _SUBJECT_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\s+$")
 
 
+_OWNER_ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:my|his|her|their|our|its|your)\s+[a-z]+(?:al|ous|ic|ive|ful|less|ible|able)\s+$")
+
+
 def _is_verbal(masked: str, start: int) -> bool:
     """False when the word before a cue marks it as a noun, adjective or infinitive.
 
@@ -389,6 +392,8 @@ def _is_verbal(masked: str, start: int) -> bool:
     colon, a comma or a quotation mark.
     """
     word = _LETTERS_RE.match(masked, start)
+    if word is not None and word.group(0).endswith("ing") and _OWNER_ADJECTIVE_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return False  # "from my normal reporting post in Cairo": a modifier of a noun, nobody's act of reporting
     nounlike = word is not None and word.group(0).lower() in _NOUNLIKE_FORMS
     if nounlike and _AUX_BEFORE_RE.search(masked, max(0, start - 30), start):
         return True  # "Trump did post on Twitter that …", "will tweet": after an auxiliary it is a verb
