@@ -600,6 +600,9 @@ def test_speakers_resolved_to_what_the_text_says():
     # after "according to", a name after the comma is the content's subject, not the source's appositive
     text = "According to a council summary of the vote, Ana Ruiz, the mayor's aide, sent the letter."
     assert [r["speaker"] for r in rows(text)] == ["a council summary of the vote"]
+    # "make" before a noun of saying is no part of the subject, and "his" takes the surname with its particle
+    text = "Pierre de Vos spoke on Monday. Now his friends make jokes about sending observers to Millbrook."
+    assert [(r["speaker_mention"], r["speaker"]) for r in rows(text)] == [("his friends", "de Vos friends")]
     # a title word that names an organisation with the word after it stays in the name
     assert [r["speaker"] for r in rows("The Justice Department said the inquiry was over.")] == ["Justice Department"]
     # in a title-case headline, "Who" refers to the noun phrase its last article opens, not the whole capitalised run

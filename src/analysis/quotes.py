@@ -931,6 +931,7 @@ _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\
 _RESTRICTIVE_THAT_RE = re.compile(r"(?<=[a-z]s)\s+that\s+(?:have|had|were|are|[a-z]+ed)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+$")
 
 
+_LIGHT_VERBS = {"make", "makes", "made", "making"}  # before a noun of saying ("make jokes about", "made comments")
 _TOOK_TURNS_RE = re.compile(r"\s+(?:took|take|takes|taking|have\s+taken|had\s+taken)\s+turns$")
 _DASH_ASIDE_END_RE = re.compile(r"(?:\s[—–]|[—–]\s|\s--?\s)[^—–“”\"]{2,190}?(?:[—–]|\s--?)$")  # "— an aside —" at the end
 
@@ -952,6 +953,7 @@ def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | N
         left = left.rstrip()[: control.start()]
         words = left.rstrip().rsplit(None, 1)
     while len(words) == 2 and (words[1].lower() in _AUX_WORDS or words[1] in _PLAIN_ADVERBS or words[1] in _FLOATING
+                               or words[1] in _LIGHT_VERBS  # "his friends make jokes about": the friends joke
                                or (words[1].islower() and words[1].endswith("ly")
                                                                     and len(words[1]) > 4 and words[1] not in _LY_NOUNS)):
         left = words[0]  # "Priebus fairly scolded": an adverb between subject and cue
@@ -3376,6 +3378,15 @@ def _demonym_opens_name(rest: list[str]) -> bool:
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # lower-cased, without the period
 
 
+def _family_name(name: str) -> str:
+    """The last word of a name with the particles before it: "de Vos" of "Pierre de Vos", "Trump" of "Donald Trump"."""
+    words = name.split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in NAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
+
+
 def surname(name: str) -> str:
     """The last word of a person's name that is no generational suffix: "Hurt" of "Harry Hurt III"."""
     words = name.split()
@@ -4321,7 +4332,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             who = who or _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
             if who is not None:
                 # "his campaign": Trump campaign; "his remarks calling …", "her vow to …": the person speaks
-                done(att, f"{who.split()[-1]} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
+                done(att, f"{_family_name(who)} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
                 continue
             if possessive or description:
                 done(att, mention)
