@@ -1025,7 +1025,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         left = left[: alias.start() + 1]
     # "X, a spokesman for Y, said": jump back over one appositive between commas.
     cut_at = _appositive_cut(left)
+    adverb_only = False  # "The judges who ruled …, however, said": an adverb between commas names no one
     if cut_at is not None:
+        adverb_only = left[cut_at:].strip(" ,").lower() in _ASIDE_ADVERBS | {"for instance", "for example"}
         left = left[:cut_at]
         k = left.rfind(", ")
         if k > 0 and _WHO_AFTER_COMMA_RE.match(left, k):  # "Swanson, who is a pastor at the Church of Elizabeth,
@@ -1053,7 +1055,7 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     if familiar:  # "A person familiar with the planning for Thursday's meeting says": the person, not the planning
         return base + familiar.start(), base + len(left)
     clause = _CLAUSE_SPLIT_RE.split(left)[-1]
-    rel = None if cut_at is not None else _RESTRICTIVE_WHO_RE.search(clause) if " who " in clause \
+    rel = None if cut_at is not None and not adverb_only else _RESTRICTIVE_WHO_RE.search(clause) if " who " in clause \
         else _RESTRICTIVE_THAT_RE.search(clause) if " that " in clause else None  # (not when an appositive
     # after it names the subject)
     if rel:  # "executives who have worked with Lachlan Murdoch say": the executives, not Murdoch
