@@ -486,6 +486,11 @@ def test_an_ing_word_after_an_owner_and_an_adjective_is_a_modifier():
     assert [r["cue"] for r in rows("She revised her statement explaining that the pier was safe.")] == ["explaining"]
 
 
+def test_add_up_and_add_back_say_nothing():
+    assert rows("Those promises add up to more than $8.5 million, and they should add back the ferry.") == []
+    assert [r["rule"] for r in rows("It all adds up to a loss, Ruiz added.")] == ["content_then_speaker"]
+
+
 def test_a_participle_that_opens_the_sentence_speaks_for_the_main_subject():
     r = only("Noting that the ferry had lost money for years, Ruiz voted against the levy.", "participle_of_subject")
     assert (r["speaker_mention"], r["cue"], r["quote"]) == ("Ruiz", "Noting", "the ferry had lost money for years")

@@ -1770,6 +1770,7 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 
 
 # "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
+_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up)\b")  # "add back the Golden Week": no speech
 _BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
 
 
@@ -1786,7 +1787,7 @@ class _Sentence:
         self.words = words if words is not None else set(_WORD_RE.findall(self.low))  # a superset will do
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, self.words)
                      if (self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a))
-                     and not _BYLINE_CUE_RE.match(self.masked, a)]
+                     and not _BYLINE_CUE_RE.match(self.masked, a) and not _ADD_PARTICLE_RE.match(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
         self.quote_spans = [sp for sp in (_content(text, o, c) for o, c in self.outer) if sp[1] > sp[0]]
