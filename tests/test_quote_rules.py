@@ -613,6 +613,10 @@ def test_speakers_resolved_to_what_the_text_says():
     # "make" before a noun of saying is no part of the subject, and "his" takes the surname with its particle
     text = "Pierre de Vos spoke on Monday. Now his friends make jokes about sending observers to Millbrook."
     assert [(r["speaker_mention"], r["speaker"]) for r in rows(text)] == [("his friends", "de Vos friends")]
+    # a party label's letter is no name that hides the "his" after it, and "she" never goes to a man the article shows
+    text = ("Gov. Tory Green (D) tried to walk back his comments. During the campaign, Ruiz caught flak when she said "
+            "she could not support the levy.")
+    assert [r["speaker"] for r in rows(text)] == ["she"]
     # a title word that names an organisation with the word after it stays in the name
     assert [r["speaker"] for r in rows("The Justice Department said the inquiry was over.")] == ["Justice Department"]
     # in a title-case headline, "Who" refers to the noun phrase its last article opens, not the whole capitalised run

@@ -3307,6 +3307,8 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
         raw = m.group(0)
         if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
             continue  # a capitalised function word ("The", "But"): no name, whatever the sentence start says
+        if len(raw.rstrip(".")) == 1:
+            continue  # a lone letter: the "D" of "Terry McAuliffe (D)" names no one (and hid the "his" after it)
         ms = m.start()
         if (ms < 2 or text[ms - 1] != " " or text[ms - 2] in _SENTENCE_START_CHARS) and _at_sentence_start(text, ms):
             # a capital that only the sentence start explains: "Meanwhile", "Although Weiner", "Said Comey"
@@ -3831,6 +3833,12 @@ _KIN_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_KIN_WORDS)})s?"
                             r"(?:,?\s+|\s+of\s+(?:[\w'’-]+\s+){0,3})$")  # "Patricia Smith, mother of Benghazi victim Sean Smith"
 
 
+def _written_sex(text: str, pos: int) -> int:
+    """+1 or -1 when the speaker mention at ``pos`` is itself a he/she pronoun ("he said" is a man's), else 0."""
+    m = _LETTERS_RE.match(text, pos)
+    return _PRONOUN_SEX.get(m.group(0).lower(), 0) if m else 0
+
+
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
                        speakers: list[tuple[int, str]], spk_pos: list[int]) -> str | None:
     """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
@@ -3874,8 +3882,8 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
         hi = min(s1, pos) if kk == k else s1
         lo_i = bisect.bisect_left(spk_pos, s0)
         hi_i = bisect.bisect_left(spk_pos, hi)
-        said = [(p, n) for p, n in speakers[lo_i:hi_i] if n in persons and (sex is None or
-                                                                             ctx.mention_sex(p, n) in (0, sex))]
+        said = [(p, n) for p, n in speakers[lo_i:hi_i] if n in persons and (sex is None or (
+            ctx.mention_sex(p, n) in (0, sex) and _written_sex(text, p) in (0, sex)))]  # not a "he" for a "she"
         if said:
             return full(said[-1][1])
         first_pron = None
@@ -4369,8 +4377,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             for name in itertools.islice(reversed(recent), _SALIENT_NAMES):
                 n, k = counts[name], kinds[name]
                 is_person = "person" in k or name in full_names
-                if target == "person" and not is_person:
-                    continue
+                if target == "person" and (not is_person or (sex and context().sex_of(name) != sex)):
+                    continue  # (nor a man for "she": "Terry McAuliffe … his comments", then "Clinton … when she said")
                 if target == "org" and (is_person or not ({"org", "unknown"} & k)) \
                         and not ("place" in k and head in _GOVERNMENT_HEADS):  # "the government": of a country
                     continue
