@@ -320,6 +320,8 @@ ONE_ATTRIBUTION = [
                  id="an adverb between commas keeps the restrictive relative clause's head as the subject"),
     pytest.param("One of the sailors had served in the navy and said the pier was unsafe.", "coordinated_predicate",
                  {"speaker_mention": "One of the sailors"}, id="'One of the sailors' is one subject"),
+    pytest.param("Both parents stiffened their stand on the pier, saying that the levy was unfair.",
+                 "participle_of_subject", {"speaker_mention": "Both parents"}, id="'Both parents' is one subject"),
     pytest.param("We will win, said Tory Green.", "comma_cue_speaker",
                  {"quote": "We will win", "speaker_mention": "Tory Green"},
                  id="a short clause before an inverted cue is content, not a speaker ('We')"),

@@ -1296,7 +1296,8 @@ def _clean_end(text: str, s: int, e: int) -> tuple[int, int]:
 
 _SUBJECT_START_RE = re.compile(
     r"(?:(?:One|Two|Three|Four|Five|Some|Many|Most|Several|Each|Both|All|Few|Half|None)\s+of\s+"  # "One of the men"
-    r"(?:the|his|her|their|its|these|those)\s+(?:[A-Z][\w'’-]*\s+)?[a-z][\w'’-]*(?=[\s,]))"
+    r"(?:the|his|her|their|its|these|those)\s+(?:[A-Z][\w'’-]*\s+)?[a-z][\w'’-]*(?=[\s,])"
+    r"|(?:Both|Many|Several|Some|Most|All|Few)\s+(?:[A-Z][\w'’-]*\s+)?[a-z][\w'’-]*s(?=[\s,]))"  # "Both parents"
     rf"|(?:(?:\d{{1,3}}-year-old\s+)?{_DET_NP}?(?!{_DET_NP}[a-z])(?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN}(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_TOKEN}\s*)+)?"
     rf"|{_DET_NP}[\w'’-]+(?:\s+[\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?=[\s,])"
 )
