@@ -493,6 +493,7 @@ def test_an_ing_word_after_an_owner_and_an_adjective_is_a_modifier():
 def test_add_up_and_add_back_say_nothing():
     assert rows("Those promises add up to more than $8.5 million, and they should add back the ferry.") == []
     assert [r["rule"] for r in rows("It all adds up to a loss, Ruiz added.")] == ["content_then_speaker"]
+    assert rows("The council asserted itself into the pier's affairs.") == []  # a reflexive "assert" says nothing
 
 
 def test_a_participle_that_opens_the_sentence_speaks_for_the_main_subject():

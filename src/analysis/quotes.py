@@ -1773,7 +1773,9 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 
 
 # "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
-_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up)\b")  # "add back the Golden Week": no speech
+# "add back the Golden Week", "a media empire that asserted itself into politics": no speech
+_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up)\b|"
+                              r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b")
 _BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
 
 
