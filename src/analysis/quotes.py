@@ -2292,8 +2292,9 @@ _CLEFT_RE = re.compile(r"\s*(?:was|is|[’']s)\s+(?:(?:at|in|on|during|after|the
 def participle_of_subject(s: _Sentence, c: _Cue) -> bool:
     """A participle clause speaks for the sentence's subject.
 
-    "Reddit sued Anthropic, accusing it of scraping the site." An opening "Two days after saying that A, Smith …"
-    speaks for the main clause's subject after the comma, and its content ends there.
+    "Reddit sued Anthropic, accusing it of scraping the site." An opening "Two days after saying that A, Smith …",
+    "Noting that A, Tester added …" or "And in explaining why A, Clinton described …" speaks for the main clause's
+    subject after the comma, and its content ends there.
     """
     if not c.participle:
         return False
