@@ -283,6 +283,24 @@ def test_sentences_that_only_name_the_same_people_share_no_fact(tmp_path):
     assert set(al["status"]) == {"only_here"}
 
 
+def test_sentences_that_share_only_common_words_share_no_fact(tmp_path):
+    # "want", "know", "go" and "thing" are among the most common words of English: sharing them states nothing
+    (tmp_path / "a.txt").write_text(
+        "Pier Vote\n\nThe harbor council voted to close the pier. What I want you all to know is that we will go on "
+        "with the one thing we promised.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Pier Repairs\n\nThe storm damaged the old seawall. Fishermen want to know whether the boats can go out, "
+        "and that is the thing they ask about.\n", encoding="utf-8")
+    al = align.align(load_corpus(tmp_path))
+    assert set(al["status"]) == {"only_here"}
+    # three rarer words in common do make a partial match
+    (tmp_path / "b.txt").write_text(
+        "Pier Repairs\n\nThe storm damaged the old seawall. Angry fishermen said the council had voted to close the "
+        "pier after a long night of bickering over repairs and insurance.\n", encoding="utf-8")
+    al = align.align(load_corpus(tmp_path))
+    assert "only_here" in set(al["status"]) and {"shared", "partial"} & set(al["status"])
+
+
 def test_accented_names_are_names_with_one_key(tmp_path):
     (tmp_path / "a.txt").write_text("Pier Vote\n\nJosé Álvarez said the levy would pass. Ángela Núñez met Álvarez "
                                     "in Millbrook.\n", encoding="utf-8")

@@ -289,6 +289,9 @@ def thresholds() -> tuple[float, float]:
 
 MIN_SHARED_WORDS = 2  # and they share at least two content words
 MIN_FACT_WORDS = 3  # a partial match shares at least three content words that are not names (a predicate and more)
+# ... each rarer in general English than this (-ln of the word's frequency: 9 leaves out about the 1,500 most common
+# words, such as "go", "want", "thing", "support", "week"; the seed articles' partial matches share words of 11.5 and up)
+FACT_RARITY = 9.0
 INDEX_MAX_SENTENCES = 100  # words in more body sentences than this do not make candidates
 
 
@@ -335,9 +338,10 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
     if not shared:
         return 0.0, 0
     names = p1.name_keys | p2.name_keys
-    n_facts = len(shared - names)
-    if n_facts < MIN_FACT_WORDS:
-        return 0.0, n_facts
+    facts = shared - names
+    n_facts = len(facts)
+    if n_facts < MIN_FACT_WORDS or sum(1 for k in facts if p1.content[k] >= FACT_RARITY) < MIN_FACT_WORDS:
+        return 0.0, n_facts  # (common words alone, "want", "go", "thing", "know", tell no fact in common)
     best = 0.0
     for p, other, parts in ((p1, p2, clauses1), (p2, p1, clauses2)):
         for keys in (p.content.keys(), *parts):
