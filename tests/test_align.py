@@ -299,6 +299,13 @@ def test_sentences_that_share_only_common_words_share_no_fact(tmp_path):
         "pier after a long night of bickering over repairs and insurance.\n", encoding="utf-8")
     al = align.align(load_corpus(tmp_path))
     assert "only_here" in set(al["status"]) and {"shared", "partial"} & set(al["status"])
+    # nor are two short sentences the same fact for sharing two common words, unless they are the same words
+    (tmp_path / "a.txt").write_text("Pier Vote\n\nThe third is health care. The pier will close.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Pier Repairs\n\nIs health care still too expensive? The pier will close.\n",
+                                    encoding="utf-8")
+    al = align.align(load_corpus(tmp_path))
+    assert al.set_index(["article_id", "sentence"])["status"].to_dict() == {
+        ("a", 1): "only_here", ("a", 2): "shared", ("b", 1): "only_here", ("b", 2): "shared"}
 
 
 def test_accented_names_are_names_with_one_key(tmp_path):

@@ -354,6 +354,15 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
     return best, n_facts
 
 
+def _has_fact_word(p1: Profile, p2: Profile) -> bool:
+    """Whether two sentences share a content word other than a name that is rarer than :data:`FACT_RARITY`, or are
+    the same words (a quotation or a line repeated word for word)."""
+    if p1.keys == p2.keys:
+        return True
+    names = p1.name_keys | p2.name_keys
+    return any(p1.content[k] >= FACT_RARITY for k in p1.content.keys() & p2.content.keys() if k not in names)
+
+
 def document_frequency(body: pd.DataFrame) -> dict[str, int]:
     """Content key -> the number of body sentences that use it."""
     df: dict[str, int] = defaultdict(int)
@@ -405,7 +414,9 @@ def match_pair(prof: list, cls: list, candidates: list[tuple[int, int]], weights
     scored = []
     for i, j in candidates:
         share, n_words = containment(prof[i], prof[j], weights, cls[i], cls[j])
-        sim = score(features(prof[i], prof[j])) if n_words else 0.0  # names alone state no fact in common
+        # names alone state no fact in common, nor common words alone unless the sentences are the same words
+        # ("The third is health care." / "Is health care still too expensive?")
+        sim = score(features(prof[i], prof[j])) if n_words and _has_fact_word(prof[i], prof[j]) else 0.0
         scored.append((sim, share if n_words >= MIN_FACT_WORDS else 0.0, i, j))
     scored.sort(key=lambda x: (-x[0], x[2], x[3]))
     used: set[int] = set()
