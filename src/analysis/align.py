@@ -292,6 +292,7 @@ MIN_FACT_WORDS = 3  # a partial match shares at least three content words that a
 # ... each rarer in general English than this (-ln of the word's frequency: 9 leaves out about the 1,500 most common
 # words, such as "go", "want", "thing", "support", "week"; the seed articles' partial matches share words of 11.5 and up)
 FACT_RARITY = 9.0
+SHORT_CONTENT = 4  # a sentence of at most four content words ("The third is health care.") needs a rarer word to share a fact
 INDEX_MAX_SENTENCES = 100  # words in more body sentences than this do not make candidates
 
 
@@ -356,9 +357,10 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
 
 def _has_fact_word(p1: Profile, p2: Profile) -> bool:
     """Whether two sentences share a content word other than a name that is rarer than :data:`FACT_RARITY`, or are
-    the same words (a quotation or a line repeated word for word)."""
-    if p1.keys == p2.keys:
-        return True
+    the same words (a quotation or a line repeated word for word), or are not both short (more than
+    :data:`SHORT_CONTENT` content words in each)."""
+    if p1.keys == p2.keys or min(len(p1.content), len(p2.content)) > SHORT_CONTENT:
+        return True  # (in longer sentences common words carry facts: on the MSRP fit part the gate cost more than it gave)
     names = p1.name_keys | p2.name_keys
     return any(p1.content[k] >= FACT_RARITY for k in p1.content.keys() & p2.content.keys() if k not in names)
 
