@@ -625,7 +625,7 @@ _ROLE_NOUNS = (r"spokesman|spokeswoman|spokesperson|manager|adviser|advisor|aide
                r"leader|candidate|nominee|professor|researcher|founder|co-founder|executive|ceo|correspondent|"
                r"reporter|host|editor|campaign|press|senior|national|political|legal|general|counsel|whip|senator|governor|"
                r"congressman|congresswoman|mayor|president|lawmaker|businessman|billionaire|front-runner|judge|minister|"
-               r"ambassador|commissioner|sheriff|mogul|tycoon")
+               r"ambassador|commissioner|sheriff|mogul|tycoon|member")
 # Group nouns that speak with a place or organisation after them ("Officials in Washington"), capitalised or not
 _GROUP_NOUNS = """people officials sources aides advisers advisors allies associates friends critics analysts experts
     economists lawyers democrats republicans voters residents officers researchers scientists investigators prosecutors
