@@ -497,6 +497,13 @@ def test_add_up_and_add_back_say_nothing():
     assert rows("Those promises add up to more than $8.5 million, and they should add back the ferry.") == []
     assert [r["rule"] for r in rows("It all adds up to a loss, Ruiz added.")] == ["content_then_speaker"]
     assert rows("The council asserted itself into the pier's affairs.") == []  # a reflexive "assert" says nothing
+    assert rows("Ana Ruiz won Salem, adding to her victories in Millbrook and Eugene.") == []  # a lead, not a word
+
+
+def test_content_never_opens_with_a_closing_quotation_mark():
+    found = rows("Fans also chanted, “Save the pier,” referring to the mayor’s plan to close the pier for good, the Salem "
+                 "Tribune reports.")
+    assert {r["quote"] for r in found} == {"Save the pier,", "referring to the mayor’s plan to close the pier for good"}
 
 
 def test_a_participle_that_opens_the_sentence_speaks_for_the_main_subject():

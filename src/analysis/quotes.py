@@ -1773,10 +1773,17 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 
 
 # "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
-# "add back the Golden Week", "a media empire that asserted itself into politics": no speech
-_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up)\b|"
+# "add back the Golden Week", "adding to his wins", "a media empire that asserted itself into politics": no speech
+_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
                               r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b")
 _BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
+
+
+def _past_closers(text: str, a: int, b: int) -> int:
+    """``a`` moved past closing quotation marks, commas and spaces that cannot open a content span."""
+    while a < b and text[a] in "”,; \t\n\xa0":
+        a += 1
+    return a
 
 
 class _Sentence:
@@ -1804,6 +1811,7 @@ class _Sentence:
     def add(self, rule: str, kind: str, spans, cue=None, speaker=None) -> None:
         """Record one attribution made by ``rule`` (and the partial quotes inside a mixed one)."""
         text, outer, s0, s1, out = self.text, self.outer, self.s0, self.s1, self.out
+        spans = [(_past_closers(text, a, b), b) for a, b in spans]  # not '” referring to …' after a quotation's end
         spans = [(a, b) for a, b in spans if b > a]  # a quote is never empty or inverted
         if not spans:
             return
