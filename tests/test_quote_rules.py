@@ -630,6 +630,14 @@ def test_speakers_resolved_to_what_the_text_says():
     text = ("Gov. Tory Green (D) tried to walk back his comments. During the campaign, Ruiz caught flak when she said "
             "she could not support the levy.")
     assert [r["speaker"] for r in rows(text)] == ["she"]
+    # "the report" after a report named more fully is that report; "for the first time" is no part of the subject
+    text = ("The pier was unsafe, according to the harbor council's report. The report on Wednesday for the first time "
+            "cited a 2013 memo by the inspector general.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in rows(text)] == [
+        ("the harbor council's report", "the harbor council's report"), ("The report", "the harbor council's report")]
+    # "accused of" with no one accused after it is passive: the subject is accused, no speaker named
+    assert [r["speaker"] for r in rows("Millbrook Mayor Accused Of Covering Up Pier Repairs")] == [""]
+    assert [r["speaker"] for r in rows("The mayor faced the senator she has accused of lying about the pier.")] == ["she"]
     # a title word that names an organisation with the word after it stays in the name
     assert [r["speaker"] for r in rows("The Justice Department said the inquiry was over.")] == ["Justice Department"]
     # in a title-case headline, "Who" refers to the noun phrase its last article opens, not the whole capitalised run

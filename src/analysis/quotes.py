@@ -667,7 +667,8 @@ _TRAILING_WHEN_RE = re.compile(r"(?<=[\w),])\s+(?:(?:last|this|this\s+past|earli
                                r"several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|"
                                r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                                r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|at\s+the\s+time|"
-                               r"(?:later|earlier|again|once)|in\s+(?:19|20)\d\d)$")
+                               r"(?:later|earlier|again|once)|in\s+(?:19|20)\d\d|"
+                               r"for\s+the\s+(?:first|second|third|last|only)\s+time)$")  # "the report for the first time cited"
 
 
 _NOT_PLURAL = {"this", "his", "its", "hers", "ours", "theirs", "yours", "always", "perhaps", "thus", "whereas",
@@ -962,8 +963,9 @@ def _subject_lead(masked: str, base: int, cue_start: int) -> tuple[str, int] | N
     left = left.rstrip()
     if "'" in left[-4:] or "’" in left[-4:]:
         left = _CONTRACTED_AUX_RE.sub("", left)  # "they’ve suggested"
-    if left[-1:] in "khrtdygnoe0123456789":
-        left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
+    for _ in range(2):  # "the report on Wednesday for the first time cited": both times
+        if left[-1:] in "khrtdygnoe0123456789":
+            left = _TRAILING_WHEN_RE.sub("", left)  # "Feinstein (D-Calif.) last week said"
     if left.endswith(")"):
         left = _TRAILING_PAREN_RE.sub("", left)  # "Rep. Paul Ryan (R-WI) said"
     if left.endswith("and"):
@@ -1766,6 +1768,8 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
     return _split_participles(text, _analyse_one(text, s0, s1, quotes, words=words))
 
 
+_RELATIVE_OBJECT_BEFORE = re.compile(r"(?i:whom|who|that|which)\s+$")
+_ACCUSED_OF_RE = re.compile(r"(?i:accused|charged|blamed)\s+(?i:of|with|for)\s")
 _PASSIVE_GAP_RE = re.compile(r"\s+(?:was|were|is|are|am|been|being|(?:has|have|had)\s+been)"
                              r"(?:\s+(?:also|once|later|often|widely|repeatedly|never|first|then|[a-z]+ly))*\s+")
 _RAISING_RE = re.compile(r"\s+to\s+(?:have|be)\b")  # "Obama is reported to have called …": Obama called
@@ -1840,6 +1844,12 @@ class _Sentence:
         if speaker is not None and cue is not None and speaker[1] <= cue[0] and _PASSIVE_GAP_RE.fullmatch(text, speaker[1], cue[0]) \
                 and _PARTICIPLE_FORM_RE.fullmatch(text, cue[0], cue[1]) and not _RAISING_RE.match(text, cue[1]):
             speaker = None  # "It was revealed that …", "I was told that …": the subject heard it, someone unnamed said it
+        elif speaker is not None and cue is not None and speaker[1] <= cue[0] and _ACCUSED_OF_RE.fullmatch(text, cue[0], cue[1] + 4) \
+                and not _RELATIVE_OBJECT_BEFORE.search(text, max(s0, speaker[0] - 12), speaker[0]) \
+                and text[speaker[0] : speaker[1]].lower() not in PRONOUNS \
+                and not re.search(r"\b(?:has|have|had)\s+$", text[max(s0, cue[0] - 6) : cue[0]]):
+            speaker = None  # "FDIC Accused Of Covering Up …": accused with no one accused after it is passive (not
+            # "Republicans, whom he accused of preying …", "the senator she has accused of …": the one accused comes first)
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
         if kind == "mixed":  # each quoted fragment of reported speech is also a partial quote of the speaker
             for o, c in outer:
@@ -3492,6 +3502,8 @@ def _copula_subject(text: str, end: int) -> tuple[int, int] | None:
 
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
+_UNINFORMATIVE_MODIFIERS = {"a", "an", "the", "this", "that", "new", "recent", "latest", "same", "another", "its", "their"}
+_REPORT_HEADS = {"report", "study", "survey", "poll", "memo", "analysis", "audit", "review", "investigation", "probe"}
 # What someone says or writes: after "his"/"her" the person is the speaker ("his remarks calling …", "her vow to …")
 _SAYING_HEADS = _cue_noun_words() | {"remark", "remarks", "comment", "comments", "words", "speech", "speeches", "tweet",
                                      "tweets", "post", "posts", "letter", "op-ed", "memo", "email", "emails", "message",
@@ -4336,6 +4348,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             filer = _filer_before(text, span[0])  # "Reddit sued Anthropic. That lawsuit said …": Reddit
             if filer is not None:
                 done(att, canonical(filer))
+                continue
+        if len(words) == 2 and first in {"the", "this", "that"} and head in _REPORT_HEADS:
+            same = next((n for _, n in itertools.islice(reversed(speakers), _SALIENT_NAMES)
+                         if n.lower().endswith(" " + head) and n.lower() != mention.lower()
+                         and set(n.lower().split()[:-1]) - _UNINFORMATIVE_MODIFIERS), None)  # not "a new poll"
+            if same is not None:  # "according to the congressional report … the report said": that report
+                done(att, same)
                 continue
         if first == "they" and len(words) == 1:
             # the sentence's plural subject, but not when the sentence's opening is the content ("The United States
