@@ -213,3 +213,11 @@ def test_one_sentence_ledes_without_titles_stay_body(tmp_path):
               "Voters went to the polls in record numbers.", "The company cut 200 jobs.", "A fire closed the school."]
     c = _folder(tmp_path, firsts)
     assert (c.paragraphs.groupby("article_id")["kind"].first() == "body").all()
+
+
+def test_label_lines_of_converted_texts_are_headings():
+    # a live blog's time stamps, a rule and capitalised section labels carry a full stop in converted texts
+    # ("8:00 p.m.", "___.", "FULL TEXT."): headings, so no two articles "share a fact" for both having one
+    kinds = classify_paragraphs(["Pier Vote", "The council voted on Tuesday.", "8:00 p.m.", "Ruiz won the vote.",
+                                 "___.", "FULL TEXT.", "NO.", "She said yes."])
+    assert kinds == ["headline", "body", "heading", "body", "heading", "heading", "body", "body"]

@@ -366,6 +366,11 @@ def _title_with_stop(first: str, second: str) -> bool:
     return title_case or colon_open
 
 
+# A label line with a full stop that a converted text added: a live blog's time stamp ("8:00 p.m."), a rule ("___."),
+# a section label in capitals ("FULL TEXT.", "ABSTRACT."). A heading, no sentence of the story.
+_LABEL_LINE_RE = re.compile(r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|_{2,}|[A-Z][A-Z0-9 &'’-]{2,40})\.?")
+
+
 def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None, title_first: bool = False) -> list[str]:
     """A kind for each paragraph of one article: headline, heading, body or boilerplate.
 
@@ -386,7 +391,7 @@ def classify_paragraphs(texts: list[str], md_heading: list[bool] | None = None, 
         if i == 0 and len(texts) > 1 and (is_md or (title_like and n_words <= 40) or _title_with_stop(t, texts[1])
                                           or title_line):
             kinds.append("headline")
-        elif is_md or (i > 0 and title_like and n_words <= 15):
+        elif is_md or (i > 0 and title_like and n_words <= 15) or (i > 0 and n_words <= 4 and _LABEL_LINE_RE.fullmatch(t.strip())):
             kinds.append("heading")
         else:
             kinds.append("body")
