@@ -284,3 +284,11 @@ def test_figures_carried_alone_keep_their_hedge_in_lower_case(tmp_path):
 ])
 def test_an_actor_inside_a_sentence(actor, written):
     assert findings._in_sentence(actor) == written
+
+
+def test_one_evaluative_word_is_one_word(tmp_path):
+    c = corpus_of(tmp_path, {"x.txt": "Pier Vote\n\nRuiz said the plan was “outrageous.” The council met on Tuesday.\n",
+                             "y.txt": "Pier Repairs\n\nThe storm damaged the seawall. Engineers inspected it.\n"})
+    t = findings.compute(c, n_perm=20)
+    said = t.loc[t["finding"] == "narrated_evaluation", "statement"].tolist()
+    assert "The one evaluative word in x is inside attributed speech (outrageous): it sources its evaluation." in said

@@ -773,6 +773,8 @@ def evaluation_findings(corpus, hits: pd.DataFrame, rates: pd.DataFrame) -> pd.D
         rate = r.at[(aid, "narrator"), "per_1000"]
         if n == 0 and m == 0:
             text = f"{lab[aid]} uses no word from the evaluative list, in the narrator's voice or in attributed speech"
+        elif n == 0 and m == 1:
+            text = f"The one evaluative word in {lab[aid]} is inside attributed speech ({words(att)}): it sources its evaluation"
         elif n == 0:
             text = f"All {plural(m, 'evaluative word')} in {lab[aid]} are inside attributed speech ({words(att)}): it sources its evaluation"
         else:
