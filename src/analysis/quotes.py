@@ -1768,7 +1768,6 @@ def _analyse_sentence(text: str, s0: int, s1: int, quotes: list[tuple[int, int, 
     return _split_participles(text, _analyse_one(text, s0, s1, quotes, words=words))
 
 
-_RELATIVE_OBJECT_BEFORE = re.compile(r"(?i:whom|who|that|which)\s+$")
 _ACCUSED_OF_RE = re.compile(r"(?i:accused|charged|blamed)\s+(?i:of|with|for)\s")
 _PASSIVE_GAP_RE = re.compile(r"\s+(?:was|were|is|are|am|been|being|(?:has|have|had)\s+been)"
                              r"(?:\s+(?:also|once|later|often|widely|repeatedly|never|first|then|[a-z]+ly))*\s+")
@@ -1778,7 +1777,7 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 
 # "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
 # "add back the Golden Week", "adding to his wins", "a media empire that asserted itself into politics": no speech
-_ADD_PARTICLE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
+_NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
                               r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b")
 _BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
 
@@ -1803,7 +1802,7 @@ class _Sentence:
         self.words = words if words is not None else set(_WORD_RE.findall(self.low))  # a superset will do
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, self.words)
                      if (self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a))
-                     and not _BYLINE_CUE_RE.match(self.masked, a) and not _ADD_PARTICLE_RE.match(self.masked, a)]
+                     and not _BYLINE_CUE_RE.match(self.masked, a) and not _NO_SPEECH_CUE_RE.match(self.masked, a)]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
         self.quote_spans = [sp for sp in (_content(text, o, c) for o, c in self.outer) if sp[1] > sp[0]]
@@ -1845,9 +1844,9 @@ class _Sentence:
                 and _PARTICIPLE_FORM_RE.fullmatch(text, cue[0], cue[1]) and not _RAISING_RE.match(text, cue[1]):
             speaker = None  # "It was revealed that …", "I was told that …": the subject heard it, someone unnamed said it
         elif speaker is not None and cue is not None and speaker[1] <= cue[0] and _ACCUSED_OF_RE.fullmatch(text, cue[0], cue[1] + 4) \
-                and not _RELATIVE_OBJECT_BEFORE.search(text, max(s0, speaker[0] - 12), speaker[0]) \
+                and not _RELATIVE_OBJECT_BEFORE_RE.search(text, max(s0, speaker[0] - 12), speaker[0]) \
                 and text[speaker[0] : speaker[1]].lower() not in PRONOUNS \
-                and not re.search(r"\b(?:has|have|had)\s+$", text[max(s0, cue[0] - 6) : cue[0]]):
+                and not _PERFECT_BEFORE_RE.search(text, max(s0, cue[0] - 30), cue[0]):
             speaker = None  # "FDIC Accused Of Covering Up …": accused with no one accused after it is passive (not
             # "Republicans, whom he accused of preying …", "the senator she has accused of …": the one accused comes first)
         out.append(Attribution(kind, spans, cue, lemma, stance, speaker, (s0, s1), rule=rule))
