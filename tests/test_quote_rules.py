@@ -530,6 +530,18 @@ def test_a_clause_before_a_quote_frame_keeps_its_own_cue():
         ("quote_beside_frame", "she", "a cartel.")]
 
 
+def test_a_short_clause_that_a_quotation_completes_is_reported_speech():
+    # a few words with a finite verb before the quotation open a clause the quotation ends: all content, mixed
+    found = rows("This is a “raw time,” said Ana Ruiz, the mayor.")
+    assert [(r["kind"], r["quote"]) for r in found if r["kind"] != "partial"] == [("mixed", "This is a “raw time,”")]
+    found = rows("“The Pier at Dusk” was to be a “cautionary tale,” said Ruiz.")
+    assert [(r["kind"], r["quote"]) for r in found if r["kind"] != "partial"] == [
+        ("mixed", "“The Pier at Dusk” was to be a “cautionary tale,”")]
+    # words with no verb before it are no clause: the quotation alone is the content
+    found = rows("And in any case, “we will appeal,” Ruiz said.")
+    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "we will appeal,")]
+
+
 def test_a_quote_after_its_frame_sentence_joins_the_same_statement():
     # reported speech with a quotation, then "he said.", then the rest of the quotation: one statement, two spans
     found = rows("But the old pier is still “the heart of the town and I am not that cynical,” Ruiz said. “If it closes, we "

@@ -1905,8 +1905,9 @@ def participle_continues_cue(s: _Sentence) -> bool:
 _MAX_WORDS_BEFORE_DIRECT = 4
 
 
-def _words_before_quotes(s: _Sentence, close: int) -> int:
-    """Words outside quotation marks between the sentence start and the quote run ending at ``close``."""
+def _lead_before_quotes(s: _Sentence, close: int) -> str:
+    """The text outside quotation marks between the sentence start (or a dash, colon or semicolon) and the quote
+    run ending at ``close``."""
     opens = [o for o, c in s.outer if c <= close]
     # the run of quotes before the frame: walk back while only punctuation separates them
     start = max(opens) if opens else s.s0
@@ -1915,7 +1916,18 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
             start = o
     before = s.masked[: s.rel(start)]
     brk = max(before.rfind(" — "), before.rfind(" – "), before.rfind(" -- "), before.rfind(": "), before.rfind("; "))
-    return len(_WORDS_RE.findall(before[brk + 1 :]))  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
+    return before[brk + 1 :]  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
+
+
+def _words_before_quotes(s: _Sentence, close: int) -> int:
+    """Words outside quotation marks between the sentence start and the quote run ending at ``close``."""
+    return len(_WORDS_RE.findall(_lead_before_quotes(s, close)))
+
+
+# A finite auxiliary or modal in the few words before a quotation: they open a clause that the quotation completes
+# ("This is a “raw time,” said Axelrod", "Comey cannot say that “from his perspective,” Lewandowski added")
+_FINITE_AUX_RE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|am|has|have|had|will|would|can|cannot|could|should|must|"
+                            r"may|might|shall|do|does|did)(?![\w'’-])|[\w’'-]n[’']t\b", re.IGNORECASE)
 
 
 # "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
@@ -1932,6 +1944,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
 
     "“We will appeal,” said Tory Green." / "“We will appeal,” Green said." / "Green said: “We will appeal.”"
     Quotes chained to it by punctuation alone are its too; a later quote in the sentence gets its own analysis.
+    A few words with a finite verb before the quotation make a clause it completes: "This is a “raw time,” said
+    Axelrod" is reported speech with a quotation (mixed), the clause included.
     """
     text, masked, outer, s0, s1 = s.text, s.masked, s.outer, s.s0, s.s1
     rel = s.rel
@@ -2024,6 +2038,17 @@ def quote_beside_frame(s: _Sentence) -> bool:
             spans = [sp for sp in (_content(text, o, c) for o, c in mine) if sp[1] > sp[0]]
             if not spans:
                 continue  # no quotation sits against this frame: it is not the frame of any of them
+            kind = "direct"
+            lead = _lead_before_quotes(s, mine[0][1]) if mine[0][1] <= frame_start else ""
+            if _FINITE_AUX_RE.search(lead) and len(_WORDS_RE.findall(lead)) <= _MAX_WORDS_BEFORE_DIRECT \
+                    and not any(c0 < mine[0][0] for c0, _ in s.cues):
+                # "This is a “raw time,” said Axelrod": the few words before the quotation open a clause that it
+                # completes, so they are the content too (reported speech with a quotation: mixed)
+                a = mine[0][0] - len(lead)
+                a += len(text[a : mine[0][0]]) - len(text[a : mine[0][0]].lstrip(" ,—–-"))  # (a quoted title stays)
+                b = max(c for _o, c in mine if c <= frame_start)  # (the closing mark too, as in every mixed content)
+                spans = [(a, b), *[sp for sp in (_content(text, o, c) for o, c in mine if c > frame_start) if sp[1] > sp[0]]]
+                kind = "mixed"
             by_saying = participle and masked[: rel(cs)].rstrip().endswith(" by")  # "assert X by saying": one act
             if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues) \
                     and not by_saying:
@@ -2031,7 +2056,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 # before the frame has a cue of its own
                 lead_end = s0 + _LEAD_TAIL_RE.search(text[s0:frame_start]).start()  # without ", which"
                 s.out.extend(a for a in _analyse_one(text, s0, lead_end, s.quotes) if a.speaker is not None)
-            s.add("quote_beside_frame", "direct", spans, (cs, ce), spk)
+            s.add("quote_beside_frame", kind, spans, (cs, ce), spk)
             if rest_start is not None:
                 s.out.extend(_analyse_one(text, rest_start, s1, s.quotes, spk))  # "…, before insisting …": his
             return True
