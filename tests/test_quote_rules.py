@@ -542,6 +542,15 @@ def test_a_short_clause_that_a_quotation_completes_is_reported_speech():
     assert [(r["kind"], r["quote"]) for r in found] == [("direct", "we will appeal,")]
 
 
+def test_a_second_predicate_after_a_quotation_ends_the_content():
+    # "… “The Pier” and leading the campaign": the subject's next act, not more of what was written
+    found = rows("Ruiz is busy writing a book called “The Pier” and leading the campaign to save it.")
+    assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["a book called “The Pier”"]
+    # a verb of the same form before it makes a pair inside the content ("“lied” and cheated")
+    found = rows("Ruiz said the council “lied” and cheated voters.")
+    assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["the council “lied” and cheated voters"]
+
+
 def test_a_quote_after_its_frame_sentence_joins_the_same_statement():
     # reported speech with a quotation, then "he said.", then the rest of the quotation: one statement, two spans
     found = rows("But the old pier is still “the heart of the town and I am not that cynical,” Ruiz said. “If it closes, we "
