@@ -546,6 +546,9 @@ def test_a_second_predicate_after_a_quotation_ends_the_content():
     # "… “The Pier” and leading the campaign": the subject's next act, not more of what was written
     found = rows("Ruiz is busy writing a book called “The Pier” and leading the campaign to save it.")
     assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["a book called “The Pier”"]
+    # "as he …" after a quotation: when he said it, not what he said
+    found = rows("Ruiz says she is “excited where we stand” as she faces the council vote.")
+    assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["she is “excited where we stand”"]
     # a verb of the same form before it makes a pair inside the content ("“lied” and cheated")
     found = rows("Ruiz said the council “lied” and cheated voters.")
     assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["the council “lied” and cheated voters"]

@@ -1507,6 +1507,8 @@ _RESUMES_RE = re.compile(r"(?:[^,;]|,(?=\d)){0,200},\s+(?!(?:which|who|whom|whos
 # A boundary, then a short subject phrase, then the cue: where a second speaker's clause starts.
 _NEW_SPEAKER_RE = re.compile(r"(?:[,;][”’\"']*\s+(?:and\s+|but\s+|while\s+)?|\s(?:[—–]|--?)\s+|\s(?:while|whereas|and|but|after|before|when|as|because|since|until)\s+)"
                              r"(?=(?:[\w’'.%-]+\s+){0,7}?[\w’'.-]+\s*$)")
+# A clause of time after a quotation: when the words were said ("he’s “excited where we stand” as he faces a test")
+_CIRCUMSTANCE_AFTER_QUOTE_RE = re.compile(r"\b(?:as|while|when|after|before)\s+(?:he|she|they|we|I)\s+[a-z]+")
 # "and" and a verb in -ed or -ing after a quotation: the subject's next act ("writing a book called “Women Who Work” and
 # leading the charge"), unless a word of the same form before it makes a pair inside the content ("“lied” and cheated")
 _PREDICATE_AFTER_QUOTE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]{3,}(ed|ing)\s")
@@ -1586,6 +1588,11 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
     for m in _LATER_ACT_RE.finditer(masked):  # "said A on Twitter before claiming B": a second act of saying
         if m.start() >= 12 and m.group(1) in first:
             cuts.append(m.start())
+            break
+    for m in _CIRCUMSTANCE_AFTER_QUOTE_RE.finditer(masked):
+        lead = text[s : s + m.start()].rstrip(" ,")
+        if len(lead) >= 3 and lead[-1] in "”\"'":
+            cuts.append(len(lead))
             break
     for m in _PREDICATE_AFTER_QUOTE_RE.finditer(masked):
         lead = text[s : s + m.start()].rstrip(" ,")
