@@ -554,6 +554,20 @@ def test_a_second_predicate_after_a_quotation_ends_the_content():
     assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["the council “lied” and cheated voters"]
 
 
+def test_a_quotation_after_reported_speech_goes_on_with_the_same_voice():
+    # a bare quotation opening the next paragraph, or after a colon, continues the reported speaker
+    found = rows("Ruiz said the council had made progress on the pier.\n\n“I really believe it will reopen.”")
+    assert [(r["kind"], r["rule"], r["speaker_mention"]) for r in found] == [
+        ("indirect", "speaker_cue_content", "Ruiz"), ("direct", "previous_speaker", "Ruiz")]
+    found = rows("Ruiz said the council had made progress. And then, at last, “I really believe it will reopen.”")
+    assert [(r["rule"], r["speaker"]) for r in found][-1] == ("previous_speaker", "Ruiz")
+    # a quoted title inside a sentence of the narrator's is nobody's speech
+    found = rows("Ruiz said the council had made progress. She is now host of “The Pier Hour.”")
+    assert [r["quote"] for r in found] == ["the council had made progress"]
+    found = rows("Ruiz said the council had made progress.\n\n‘The pier at dusk’\n\nThe pier opened in 1910.")
+    assert [r["quote"] for r in found] == ["the council had made progress"]  # a heading without a stop
+
+
 def test_a_quote_after_its_frame_sentence_joins_the_same_statement():
     # reported speech with a quotation, then "he said.", then the rest of the quotation: one statement, two spans
     found = rows("But the old pier is still “the heart of the town and I am not that cynical,” Ruiz said. “If it closes, we "

@@ -3193,8 +3193,10 @@ ARTICLE_RULES = {
     "next_sentence_frame": "An unattributed quote is claimed by a frame opening the next sentence: "
                            "\"“Why now?” Smith told reporters that …\"",
     "colon_lead_in": "A sentence ending in a colon introduces the next quote: \"Stated Smith:\" + \"“…”\"",
-    "previous_speaker": "A quote without a frame continues the speaker of the previous direct quote in the same "
-                        "or the previous paragraph: \"“We will appeal,” Green said. “This is wrong.”\"",
+    "previous_speaker": "A quote without a frame continues the speaker of the previous quote in the same or the "
+                        "previous paragraph: \"“We will appeal,” Green said. “This is wrong.”\"; after reported speech, "
+                        "only a quote that opens its sentence (or follows a colon or comma) and ends with a stop: "
+                        "\"Green said they would appeal. “This is wrong.”\"",
     "dash_line": "A paragraph of a dash and a name signs the quotes before it: \"— Tory Green\"",
     "repeated_quote": "A quote repeating an attributed one takes its speaker: a headline \"‘How the turn "
                       "tables’\" quoting the body's \"“How the turn tables,” wrote a commenter\"",
@@ -4752,7 +4754,12 @@ def extract_text(text: str) -> list[Attribution]:
                 pending = None
             for att in found:
                 if att.kind == "direct" and att.speaker is None:
-                    if last is not None and (p_idx - last_para <= 1 or continues):
+                    if last is not None and (p_idx - last_para <= 1 or continues) \
+                            and (last.kind in ("direct", "leadin") or (_lead_in_only(text[s : att.spans[0][0]])
+                                 and _ENDS_AS_SPEECH_RE.search(text, s, e) is not None)):
+                        # (after reported speech, a quotation that opens its sentence or follows a colon or comma goes on
+                        # with the same voice: 'She said they had made progress. “I really believe …”', 'and added: “…”';
+                        # not 'He is now host of “The Show.”', nor a heading "‘How the turn tables’" without a stop)
                         att.speaker = last.speaker
                         att.cue = last.cue if last.kind == "leadin" else None
                         att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
@@ -4761,7 +4768,7 @@ def extract_text(text: str) -> list[Attribution]:
                         waiting.append(att)
                         pending = att
                         continue
-                if att.kind == "direct":
+                if att.kind == "direct" or (att.kind in ("mixed", "indirect") and att.speaker is not None):
                     last, last_para = att, p_idx
                 atts.append(att)
     atts += _attribute_repeats(text, unattributed + waiting, atts)
@@ -4779,6 +4786,14 @@ def extract_text(text: str) -> list[Attribution]:
 
 REPEAT_CUE = "(repeats a quote attributed elsewhere)"
 _QUOTE_OPENS_RE = re.compile(r"\s*[“\"‘']")
+
+_ENDS_AS_SPEECH_RE = re.compile(r"[.?!,;:…—–-]\s*[”’\"']*\s*[”’\"']?\s*[.?!]?\s*$")  # a stop, in or after the closing mark
+
+
+def _lead_in_only(before: str) -> bool:
+    """Whether the text of a sentence before its quotation is nothing, or ends in a colon or comma (a lead-in)."""
+    before = before.rstrip(" “\"‘'\n\xa0")
+    return not before.strip() or before.endswith((":", ","))
 _FRAME_ENDS_RE = re.compile(r"[^“”\"]{0,60}$")  # nothing quoted after the speaker: the frame ends the sentence
 
 
