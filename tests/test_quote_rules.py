@@ -542,6 +542,16 @@ def test_a_short_clause_that_a_quotation_completes_is_reported_speech():
     assert [(r["kind"], r["quote"]) for r in found] == [("direct", "we will appeal,")]
 
 
+def test_a_frame_inside_the_statement_has_content_on_both_sides():
+    found = rows("Despite her “long record,” Ruiz wrote, Green is a newcomer to the council.")
+    assert [(r["kind"], r["quote"]) for r in found if r["kind"] != "partial"] == [
+        ("mixed", "Despite her “long record,” … Green is a newcomer to the council")]
+    # not an appositive after a speaker who follows the cue, nor words of time after the frame
+    for text in ("“We will appeal,” said Ana Green, director of the Pier Trust since 2010.",
+                 "“We will appeal,” Green said, before leaving the room in a hurry."):
+        assert [r["kind"] for r in rows(text)] == ["direct"], text
+
+
 def test_a_second_predicate_after_a_quotation_ends_the_content():
     # "… “The Pier” and leading the campaign": the subject's next act, not more of what was written
     found = rows("Ruiz is busy writing a book called “The Pier” and leading the campaign to save it.")

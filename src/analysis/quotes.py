@@ -1956,13 +1956,21 @@ _CLAUSE_BRIDGE_RE = re.compile(r"\s*(?:because|although|though|unless|whereas|ev
 _LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|what|as|and|but|where|when)\s*)?$")
 
 
+# After a frame that follows its quotation, a comma and at least four more words to the sentence's end that go on with
+# the statement: a verb ("would use …") or a subject and a finite verb ("Lazar is actually …")
+_FINITE = r"(?:is|was|are|were|has|had|have|will|would|could|can|should|must|may|might|does|did)"
+_RESUMED_CONTENT_RE = re.compile(rf"\s*,\s+((?:{_FINITE}|(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Tt]here|[A-Z][\w’'-]*)\s+{_FINITE}|"
+                                 rf"(?:[Ii]t|[Tt]here|[Tt]hat)[’']s)\s(?:\s*[^\s]+){{3,}}\s*$)")
+
+
 def quote_beside_frame(s: _Sentence) -> bool:
     """A quotation next to a frame of only cue and speaker.
 
     "“We will appeal,” said Tory Green." / "“We will appeal,” Green said." / "Green said: “We will appeal.”"
     Quotes chained to it by punctuation alone are its too; a later quote in the sentence gets its own analysis.
     A few words with a finite verb before the quotation make a clause it completes: "This is a “raw time,” said
-    Axelrod" is reported speech with a quotation (mixed), the clause included.
+    Axelrod" is reported speech with a quotation (mixed), the clause included; so is a statement that goes on after
+    its frame ("“Only you, Dinesh,” she said, would use the occasion …": two spans).
     """
     text, masked, outer, s0, s1 = s.text, s.masked, s.outer, s.s0, s.s1
     rel = s.rel
@@ -2066,6 +2074,16 @@ def quote_beside_frame(s: _Sentence) -> bool:
                 b = max(c for _o, c in mine if c <= frame_start)  # (the closing mark too, as in every mixed content)
                 spans = [(a, b), *[sp for sp in (_content(text, o, c) for o, c in mine if c > frame_start) if sp[1] > sp[0]]]
                 kind = "mixed"
+            tail = _RESUMED_CONTENT_RE.match(masked, rel(frame_end)) if all(c <= frame_start for _o, c in mine) \
+                and spk[1] <= cs and not any(o >= frame_end for o, _c in outer) else None  # ("said X, director of …":
+            # after a speaker that follows the cue, the words are an appositive)
+            if tail is not None:
+                # "“Only you, Dinesh,” she said, would use the occasion …": the frame sits inside the statement, whose
+                # words go on after it (reported speech with a quotation: mixed, two spans)
+                a = mine[0][0] - len(lead)  # the words before the quotation belong to the statement too ("Despite his")
+                a += len(text[a : mine[0][0]]) - len(text[a : mine[0][0]].lstrip(" ,—–-"))
+                first = (a, max(c for _o, c in mine))
+                spans, kind = [first, _clean_end(text, s0 + tail.start(1), s1)], "mixed"
             by_saying = participle and masked[: rel(cs)].rstrip().endswith(" by")  # "assert X by saying": one act
             if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues) \
                     and not by_saying:
