@@ -556,6 +556,9 @@ def test_a_second_predicate_after_a_quotation_ends_the_content():
     # "… “The Pier” and leading the campaign": the subject's next act, not more of what was written
     found = rows("Ruiz is busy writing a book called “The Pier” and leading the campaign to save it.")
     assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["a book called “The Pier”"]
+    # a series of past predicates after the content: the subject's other acts
+    found = rows("Ruiz later suggested the pier was too old, called it “a ruin” and closed one of the gates to the public.")
+    assert [(r["kind"], r["quote"]) for r in found] == [("indirect", "the pier was too old"), ("mixed", "it “a ruin”")]
     # "as he …" after a quotation: when he said it, not what he said
     found = rows("Ruiz says she is “excited where we stand” as she faces the council vote.")
     assert [r["quote"] for r in found if r["kind"] == "mixed"] == ["she is “excited where we stand”"]

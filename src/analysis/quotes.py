@@ -1512,6 +1512,13 @@ _CIRCUMSTANCE_AFTER_QUOTE_RE = re.compile(r"\b(?:as|while|when|after|before)\s+(
 # "and" and a verb in -ed or -ing after a quotation: the subject's next act ("writing a book called “Women Who Work” and
 # leading the charge"), unless a word of the same form before it makes a pair inside the content ("“lied” and cheated")
 _PREDICATE_AFTER_QUOTE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]{3,}(ed|ing)\s")
+# A series of past predicates after the content: ", declined at first to criticize X, and most recently defended Y",
+# ", called her “third-rate” and boycotted one of the debates": the subject's other acts
+_PAST = (r"(?:[a-z]{3,}ed|went|made|took|gave|said|told|wrote|sent|left|won|lost|met|ran|came|brought|held|kept|began|"
+         r"spoke|sought|thought|drew|threw|stood|fought|called|put|cut|set)")
+_PREDICATE_SERIES_RE = re.compile(rf",\s+(?:[a-z]+ly\s+)?{_PAST}(?:\s+at\s+first)?\s+(?!(?:by|in|on|at|for|to|from|with|as|into|"
+                                  rf"over|under|after|before|during|and|or|that)\b)[^;]*?(?:,\s+|\s+)and\s+"
+                                  rf"(?:[a-z]+ly\s+|most\s+recently\s+|then\s+|later\s+)?{_PAST}\s")
 _LATER_ACT_RE = re.compile(r"\s(?:before|after|while|then)\s+([a-z]+ing)\b")
 _COORD_CUE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|did\s+not\s+|didn[’']t\s+)?([a-z]+)\b")
 
@@ -1601,6 +1608,9 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
                 and not any(w.endswith(ending) and len(w) > 3 for w in _LOWER_WORD_RE.findall(lead)):
             cuts.append(len(lead))
             break
+    m = _PREDICATE_SERIES_RE.search(masked)
+    if m is not None and m.start() >= 12:
+        cuts.append(m.start())
     for m in _COORD_CUE_RE.finditer(masked):
         word = m.group(1)
         if m.start() >= 3 and word in first and (word.endswith(("ed", "s", "ing")) or word in _IRREGULAR_PAST) \
