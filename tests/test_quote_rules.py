@@ -552,6 +552,14 @@ def test_a_frame_inside_the_statement_has_content_on_both_sides():
         assert [r["kind"] for r in rows(text)] == ["direct"], text
 
 
+def test_a_participle_that_modifies_the_subject_ends_at_the_sentences_verb():
+    found = rows("The chorus of voices from the town’s past denouncing Mayor Ana Ruiz grew louder on Monday.")
+    assert [(r["speaker_mention"], r["quote"]) for r in found] == [("voices from the town’s past", "Mayor Ana Ruiz")]
+    # a relative clause inside the object is the object's
+    found = rows("Ruiz has drawn crowds describing a town run by owners who have lost interest in the pier.")
+    assert found[0]["quote"] == "a town run by owners who have lost interest in the pier"
+
+
 def test_a_second_predicate_after_a_quotation_ends_the_content():
     # "… “The Pier” and leading the campaign": the subject's next act, not more of what was written
     found = rows("Ruiz is busy writing a book called “The Pier” and leading the campaign to save it.")

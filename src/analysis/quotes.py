@@ -924,7 +924,8 @@ _NAME_IN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A
 # People where they are, before "the …": "Some delegates at the convention", "Protesters outside the hall"
 _PEOPLE_AT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ff]ew|[Oo]ther|[Tt]he|[Tt]wo|"
                                   r"[Tt]hree|[Dd]ozens\s+of|[Hh]undreds\s+of|\d[\d,]*)\s+)?([A-Za-z][a-z]+s)\s+"
-                                  r"(?:at|outside|inside|in)\s+$")
+                                  r"(?:at|outside|inside|in|from)\s+$")
+_PEOPLE_METONYMS = {"voices", "names", "figures"}  # words for people ("names from the GOP’s past", "voices from the left")
 _GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
@@ -1118,9 +1119,10 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
         return base + named.start(1), base + named.end(1)
     people = _PEOPLE_AT_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in ("the", "a") else None
-    if people and (people.group(1).lower().rstrip("s") in _person_nouns()
+    if people and (people.group(1).lower().rstrip("s") in _person_nouns() or people.group(1).lower() in _PEOPLE_METONYMS
                    or people.group(1).lower().endswith(("ers", "ors", "ists", "ants", "ents", "ates"))):
         return base + people.start(), base + idx + length  # "Some delegates at the convention said": the delegates
+        # (and "officials from the State Department", "high-profile names from the GOP’s past")
     if place_kinds().get(np_text) in ("state", "city"):  # a state or city is where the speaker is from or in
         home = _HOME_BEFORE_RE.search(left, max(0, idx - 80), idx)
         if home:  # "Stacy Baker of Columbia, South Carolina says": the person before "of"
@@ -1668,6 +1670,15 @@ _AFTER_QUOTED_NAME_RE = re.compile(r"\s*,?\s+and\s+(?:he|she|they|it|we|I|his|he
                             r"|\s*,\s+(?:a|an|another)\s|\s*\(")
 
 
+# A noun right before an -ing cue (no comma, no auxiliary): the cue modifies it ("voices … denouncing")
+_NOUN_END_RE = re.compile(r"(?<![\w'’])(?!(?:is|are|was|were|be|been|being|am|not|and|or|but|by|of|for|while|when|after|before|"
+                          r"in|on|without|from|about|kept|keep|keeps|started|start|starts|began|begin|continued|continue|"
+                          r"continues|stop|stopped|spent|spend|went|go|goes)\s)[a-z]{3,}[’']?\s+\w+ing$")
+# The verb of the sentence after a participle's object: a past or finite form after a word that is no auxiliary
+_MAIN_VERB_RE = re.compile(r"(?<=[\w’'”\"])(?<!\bwho)(?<!\bthat)(?<!\bwhich)(?<!\bwhom)\s+(?:grew|became|was|were|is|are|has|have|had|will|would|came|went|remained|"
+                           r"seemed|appeared|continued|increased|mounted|intensified|reached|drew|helped|made)\b")
+
+
 def _verb_form(word: str) -> str:
     """"ing", "past" or "present" for a verb form ("arguing", "said", "argues"), else "" (a base form, "say")."""
     word = word.lower()
@@ -1708,6 +1719,13 @@ def _reported_content(text: str, ce: int, s1: int, lemma: str) -> tuple[int, int
                     and _verb_form(masked[cs:ce].split()[0]) in ("past", "present") and _is_verbal(masked, cs)), None)
         if nxt is not None:
             a, b = _clean_end(text, a, a + nxt)
+    if lemma in _NP_OBJECT_LEMMAS and text[ce - 3 : ce] == "ing" and _NOUN_END_RE.search(text, max(0, ce - 60), ce):
+        # "The chorus of voices from the GOP’s past denouncing Donald Trump grew louder": a participle that modifies
+        # the subject; its object ends at the sentence's own verb
+        comma = text.find(",", a, b)
+        main = _MAIN_VERB_RE.search(text, a, comma if comma > 0 else b)  # (not a clause after a comma: ", and none has")
+        if main is not None and main.start() - a >= 3:
+            a, b = _clean_end(text, a, main.start())
     if lemma in ("call", "describe"):
         # "calling him a “nice guy” and he didn't …", "called her “the champion” and Weingarten hugging her", "called
         # it “a rough week,” another moment …": a name given in quotation marks ends where a new clause, a second
