@@ -662,6 +662,18 @@ def test_a_speaker_is_a_noun_phrase():
     assert rows("It was the first reported case of the disease in the state.") == []
 
 
+def test_a_pronoun_does_not_go_to_a_name_after_an_article_or_a_determiner():
+    def spk(text):
+        return [r["speaker"] for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("partial", "mention")]
+    # "a Great Wall" is no one; "Other Netizens" names no person; a possessive before a kin word is not the subject
+    assert spk("Donald Trump spoke in Ohio on Monday. If China can build a Great Wall, he observed, then he can build one "
+               "along the border.") == ["Donald Trump"]
+    assert spk("Other Netizens enjoyed the show. Trump has not always been kind to China. Although he says he “loves "
+               "China,” he also accuses it of stealing jobs.") == ["he"]
+    assert spk("Ivanka Trump spoke at the convention. Donald Trump's eldest daughter, 34, has written a book. Trump told "
+               "Business Insider that leave is important.") == ["Ivanka Trump"]
+
+
 def test_speakers_resolved_to_what_the_text_says():
     text = ("In June, Reddit sued Anthropic, accusing it of scraping posts. That lawsuit said the company has a "
             "public face of righteousness. Anthropic faced accusations from thousands of authors, who alleged the "

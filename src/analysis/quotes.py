@@ -3326,6 +3326,8 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "th
               "therefore", "besides", "otherwise", "overall", "again", "already", "even", "only", "just", "so",
               "well", "after", "before", "earlier", "later", "although", "because", "since", "unless", "until",
               "whether", "where", "both",
+              # determiners that open a sentence ("Other Netizens enjoyed …")
+              "other", "another",
               "who", "which", "said", "says", "asked", "ask", "answer", "question", "update", "updated", "note",
               "read", "watch", "click", "photo", "video", "dec", "jan", "feb", "aug", "sept", "oct", "nov",
               # prepositions and conjunctions that open a sentence ("Despite Santilli's …", "Neither Alan Grayson nor …")
@@ -3769,7 +3771,9 @@ def _gender_evidence(text: str, ents, indices) -> int:
 _SALIENT_NAMES = 200
 _MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
-                                                     "involving", "and", "or"}
+                                                     "involving", "and", "or", "a", "an"}  # ("build a Great Wall")
+_KIN_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
+                           r"children|child|parents|family|spokesman|spokeswoman|aide|aides|lawyer|lawyers)\b")
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
 
 
@@ -3866,6 +3870,8 @@ class _Context:
         prev = _prev_word(self.text, max(0, s - 30), s)
         while prev and prev.group(1)[:1].isupper() and prev.group(1).lower() in _SPELLED_TITLES:  # "under President X"
             prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
+        if prev and prev.group(1).lower() == "the":  # "the final of the Copa Americana": the word before the article
+            prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
         if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
             return True
         if _KIN_BEFORE_RE.search(self.text, max(0, s - 50), s):
@@ -3873,6 +3879,8 @@ class _Context:
         if _MODIFIER_NAME_RE.match(self.text, e):  # "McConnell spokesman Don Stewart": the spokesman is the subject
             return True
         if self.text[e : e + 2] in ("'s", "’s") or self.text[e : e + 1] in ("'", "’"):
+            if _KIN_AFTER_RE.match(self.text, e):
+                return True  # "Donald Trump's eldest daughter, 34, …": the daughter is the subject
             s0 = self.sentences[self.sentence_of(s)][0] if self.sentences else 0
             return bool(self.text[s0:s].strip(" \"“‘'"))
         return False
