@@ -4752,8 +4752,17 @@ def extract_text(text: str) -> list[Attribution]:
     norm = nlp.normalise(text)
     atts: list[Attribution] = []
     carry = False
-    last: Attribution | None = None  # the latest direct attribution or lead-in with a speaker
+    last: Attribution | None = None  # the latest direct quote, reported speech or lead-in with a speaker
     last_para = -2
+    keyed: list = [0, set()]  # how many of ``atts`` are in the set of their attributed quotes' keys, and the set
+
+    def said_before(span: tuple[int, int]) -> bool:
+        """Whether a quote repeats, word for word, one already attributed (a pull quote, not more speech)."""
+        for a in atts[keyed[0] :]:
+            if a.kind in ("direct", "partial") and a.speaker:
+                keyed[1].update(_quote_key(text, sp) for sp in a.spans)
+        keyed[0] = len(atts)
+        return _quote_key(text, span) in keyed[1]
     waiting: list[Attribution] = []  # unattributed direct quotes of the previous paragraph
     unattributed: list[Attribution] = []
     all_sents: list[tuple[int, int]] = []  # for the speaker resolver: sentences, and quoted stretches to skip
@@ -4810,10 +4819,11 @@ def extract_text(text: str) -> list[Attribution]:
                 if att.kind == "direct" and att.speaker is None:
                     if last is not None and (p_idx - last_para <= 1 or continues) \
                             and (last.kind in ("direct", "leadin") or (_lead_in_only(text[s : att.spans[0][0]])
-                                 and _ENDS_AS_SPEECH_RE.search(text, s, e) is not None)):
+                                 and _ENDS_AS_SPEECH_RE.search(text, s, e) is not None and not said_before(att.spans[0]))):
                         # (after reported speech, a quotation that opens its sentence or follows a colon or comma goes on
                         # with the same voice: 'She said they had made progress. “I really believe …”', 'and added: “…”';
-                        # not 'He is now host of “The Show.”', nor a heading "‘How the turn tables’" without a stop)
+                        # not 'He is now host of “The Show.”', nor a heading "‘How the turn tables’" without a stop,
+                        # nor a quote repeating one attributed before: repeated_quote gives it that speaker)
                         att.speaker = last.speaker
                         att.cue = last.cue if last.kind == "leadin" else None
                         att.cue_lemma, att.stance = (last.cue_lemma, last.stance) if last.kind == "leadin" else ("", "")
