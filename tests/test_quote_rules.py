@@ -493,6 +493,12 @@ def test_an_ing_word_after_an_owner_and_an_adjective_is_a_modifier():
     assert [r["cue"] for r in rows("She revised her statement explaining that the pier was safe.")] == ["explaining"]
 
 
+def test_maintain_says_something_only_with_a_clause():
+    assert rows("Ruiz maintains a commanding lead over the mayor.") == []
+    assert [r["quote"] for r in rows("The council has long maintained they were not told.")] == ["they were not told"]
+    assert [r["quote"] for r in rows("Ruiz maintained that the pier was safe.")] == ["the pier was safe"]
+
+
 def test_add_up_and_add_back_say_nothing():
     assert rows("Those promises add up to more than $8.5 million, and they should add back the ferry.") == []
     assert [r["rule"] for r in rows("It all adds up to a loss, Ruiz added.")] == ["content_then_speaker"]

@@ -1824,6 +1824,9 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 # "add back the Golden Week", "adding to his wins", "a media empire that asserted itself into politics": no speech
 _NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
                               r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b")
+# "maintain" says something only with a clause after it ("has long maintained they were not marked", "maintained
+# that …"); with a noun phrase it keeps ("Clinton maintains a commanding lock", "maintained an energetic pace")
+_CLAUSE_AFTER_RE = re.compile(r"[a-z]*\s*(?:[,:—–-]|(?:that|he|she|they|it|we|I|there|this|these)\b)")
 _BYLINE_CUE_RE = re.compile(r"(?:reporting|writing)\s+(?:for|from)\s")
 
 
@@ -1847,7 +1850,8 @@ class _Sentence:
         self.words = words if words is not None else set(_WORD_RE.findall(self.low))  # a superset will do
         self.cues = [(a + s0, b + s0) for a, b in find_cues(self.masked, self.words)
                      if (self.masked[a:b].lower().startswith("according") or _is_verbal(self.masked, a))
-                     and not _BYLINE_CUE_RE.match(self.masked, a) and not _NO_SPEECH_CUE_RE.match(self.masked, a)]
+                     and not _BYLINE_CUE_RE.match(self.masked, a) and not _NO_SPEECH_CUE_RE.match(self.masked, a)
+                     and not (self.masked[a : a + 8].lower() == "maintain" and not _CLAUSE_AFTER_RE.match(self.masked, b))]
         self.quoted_chars = sum(min(c, s1) - max(o, s0) for o, c in self.outer)
         self.sent_len = max(1, len(text[s0:s1].strip()))
         self.quote_spans = [sp for sp in (_content(text, o, c) for o, c in self.outer) if sp[1] > sp[0]]
