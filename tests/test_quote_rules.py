@@ -493,6 +493,20 @@ def test_an_ing_word_after_an_owner_and_an_adjective_is_a_modifier():
     assert [r["cue"] for r in rows("She revised her statement explaining that the pier was safe.")] == ["explaining"]
 
 
+def test_a_quote_frame_whose_cue_reports_a_clause_of_its_own():
+    # 'Citing “…,” X told Y that …': the quotation beside the frame, and the clause the cue reports
+    found = rows("Citing “obligations at home,” the mayor’s spokeswoman told reporters that Ruiz plans to skip the vote.")
+    assert [(r["kind"], r["quote"]) for r in found] == [("direct", "obligations at home,"),
+                                                         ("indirect", "Ruiz plans to skip the vote")]
+    # "told a crowd that the campaign estimated …": a relative clause on the object, nothing reported
+    found = rows("“Labels are for soup cans,” Ruiz told a crowd that the campaign estimated at 3,000 people.")
+    assert [r["kind"] for r in found] == ["direct"]
+    # a programme's title before the frame is nobody's words; the speaker of an appositive missing its closing comma
+    found = rows("Friday on WMB’s “Morning Show,” Sen. Ana Ruiz (D-NY), a supporter of the pier for the town told host "
+                 "Tom Green she believed that the council would vote.")
+    assert [(r["kind"], r["speaker_mention"]) for r in found] == [("indirect", "Sen. Ana Ruiz")]
+
+
 def test_maintain_says_something_only_with_a_clause():
     assert rows("Ruiz maintains a commanding lead over the mayor.") == []
     assert [r["quote"] for r in rows("The council has long maintained they were not told.")] == ["they were not told"]

@@ -1015,6 +1015,7 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     lead = _subject_lead(masked, base, cue_start)
     if lead is None:
         return None
+    sentence_base = base
     left, base = lead
     if not after_and and left.endswith(("and", "but")) and _COORD_END_RE.search(left, max(0, len(left) - 8)):
         return None  # "furrowed his brow and said", "praised those who left but said": an object, not the subject
@@ -1106,6 +1107,19 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         if not found:
             return None
         idx, length = found[-1].start(), found[-1].end() - found[-1].start()
+    before = _prev_word(left, max(0, idx - 20), idx)
+    if before is not None and before.group(1).lower() in _PREPOSITIONS | {"of"} and (k := left.rfind(", ", 0, idx)) > 0 \
+            and idx - k <= 120 and _UNCLOSED_APPOSITIVE_RE.match(left, k) and "," not in left[k + 2 : idx] \
+            and (person := _NAME_BEFORE_COMMA_RE.search(left, max(0, k - 80), k)) is not None \
+            and not _VERBISH_RE.search(left, k, idx) \
+            and (_prev_word(left, max(0, person.start(1) - 20), person.start(1)) is None
+                 or _prev_word(left, max(0, person.start(1) - 20), person.start(1)).group(1).lower()
+                 not in _PREPOSITIONS | _SUBORDINATORS):
+        # "Sen. Kristen Gillibrand (D-NY), a supporter of Clinton’s bid for the presidency told …": an appositive whose
+        # closing comma is missing; the phrase after its preposition is no subject, the name before it is
+        named = _speaker_before(masked, sentence_base, base + k)
+        if named is not None:
+            return named
     gerund = _GERUND_BEFORE_RE.search(left, max(0, idx - 80), idx) if left[max(0, idx - 6) : idx].endswith("ing ") else None
     if gerund:  # "Kaine's record of serving the power of wealth indicates": the record, not what it served
         head = gerund.group(1).split()
@@ -1183,6 +1197,10 @@ _DOCUMENT_HEAD_BEFORE_RE = re.compile(
     r"(?:(?:[\w'’.-]+\s+){0,3}?(?:in|from)\s+)?(?:of|by|in|from|for|at)\s+$")
 
 
+_UNCLOSED_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[a-z]+")  # ", a supporter of …" (a role, then its object)
+# A person's name (two to four capitalised words, a party label after it) right before a comma
+_NAME_BEFORE_COMMA_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)(?: ?\([^()]{1,12}\))?$")
+_VERBISH_RE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed)\s")  # a clause, not an appositive
 _BOTH = {"both", "either", "neither"}
 _COORD_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
                r"(?:\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?")  # "Ted Cruz of Texas"
@@ -2087,6 +2105,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
                     s.out.append(Attribution("mention", [_content(text, o, c)], sentence=(s0, s1), rule="quoted_mention"))
                 after_frame = o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(frame_end) : rel(o)])
                 chained = mine and o >= frame_end and not _WORD_CHAR_RE.search(masked[rel(prev_c) : rel(o)])
+                if c <= frame_start and _TITLE_BEFORE_RE.search(text, max(s0, o - 60), o):
+                    continue  # 'Friday on CNN’s “New Day,” Sen. Gillibrand … told …': a programme's title, no one's words
                 if before_frame or after_frame or chained or (c <= frame_start and len(outer) == 1):
                     mine.append((o, c))
                     prev_c = c
@@ -2126,8 +2146,25 @@ def quote_beside_frame(s: _Sentence) -> bool:
             s.add("quote_beside_frame", kind, spans, (cs, ce), spk)
             if rest_start is not None:
                 s.out.extend(_analyse_one(text, rest_start, s1, s.quotes, spk))  # "…, before insisting …": his
+            elif frame_end == ce and all(c <= frame_start for _o, c in mine) and _OWN_THAT_CLAUSE_RE.match(text, ce, s1):
+                # "Citing “obligations in Tennessee,” the spokeswoman told POLITICO that Gore plans to skip …": the cue
+                # reports a clause of its own after the quotation's frame
+                lemma = _cue_info(text[cs:ce])[0]
+                a, b = _reported_content(text, ce, s1, lemma)
+                if b - a >= 8:
+                    s.add("quote_beside_frame", "indirect", [(a, b)], (cs, ce), spk)
             return True
     return False
+
+
+# "on CNN’s", "in The Times'": before a quotation, the programme or paper it names
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:on|in)\s+(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s?\s*$")
+# After a frame's cue: an object of at most five words, then "that" and a clause ("told POLITICO that Gore plans …");
+# not after "a"/"an", whose "that" opens a relative clause ("told a crowd that the campaign estimated at 3,000")
+_OWN_THAT_CLAUSE_RE = re.compile(r"(?!\s+(?:a|an)\s)(?:\s+(?!(?:that|and|but|or)\b)[\w’'.]+){0,5}?\s+that\s+"
+                                 r"(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|this|[A-Z][\w’'.-]*)\s+"
+                                 r"(?:[\w’'.-]+\s+){0,5}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must|"
+                                 r"may|might|[a-z]+s|[a-z]+ed)\b")
 
 
 def according_to(s: _Sentence) -> bool:
