@@ -507,6 +507,12 @@ def test_a_quote_frame_whose_cue_reports_a_clause_of_its_own():
     assert [(r["kind"], r["speaker_mention"]) for r in found] == [("indirect", "Sen. Ana Ruiz")]
 
 
+def test_a_share_of_those_asked_speaks():
+    assert [(r["speaker_mention"], r["quote"]) for r in rows("Nearly a third say they don't know.")] == [
+        ("Nearly a third", "they don't know")]
+    assert rows("Ruiz wanted a third say in the matter.") == []  # a noun "say"
+
+
 def test_maintain_says_something_only_with_a_clause():
     assert rows("Ruiz maintains a commanding lead over the mayor.") == []
     assert [r["quote"] for r in rows("The council has long maintained they were not told.")] == ["they were not told"]

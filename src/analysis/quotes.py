@@ -244,6 +244,8 @@ _NOT_VERB_BEFORE = {
 }
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
+_ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "quarter"}
+_FRACTION_CLAUSE_RE = re.compile(r"\s+(?:they|that|the|it|he|she|there|this|[A-Z])")  # "… say they …", "… said that …"
 _NOUN_MODIFIERS_BEFORE = {"blog", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
                           "press", "phone", "conference"}
 
@@ -462,6 +464,10 @@ def _is_verbal(masked: str, start: int) -> bool:
         return True  # "Some said …", "Many warned …", "Some say …": the quantifier is the subject
     if prev == "another" and word and word.group(0).endswith("s"):
         return True  # "one says …, another says …"
+    if prev in _ORDINAL_FRACTIONS and word and _FRACTION_CLAUSE_RE.match(masked, word.end()):
+        before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
+        if before and before.group(1).lower() in ("a", "one"):
+            return True  # "Nearly a third say they don't know": a share of those asked, and a clause after the verb
     if prev == "first" and word and (word.group(0).lower().endswith("ed") or word.group(0).lower() in _IRREGULAR_PAST):
         before = _prev_word(masked, max(0, m.start(1) - 30), m.start(1))
         if not (before and before.group(1).lower() in _NOT_VERB_BEFORE):
