@@ -513,6 +513,13 @@ def test_a_share_of_those_asked_speaks():
     assert rows("Ruiz wanted a third say in the matter.") == []  # a noun "say"
 
 
+def test_an_exception_is_part_of_the_subject():
+    found = rows("And all but two said the council should take up the matter next month.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("all but two", "all but two")]
+    found = rows("Everyone but Ruiz said the deal was sound.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("Everyone but Ruiz", "Everyone but Ruiz")]
+
+
 def test_maintain_says_something_only_with_a_clause():
     assert rows("Ruiz maintains a commanding lead over the mayor.") == []
     assert [r["quote"] for r in rows("The council has long maintained they were not told.")] == ["they were not told"]

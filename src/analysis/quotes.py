@@ -1027,6 +1027,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
         return None  # "furrowed his brow and said", "praised those who left but said": an object, not the subject
     if not left.strip():
         return None
+    exception = _EXCEPT_SUBJECT_RE.search(left, max(0, len(left) - 60)) if " but " in left[-60:] else None
+    if exception:  # "All but two said …", "Everyone but Hewlett said …": the "but" makes an exception, no new clause
+        return base + exception.start(1), base + exception.end(1)
     party = _NAME_PARTY_END_RE.search(left) if left.rstrip(", \t\n").endswith(")") else None
     if party:  # "…, after winning the primary, Gov. John Kasich (R-OH), said": a name with its party label is the subject
         return base + party.start(1), base + party.end(1)
@@ -1203,6 +1206,8 @@ _DOCUMENT_HEAD_BEFORE_RE = re.compile(
     r"(?:(?:[\w'’.-]+\s+){0,3}?(?:in|from)\s+)?(?:of|by|in|from|for|at)\s+$")
 
 
+_EXCEPT_SUBJECT_RE = re.compile(r"(?<![\w’'])((?:[Aa]ll|[Ee]veryone|[Ee]verybody|[Nn]one|[Nn]obody)\s+but\s+"
+                                r"(?![a-z]+(?:ed|ing)\b)(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*$")  # (not "all but stopped")
 _UNCLOSED_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[a-z]+")  # ", a supporter of …" (a role, then its object)
 # A person's name (two to four capitalised words, a party label after it) right before a comma
 _NAME_BEFORE_COMMA_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)(?: ?\([^()]{1,12}\))?$")
@@ -4219,6 +4224,8 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     appositive after a comma counts when it is names only ("the two leading Republicans, Donald Trump and Ted
     Cruz,"); otherwise the phrase ends at its first comma ("the Human Rights Campaign, an advocacy group")."""
     text = ctx.text
+    if " but " in text[s:e]:
+        return None  # "Everyone but Hewlett": the name is the one who did not speak
     comma = text.find(",", s, e)
     if comma > s and _list_after_preposition(ctx, s, comma, e):
         comma = -1  # "Voters in Ohio, Florida and Iowa": a list of places, no appositive
