@@ -513,6 +513,11 @@ def test_a_share_of_those_asked_speaks():
     assert rows("Ruiz wanted a third say in the matter.") == []  # a noun "say"
 
 
+def test_a_thousands_separator_is_no_appositive_comma():
+    found = rows("Ana Ruiz, a lobbyist who has given close to $300,000 to Republicans in recent years, said the pier was safe.")
+    assert [r["speaker_mention"] for r in found] == ["Ana Ruiz"]
+
+
 def test_an_exception_is_part_of_the_subject():
     found = rows("And all but two said the council should take up the matter next month.")
     assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("all but two", "all but two")]

@@ -842,17 +842,25 @@ _CLAUSE_SPLIT_RE = re.compile(
 _HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
 
 
+def _last_comma(t: str, end: int) -> int:
+    """The last comma before ``end`` that is no thousands separator ("$300,000"), or -1."""
+    j = t.rfind(",", 0, end)
+    while j > 0 and t[j - 1 : j].isdigit() and t[j + 1 : j + 2].isdigit():
+        j = t.rfind(",", 0, j)
+    return j
+
+
 def _appositive_cut(left: str) -> int | None:
     """Where the subject ends when ``left`` closes with one appositive: "X, a spokesman for Y," or
     "X — a teacher from Z —" (string search from the right: a regex anchored at the end rescans every start)."""
     t = left.rstrip()
     if t.endswith(","):
         inner_end = len(t) - 1
-        j = t.rfind(",", 0, inner_end)
+        j = _last_comma(t, inner_end)
         if j < 0:
             return None
         app = t[j + 1 : inner_end]
-        k = t.rfind(",", 0, j)
+        k = _last_comma(t, j)
         if k > 0 and place_kinds().get(app.strip()) in ("state", "country", "city", "capital"):
             j, app = k, t[k + 1 : inner_end]  # "Clinton, during a meeting in Columbus, Ohio, said": the town's state
         if not (2 <= len(app.strip()) <= 160) or any(ch in app for ch in ";:") or not app[:1].isspace():
