@@ -712,6 +712,15 @@ def test_a_pronoun_does_not_go_to_a_name_after_an_article_or_a_determiner():
                "Business Insider that leave is important.") == ["Ivanka Trump"]
 
 
+def test_a_name_after_of_or_an_adjective_run_is_no_antecedent():
+    def spk(text):
+        return [r["speaker"] for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("partial", "mention")]
+    assert spk("Presumptive Democratic presidential nominee Ana Ruiz unveiled an ad criticizing Tom Green’s plan.\n\n"
+               "The spot will air during the final of the Copa Americana soccer tournament.\n\n"
+               "The ad includes a clip of a Green television interview, in which he says he will close the pier.") == [
+        "Ana Ruiz", "Tom Green"]
+
+
 def test_speakers_resolved_to_what_the_text_says():
     text = ("In June, Reddit sued Anthropic, accusing it of scraping posts. That lawsuit said the company has a "
             "public face of righteousness. Anthropic faced accusations from thousands of authors, who alleged the "

@@ -3466,6 +3466,12 @@ def _person_after_office(name: str) -> str | None:
     return " ".join(words[given:]) if given is not None else None
 
 
+_NOUN_AFTER_RE = re.compile(r" ([a-z]+)\b(?<!ed)(?<!s)")  # a lower-case word after a name, no -ed or -s verb form
+_VERB_AFTER_NAME = {"did", "said", "told", "wrote", "is", "was", "has", "had", "will", "would", "can", "could", "who",
+                    "and", "or", "but", "of", "in", "on", "at", "for", "to", "from", "with", "by", "also", "then", "now",
+                    "should", "may", "might", "must", "be", "do"}
+
+
 def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Capitalised name mentions in order: (start, end, name, type) with type person|org|unknown.
 
@@ -3524,6 +3530,10 @@ def _entity_mentions(text: str) -> list[tuple[int, int, str, str]]:
             before = text[max(0, start - 12) : start].lower().split()
             if before and before[-1].strip(".") in TITLES:
                 kind = "person"
+        elif kind == "person" and name.rsplit(None, 1)[-1].lower() in _DEMONYMS \
+                and (nxt := _NOUN_AFTER_RE.match(text, start + length)) is not None and nxt.group(1) not in _VERB_AFTER_NAME:
+            kind = "unknown"  # "Presumptive Democratic presidential nominee …": an adjective before its noun names no
+            # one (but "The Wisconsin Republican did give …" describes a person)
         out.append((start, start + length, name, kind))
     return out
 
@@ -3831,7 +3841,8 @@ def _gender_evidence(text: str, ents, indices) -> int:
 _SALIENT_NAMES = 200
 _MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
-                                                     "involving", "and", "or", "a", "an"}  # ("build a Great Wall")
+                                                     "involving", "and", "or", "a", "an", "of"}  # ("build a Great Wall",
+# "the final of the Copa Americana")
 _KIN_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
                            r"children|child|parents|family|spokesman|spokeswoman|aide|aides|lawyer|lawyers)\b")
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
