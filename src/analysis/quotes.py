@@ -242,10 +242,11 @@ _NOT_VERB_BEFORE = {
     "than",  # "Rather than questions about …, Clinton faced …"
     "worth",  # "It's worth noting that …": the reporter's own aside
 }
+# "a third", "a quarter": a share of those asked, when a clause follows the verb ("… say they …", "… said that …")
+_ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "quarter"}
+_FRACTION_CLAUSE_RE = re.compile(r"\s+(?:they|that|the|it|he|she|there|this|[A-Z])")
 # Words of _NOT_VERB_BEFORE that are nouns in front of a past tense ("The official said"), but modifiers of a
 # noun-like cue ("an official statement", "a press release").
-_ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "quarter"}
-_FRACTION_CLAUSE_RE = re.compile(r"\s+(?:they|that|the|it|he|she|there|this|[A-Z])")  # "… say they …", "… said that …"
 _NOUN_MODIFIERS_BEFORE = {"blog", "facebook", "x", "twitter", "instagram", "media", "news", "public", "official",
                           "press", "phone", "conference"}
 
@@ -1128,10 +1129,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     if before is not None and before.group(1).lower() in _PREPOSITIONS | {"of"} and (k := left.rfind(", ", 0, idx)) > 0 \
             and idx - k <= 120 and _UNCLOSED_APPOSITIVE_RE.match(left, k) and "," not in left[k + 2 : idx] \
             and (person := _NAME_BEFORE_COMMA_RE.search(left, max(0, k - 80), k)) is not None \
-            and not _VERBISH_RE.search(left, k, idx) \
-            and (_prev_word(left, max(0, person.start(1) - 20), person.start(1)) is None
-                 or _prev_word(left, max(0, person.start(1) - 20), person.start(1)).group(1).lower()
-                 not in _PREPOSITIONS | _SUBORDINATORS):
+            and not _APPOSITIVE_VERB_RE.search(left, k, idx) \
+            and ((pw := _prev_word(left, max(0, person.start(1) - 20), person.start(1))) is None
+                 or pw.group(1).lower() not in _PREPOSITIONS | _SUBORDINATORS):
         # "Sen. Kristen Gillibrand (D-NY), a supporter of Clinton’s bid for the presidency told …": an appositive whose
         # closing comma is missing; the phrase after its preposition is no subject, the name before it is
         named = _speaker_before(masked, sentence_base, base + k)
@@ -1219,7 +1219,7 @@ _EXCEPT_SUBJECT_RE = re.compile(r"(?<![\w’'])((?:[Aa]ll|[Ee]veryone|[Ee]verybo
 _UNCLOSED_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[a-z]+")  # ", a supporter of …" (a role, then its object)
 # A person's name (two to four capitalised words, a party label after it) right before a comma
 _NAME_BEFORE_COMMA_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)(?: ?\([^()]{1,12}\))?$")
-_VERBISH_RE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed)\s")  # a clause, not an appositive
+_APPOSITIVE_VERB_RE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed)\s")  # a clause, not an appositive
 _BOTH = {"both", "either", "neither"}
 _COORD_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
                r"(?:\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?")  # "Ted Cruz of Texas"
@@ -2005,6 +2005,13 @@ def _lead_before_quotes(s: _Sentence, close: int) -> str:
     return before[brk + 1 :]  # '… but Moscow denies — “Q?” asked Dunn': the dash separates
 
 
+def _lead_start(text: str, lead: str, quote_open: int) -> int:
+    """Where the words before a quotation (``lead``, from :func:`_lead_before_quotes`) start in ``text``: past spaces,
+    commas and dashes, but with a quoted title in them kept ("“Glitters” was to be a “cautionary tale”")."""
+    a = quote_open - len(lead)
+    return a + len(text[a:quote_open]) - len(text[a:quote_open].lstrip(" ,—–-"))
+
+
 def _words_before_quotes(s: _Sentence, close: int) -> int:
     """Words outside quotation marks between the sentence start and the quote run ending at ``close``."""
     return len(_WORDS_RE.findall(_lead_before_quotes(s, close)))
@@ -2140,8 +2147,7 @@ def quote_beside_frame(s: _Sentence) -> bool:
                     and not any(c0 < mine[0][0] for c0, _ in s.cues):
                 # "This is a “raw time,” said Axelrod": the few words before the quotation open a clause that it
                 # completes, so they are the content too (reported speech with a quotation: mixed)
-                a = mine[0][0] - len(lead)
-                a += len(text[a : mine[0][0]]) - len(text[a : mine[0][0]].lstrip(" ,—–-"))  # (a quoted title stays)
+                a = _lead_start(text, lead, mine[0][0])
                 b = max(c for _o, c in mine if c <= frame_start)  # (the closing mark too, as in every mixed content)
                 spans = [(a, b), *[sp for sp in (_content(text, o, c) for o, c in mine if c > frame_start) if sp[1] > sp[0]]]
                 kind = "mixed"
@@ -2151,9 +2157,8 @@ def quote_beside_frame(s: _Sentence) -> bool:
             if tail is not None:
                 # "“Only you, Dinesh,” she said, would use the occasion …": the frame sits inside the statement, whose
                 # words go on after it (reported speech with a quotation: mixed, two spans)
-                a = mine[0][0] - len(lead)  # the words before the quotation belong to the statement too ("Despite his")
-                a += len(text[a : mine[0][0]]) - len(text[a : mine[0][0]].lstrip(" ,—–-"))
-                first = (a, max(c for _o, c in mine))
+                first = (_lead_start(text, lead, mine[0][0]), max(c for _o, c in mine))  # the words before the
+                # quotation belong to the statement too ("Despite his")
                 spans, kind = [first, _clean_end(text, s0 + tail.start(1), s1)], "mixed"
             by_saying = participle and masked[: rel(cs)].rstrip().endswith(" by")  # "assert X by saying": one act
             if mine and all(o >= frame_end for o, _ in mine) and any(c0 < frame_start for c0, _ in s.cues) \
@@ -3841,8 +3846,8 @@ def _gender_evidence(text: str, ents, indices) -> int:
 _SALIENT_NAMES = 200
 _MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
-                                                     "involving", "and", "or", "a", "an", "of"}  # ("build a Great Wall",
-# "the final of the Copa Americana")
+                                                     "involving", "and", "or", "a", "an", "of"}
+# (a name after "a" or "of" is no subject either: "build a Great Wall", "the final of the Copa Americana")
 _KIN_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
                            r"children|child|parents|family|spokesman|spokeswoman|aide|aides|lawyer|lawyers)\b")
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
