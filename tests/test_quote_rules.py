@@ -513,6 +513,14 @@ def test_a_share_of_those_asked_speaks():
     assert rows("Ruiz wanted a third say in the matter.") == []  # a noun "say"
 
 
+def test_a_town_and_its_state_inside_an_appositive():
+    found = rows("Ana Ruiz, a truck driver from Ava, Mo., who is a member of the union, said she already received overtime.")
+    assert [r["speaker_mention"] for r in found] == ["Ana Ruiz"]
+    found = rows("Vice President Tom Green Jr., who was to travel to Columbus, Ohio, on Wednesday, said the rules mattered.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [
+        ("Vice President Tom Green Jr.", "Tom Green Jr")]  # the role before a name with a suffix is no part of it
+
+
 def test_a_thousands_separator_is_no_appositive_comma():
     found = rows("Ana Ruiz, a lobbyist who has given close to $300,000 to Republicans in recent years, said the pier was safe.")
     assert [r["speaker_mention"] for r in found] == ["Ana Ruiz"]

@@ -843,6 +843,9 @@ _CLAUSE_SPLIT_RE = re.compile(
 _HEAD_START_RE = re.compile(r"(?:^|\s)(?:[A-Z]|he|she|they|it)")
 
 
+_STATE_ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")  # "Mo.", "Calif.", "N.H."
+
+
 def _last_comma(t: str, end: int) -> int:
     """The last comma before ``end`` that is no thousands separator ("$300,000"), or -1."""
     j = t.rfind(",", 0, end)
@@ -878,6 +881,15 @@ def _appositive_cut(left: str) -> int | None:
     head = t[head_start:j]
     while (head.strip().lower() in _ASIDE_ADVERBS or head.strip().isdigit()) and t[head_start - 1 : head_start] == ",":
         j = head_start - 1  # "Sanders, meanwhile, who …, said", "Woodrow Benford, 58, who …": an aside too
+        head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
+        head = t[head_start:j]
+    if t[head_start - 1 : head_start] == "," and (place_kinds().get(head.strip()) in ("state", "country")
+                                                  or _STATE_ABBREVIATION_RE.fullmatch(head.strip())):
+        # "Paul Porter, a truck driver from Ava, Mo., who …, said", "Biden, who was to travel to Columbus, Ohio, on
+        # Wednesday …, said": the state closes a town inside the appositive, which began at the comma before
+        j = _last_comma(t, head_start - 1)
+        if j < 0:
+            return None
         head_start = max(t.rfind(ch, 0, j) for ch in ",;:—–()") + 1
         head = t[head_start:j]
     if not head.strip() or not _HEAD_START_RE.search(head):
@@ -3629,8 +3641,9 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     words[-1] = _POSSESSIVE_RE.sub("", words[-1])
     if len(words) >= 3:  # "House Speaker Paul Ryan", "Ohio Gov. John Kasich", "Attorney General Loretta E. Lynch"
         role = max((j for j, w in enumerate(words[:-2]) if w.lower().strip(".") in _ROLE_WORDS), default=None)
-        if role is not None and all(_PERSON_WORD_RE.fullmatch(w) for w in words[role + 1 :]) \
-                and 2 <= len(words) - role - 1 <= 3:
+        suffix = words[-1].lower().strip(".,") in _NAME_SUFFIXES  # "Vice President Joseph R. Biden Jr."
+        if role is not None and all(_PERSON_WORD_RE.fullmatch(w) for w in words[role + 1 : len(words) - suffix]) \
+                and 2 <= len(words) - role - 1 - suffix <= 3:
             words = words[role + 1 :]
     name = " ".join(w for w in words if w)
     if not name:
