@@ -513,6 +513,12 @@ def test_a_share_of_those_asked_speaks():
     assert rows("Ruiz wanted a third say in the matter.") == []  # a noun "say"
 
 
+def test_who_after_a_role_of_an_organisation_is_the_person():
+    found = rows("“We will march,” said Ana Ruiz, 32, a former staff member for the Pier Trust in Millbrook who said she "
+                 "planned to demonstrate.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in found] == [("Ana Ruiz", "Ana Ruiz"), ("who", "Ana Ruiz")]
+
+
 def test_a_town_and_its_state_inside_an_appositive():
     found = rows("Ana Ruiz, a truck driver from Ava, Mo., who is a member of the union, said she already received overtime.")
     assert [r["speaker_mention"] for r in found] == ["Ana Ruiz"]

@@ -3679,6 +3679,11 @@ def _copula_subject(text: str, end: int) -> tuple[int, int] | None:
     return m.span(1)
 
 
+_ROLE_OF_BEFORE_RE = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:member|staffer|aide|adviser|advisor|spokesman|"
+                                r"spokeswoman|spokesperson|official|director|volunteer|organizer|employee|lawyer|"
+                                r"attorney|leader|chairman|chairwoman|president|founder|executive|professor|fellow|"
+                                r"analyst|strategist|manager))\s+(?:for|of|at|with|on)\s+$")
+_NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})(?:,\s+\d{1,3})?,\s+$")
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _UNINFORMATIVE_MODIFIERS = {"a", "an", "the", "this", "that", "new", "recent", "latest", "same", "another", "its", "their"}
@@ -4492,6 +4497,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 line0, line1 = text.rfind("\n", 0, ante[0]) + 1, text.find("\n", span[1])
                 if _is_title_line(text, line0, line1 if line1 >= 0 else len(text)):
                     ante = (art.start(1), ante[1])  # "Wisconsin Elects A Supreme Court Justice Who …": the justice
+            role = _ROLE_OF_BEFORE_RE.search(text, max(0, ante[0] - 60), ante[0]) \
+                if ante is not None and mention.lower() == "who" else None
+            if role is not None:  # "a former staff member for the Sanders campaign in Philadelphia who said": the staff
+                ante = role.span(1)  # member, not the campaign ("who" is a person), and the name the role describes
+                named = _NAME_BEFORE_ROLE_RE.search(text, max(0, ante[0] - 80), ante[0])  # ("Elizabeth Arnold, 32, a …")
+                ante = named.span(1) if named else ante
             if ante is not None:
                 inc = _INCLUDING_RE.match(text, ante[0], ante[1])  # "— including some who warned": some
                 ante = (inc.end(), ante[1]) if inc and inc.end() < ante[1] else ante
