@@ -18,6 +18,11 @@ def rows(text):
     return [r for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("mention", "partial")]
 
 
+def resolved(text):
+    """The resolved speaker of each attribution of ``text`` (mentions and partial quotes left out)."""
+    return [r["speaker"] for r in rows(text)]
+
+
 def only(text, rule):
     found = [r for r in rows(text) if r["rule"] == rule]
     assert len(found) == 1, rows(text)
@@ -715,21 +720,17 @@ def test_a_speaker_is_a_noun_phrase():
 
 
 def test_a_pronoun_does_not_go_to_a_name_after_an_article_or_a_determiner():
-    def spk(text):
-        return [r["speaker"] for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("partial", "mention")]
     # "a Great Wall" is no one; "Other Netizens" names no person; a possessive before a kin word is not the subject
-    assert spk("Donald Trump spoke in Ohio on Monday. If China can build a Great Wall, he observed, then he can build one "
+    assert resolved("Donald Trump spoke in Ohio on Monday. If China can build a Great Wall, he observed, then he can build one "
                "along the border.") == ["Donald Trump"]
-    assert spk("Other Netizens enjoyed the show. Trump has not always been kind to China. Although he says he “loves "
+    assert resolved("Other Netizens enjoyed the show. Trump has not always been kind to China. Although he says he “loves "
                "China,” he also accuses it of stealing jobs.") == ["he"]
-    assert spk("Ivanka Trump spoke at the convention. Donald Trump's eldest daughter, 34, has written a book. Trump told "
+    assert resolved("Ivanka Trump spoke at the convention. Donald Trump's eldest daughter, 34, has written a book. Trump told "
                "Business Insider that leave is important.") == ["Ivanka Trump"]
 
 
 def test_a_name_after_of_or_an_adjective_run_is_no_antecedent():
-    def spk(text):
-        return [r["speaker"] for r in quotes.to_records("x", text, quotes.extract_text(text)) if r["kind"] not in ("partial", "mention")]
-    assert spk("Presumptive Democratic presidential nominee Ana Ruiz unveiled an ad criticizing Tom Green’s plan.\n\n"
+    assert resolved("Presumptive Democratic presidential nominee Ana Ruiz unveiled an ad criticizing Tom Green’s plan.\n\n"
                "The spot will air during the final of the Copa Americana soccer tournament.\n\n"
                "The ad includes a clip of a Green television interview, in which he says he will close the pier.") == [
         "Ana Ruiz", "Tom Green"]
