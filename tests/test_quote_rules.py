@@ -736,6 +736,13 @@ def test_a_name_after_of_or_an_adjective_run_is_no_antecedent():
         "Ana Ruiz", "Tom Green"]
 
 
+def test_a_description_takes_the_sex_its_own_content_shows():
+    # "the secretary of state said she …": a woman, not the man named last
+    text = ("Tom Green spoke at a rally with Ana Ruiz. Green said the pier would reopen.\n\n"
+            "At the rally, the secretary of state said she was there to back the plan.")
+    assert resolved(text)[-1] == "Ana Ruiz"
+
+
 def test_speakers_resolved_to_what_the_text_says():
     text = ("In June, Reddit sued Anthropic, accusing it of scraping posts. That lawsuit said the company has a "
             "public face of righteousness. Anthropic faced accusations from thousands of authors, who alleged the "

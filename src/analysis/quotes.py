@@ -3684,6 +3684,7 @@ _ROLE_OF_BEFORE_RE = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:mem
                                 r"attorney|leader|chairman|chairwoman|president|founder|executive|professor|fellow|"
                                 r"analyst|strategist|manager))\s+(?:for|of|at|with|on)\s+$")
 _NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})(?:,\s+\d{1,3})?,\s+$")
+_CONTENT_PRONOUN_RE = re.compile(r"(?:that\s+)?([Hh]e|[Ss]he)\s+(?!said|says|told)")  # content opening with he/she
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
 _UNINFORMATIVE_MODIFIERS = {"a", "an", "the", "this", "that", "new", "recent", "latest", "same", "another", "its", "their"}
@@ -4572,7 +4573,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         if person_pronoun or description or possessive:
             ctx = context()
             who = _described_before(ctx, words, span[0], persons) if description else None
-            who = who or _person_antecedent(ctx, span[0], sex if not description else None, persons, speakers, spk_pos)
+            if description:  # a description has no sex of its own, but "the secretary of state said she was …" speaks
+                # of herself, most likely: a woman
+                own = _CONTENT_PRONOUN_RE.match(text, att.spans[0][0]) if att.spans and span[1] <= att.spans[0][0] else None
+                sex = _PRONOUN_SEX.get(own.group(1).lower()) if own else None
+            who = who or _person_antecedent(ctx, span[0], sex, persons, speakers, spk_pos)
             if who is not None:
                 # "his campaign": Trump campaign; "his remarks calling …", "her vow to …": the person speaks
                 done(att, f"{_family_name(who)} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
