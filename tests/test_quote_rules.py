@@ -743,6 +743,12 @@ def test_a_description_takes_the_sex_its_own_content_shows():
     assert resolved(text)[-1] == "Ana Ruiz"
 
 
+def test_a_description_may_look_back_to_a_name_after_of():
+    text = ("Ana Ruiz argued that the council should act.\n\n"
+            "The unprompted defense of Tom Green was as damaging as anything the Millbrook senator said on stage.")
+    assert resolved(text)[-1] == "Tom Green"
+
+
 def test_speakers_resolved_to_what_the_text_says():
     text = ("In June, Reddit sued Anthropic, accusing it of scraping posts. That lawsuit said the company has a "
             "public face of righteousness. Anthropic faced accusations from thousands of authors, who alleged the "

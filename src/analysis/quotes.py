@@ -3867,6 +3867,7 @@ _MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
                                                      "involving", "and", "or", "a", "an", "of"}
 # (a name after "a" or "of" is no subject either: "build a Great Wall", "the final of the Copa Americana")
+_OF_BEFORE_RE = re.compile(r"(?<![\w’'])of\s+(?:the\s+)?$")
 _KIN_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
                            r"children|child|parents|family|spokesman|spokeswoman|aide|aides|lawyer|lawyers)\b")
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
@@ -4056,14 +4057,15 @@ def _written_sex(text: str, pos: int) -> int:
 
 
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
-                       speakers: list[tuple[int, str]], spk_pos: list[int]) -> str | None:
+                       speakers: list[tuple[int, str]], spk_pos: list[int], description: bool = False) -> str | None:
     """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
 
     Walks back sentence by sentence from the mention (at most ``_MAX_SENTENCES_BACK``): in each, the
     nearest earlier speaker of an attribution who fits, else the first name that fits and reads as a
     subject (not after a preposition or "when", not a possessive); a sentence whose first fitting word
     is itself a pronoun of that sex continues the chain backwards. Names inside quotation marks do not
-    count. "Fits": a person whose sex, where the article shows it, is the pronoun's.
+    count. "Fits": a person whose sex, where the article shows it, is the pronoun's. A ``description`` may also
+    look back to a name after "of" ("the defense of Sanders … the Vermont senator said": Sanders).
     Example: "Mr. Kasich predicted ... if Sanders wins. “That's not an issue,” he said." -> Kasich.
     """
     text = ctx.text
@@ -4117,7 +4119,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
             name = ctx.full_name(raw, es)
             if ctx.in_quote(es) or ctx.in_title(es) or not fits(name, es):
                 continue
-            if ctx.oblique(es, ee):
+            if ctx.oblique(es, ee) and not (description and _OF_BEFORE_RE.search(text, max(0, es - 12), es)):
                 if fallback is None:
                     fallback = name
                 continue
@@ -4577,7 +4579,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 # of herself, most likely: a woman
                 own = _CONTENT_PRONOUN_RE.match(text, att.spans[0][0]) if att.spans and span[1] <= att.spans[0][0] else None
                 sex = _PRONOUN_SEX.get(own.group(1).lower()) if own else None
-            who = who or _person_antecedent(ctx, span[0], sex, persons, speakers, spk_pos)
+            who = who or _person_antecedent(ctx, span[0], sex, persons, speakers, spk_pos, description)
             if who is not None:
                 # "his campaign": Trump campaign; "his remarks calling …", "her vow to …": the person speaks
                 done(att, f"{_family_name(who)} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
