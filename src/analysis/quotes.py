@@ -1230,7 +1230,8 @@ _EXCEPT_SUBJECT_RE = re.compile(r"(?<![\w’'])((?:[Aa]ll|[Ee]veryone|[Ee]verybo
                                 r"(?![a-z]+(?:ed|ing)\b)(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s*$")  # (not "all but stopped")
 _UNCLOSED_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[a-z]+")  # ", a supporter of …" (a role, then its object)
 # A person's name (two to four capitalised words, a party label after it) right before a comma
-_NAME_BEFORE_COMMA_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)(?: ?\([^()]{1,12}\))?$")
+_CAPITALISED_RUN = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}"  # two to four capitalised words, one space apart
+_NAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w’'.-])({_CAPITALISED_RUN})(?: ?\([^()]{{1,12}}\))?$")
 _APPOSITIVE_VERB_RE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed)\s")  # a clause, not an appositive
 _BOTH = {"both", "either", "neither"}
 _COORD_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
@@ -3683,7 +3684,7 @@ _ROLE_OF_BEFORE_RE = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}(?:mem
                                 r"spokeswoman|spokesperson|official|director|volunteer|organizer|employee|lawyer|"
                                 r"attorney|leader|chairman|chairwoman|president|founder|executive|professor|fellow|"
                                 r"analyst|strategist|manager))\s+(?:for|of|at|with|on)\s+$")
-_NAME_BEFORE_ROLE_RE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})(?:,\s+\d{1,3})?,\s+$")
+_NAME_BEFORE_ROLE_RE = re.compile(rf"(?<![\w’'.-])({_CAPITALISED_RUN})(?:,\s+\d{{1,3}})?,\s+$")
 _CONTENT_PRONOUN_RE = re.compile(r"(?:that\s+)?([Hh]e|[Ss]he)\s+(?!said|says|told)")  # content opening with he/she
 _INCLUDING_RE = re.compile(r"(?:including|among|especially|notably|particularly|such\s+as)\s+", re.IGNORECASE)
 DOCUMENT_HEADS = {"lawsuit", "suit", "complaint", "filing", "petition", "motion"}
@@ -3867,9 +3868,6 @@ _MODIFIER_NAME_RE = re.compile(rf"\s+(?:(?:{_ROLE_NOUNS})\s+)+[A-Z]")
 _OBLIQUE_BEFORE = _PREPOSITIONS | _SUBORDINATORS | {"than", "like", "against", "about", "under", "including",
                                                      "involving", "and", "or", "a", "an", "of"}
 # (a name after "a" or "of" is no subject either: "build a Great Wall", "the final of the Copa Americana")
-_OF_BEFORE_RE = re.compile(r"(?<![\w’'])of\s+(?:the\s+)?$")
-_KIN_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|widow|"
-                           r"children|child|parents|family|spokesman|spokeswoman|aide|aides|lawyer|lawyers)\b")
 _MAX_SENTENCES_BACK = 6  # how far back a pronoun's antecedent is looked for, in sentences
 
 
@@ -3960,15 +3958,17 @@ class _Context:
         evidence = self.sex_of(name)  # the article's own evidence first, else the given name's
         return 1 if evidence > 0 else -1 if evidence < 0 else 0
 
-    def oblique(self, s: int, e: int) -> bool:
+    def oblique(self, s: int, e: int, of_too: bool = True) -> bool:
         """A mention that is not a clause's subject: after a preposition or subordinator, or a possessive
-        (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …")."""
+        (unless the possessive opens the sentence: "Trump's attempt … failed. Within minutes, he …"). With
+        ``of_too`` False, a name after "of" may still be the one meant ("the defense of Sanders … the Vermont
+        senator": a description looks back to it)."""
         prev = _prev_word(self.text, max(0, s - 30), s)
         while prev and prev.group(1)[:1].isupper() and prev.group(1).lower() in _SPELLED_TITLES:  # "under President X"
             prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
         if prev and prev.group(1).lower() == "the":  # "the final of the Copa Americana": the word before the article
             prev = _prev_word(self.text, max(0, prev.start(1) - 30), prev.start(1))
-        if prev and prev.group(1).lower() in _OBLIQUE_BEFORE:
+        if prev and prev.group(1).lower() in _OBLIQUE_BEFORE and (of_too or prev.group(1).lower() != "of"):
             return True
         if _KIN_BEFORE_RE.search(self.text, max(0, s - 50), s):
             return True  # "his wife, Jane Sanders,": a relative named beside someone; a bare "Sanders" is the other
@@ -4046,6 +4046,9 @@ class _Context:
 
 _KIN_WORDS = ("wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "stepson",
               "stepdaughter", "nephew", "niece", "cousin", "grandson", "granddaughter")
+# A possessive before a relative or someone speaking for the owner: "Donald Trump's eldest daughter, 34, …"
+_KIN_AFTER_RE = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{'|'.join(_KIN_WORDS)}|children|child|parents|family|spokesman|"
+                           r"spokeswoman|aide|aides|lawyer|lawyers)\b")
 _KIN_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_KIN_WORDS)})s?"
                             r"(?:,?\s+|\s+of\s+(?:[\w'’-]+\s+){0,3})$")  # "Patricia Smith, mother of Benghazi victim Sean Smith"
 
@@ -4119,7 +4122,7 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
             name = ctx.full_name(raw, es)
             if ctx.in_quote(es) or ctx.in_title(es) or not fits(name, es):
                 continue
-            if ctx.oblique(es, ee) and not (description and _OF_BEFORE_RE.search(text, max(0, es - 12), es)):
+            if ctx.oblique(es, ee, of_too=not description):
                 if fallback is None:
                     fallback = name
                 continue
