@@ -339,9 +339,8 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
     if not shared:
         return 0.0, 0
     names = p1.name_keys | p2.name_keys
-    facts = shared - names
-    n_facts = len(facts)
-    if n_facts < MIN_FACT_WORDS or sum(1 for k in facts if p1.content[k] >= FACT_RARITY) < MIN_FACT_WORDS:
+    n_facts = len(shared - names)
+    if n_facts < MIN_FACT_WORDS or _rare_fact_words(p1, p2) < MIN_FACT_WORDS:
         return 0.0, n_facts  # (common words alone, "want", "go", "thing", "know", tell no fact in common)
     best = 0.0
     for p, other, parts in ((p1, p2, clauses1), (p2, p1, clauses2)):
@@ -355,14 +354,19 @@ def containment(p1: Profile, p2: Profile, weights: dict[str, float], clauses1=()
     return best, n_facts
 
 
+def _rare_fact_words(p1: Profile, p2: Profile) -> int:
+    """How many content words other than names two sentences share that are rarer than :data:`FACT_RARITY`."""
+    names = p1.name_keys | p2.name_keys
+    return sum(1 for k in p1.content.keys() & p2.content.keys() if k not in names and p1.content[k] >= FACT_RARITY)
+
+
 def _has_fact_word(p1: Profile, p2: Profile) -> bool:
     """Whether two sentences share a content word other than a name that is rarer than :data:`FACT_RARITY`, or are
     the same words (a quotation or a line repeated word for word), or are not both short (more than
     :data:`SHORT_CONTENT` content words in each)."""
     if p1.keys == p2.keys or min(len(p1.content), len(p2.content)) > SHORT_CONTENT:
         return True  # (in longer sentences common words carry facts: on the MSRP fit part the gate cost more than it gave)
-    names = p1.name_keys | p2.name_keys
-    return any(p1.content[k] >= FACT_RARITY for k in p1.content.keys() & p2.content.keys() if k not in names)
+    return _rare_fact_words(p1, p2) > 0
 
 
 def document_frequency(body: pd.DataFrame) -> dict[str, int]:
