@@ -2098,3 +2098,26 @@ def test_a_generational_suffix_ends_a_persons_name():
     text = ("Donald J. Lane won the nomination on Monday. His son Donald Lane Jr. said on Tuesday that it was a "
             "movement. Later Mr. Lane said the pier would reopen.")
     assert [r["speaker"] for r in rows(text)] == ["Donald Lane Jr", "Donald J. Lane"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Consulting firms like McKinsey said they hired bright young people.", "Consulting firms like McKinsey"),
+    ("Critics like Jared Huffman say the plan would help Grayson.", "Critics like Jared Huffman"),
+    ("Civil rights groups such as the American Civil Liberties Union praised the move.",
+     "Civil rights groups such as the American Civil Liberties Union"),
+    ("In this cycle, companies including Coca-Cola are taking pains to say they are not endorsing anyone.",
+     "companies including Coca-Cola"),
+    ("Ross Eisenbrey runs the institute. Proponents like Mr. Eisenbrey urged the administration to raise the cutoff.",
+     "Proponents like Mr. Eisenbrey"),
+])
+def test_a_group_named_by_its_examples_speaks_as_the_group(text, speaker):
+    # PolNeAR annotates the whole phrase; the example alone would be heard for words a group said
+    assert resolved(text)[-1] == speaker
+
+
+def test_an_example_keeps_the_relative_clause_and_the_pronoun_after_it():
+    text = ("Voters fear that groups like ISIS, which claimed responsibility for the attacks, are moving recruits. "
+            "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, is the "
+            "ground itself. "
+            "Finding what is under the surface is not simple, he said.")
+    assert resolved(text) == ["ISIS", "experts like Paul Bauman", "Paul Bauman"]

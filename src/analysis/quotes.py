@@ -952,6 +952,12 @@ _NAME_IN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A
 _PEOPLE_AT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ff]ew|[Oo]ther|[Tt]he|[Tt]wo|"
                                   r"[Tt]hree|[Dd]ozens\s+of|[Hh]undreds\s+of|\d[\d,]*)\s+)?([A-Za-z][a-z]+s)\s+"
                                   r"(?:at|outside|inside|in|from)\s+$")
+# A group named by its examples, before them: "Consulting firms like McKinsey", "critics such as Huffman", "companies
+# including Coca-Cola" (the group speaks, not the example; "looks like" and "sounds like" are no group)
+_EXAMPLES_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Tt]he|[Aa]ll|[Bb]oth)\s+)?"
+                                 r"(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z’'-]*[a-z]s)\s+(?:like|such\s+as|including)\s+$")
+_EXAMPLE_NAME_RE = re.compile(r"\s(?:like|such\s+as|including)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$")
+_NOT_EXAMPLE_HEADS = {"looks", "sounds", "feels", "seems", "is", "was", "has", "does", "says", "thinks"}
 _PEOPLE_METONYMS = {"voices", "names", "figures"}  # words for people ("names from the GOP’s past", "voices from the left")
 _GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
@@ -1161,6 +1167,16 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     named = _NAME_THEN_PP_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in _PP_DETERMINERS else None
     if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
         return base + named.start(1), base + named.end(1)
+    named_group = _EXAMPLES_BEFORE_RE.search(left, max(0, idx - 60), idx) if left[max(0, idx - 12) : idx].endswith(
+        (" like ", " as ", " including ")) else None
+    if named_group is not None:
+        words = list(re.finditer(r"\S+", named_group.group(1)))
+        while len(words) > 1 and (words[0].group(0).lower() in _CLAUSE_WORDS | _PREPOSITIONS
+                                  or words[0].group(0).lower() in _cue_tables()[0]):
+            words = words[1:]  # "He said candidates like Rubio …": the group opens after the verb
+        head = words[-1].group(0).lower()
+        if head not in _NOT_EXAMPLE_HEADS and head not in _cue_tables()[0]:
+            return base + named_group.start(1) + words[0].start(), base + idx + length
     people = _PEOPLE_AT_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in ("the", "a") else None
     if people and (people.group(1).lower().rstrip("s") in _person_nouns() or people.group(1).lower() in _PEOPLE_METONYMS
                    or people.group(1).lower().endswith(("ers", "ors", "ists", "ants", "ents", "ates"))):
@@ -4306,6 +4322,12 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("the", "a", "an") and prev.start(1) > s:
         prev = _prev_word(text, max(0, prev.start(1) - 20), prev.start(1)) or prev  # "Heiserman of the CORE Teachers"
+    group = prev
+    if group and group.group(1).lower().rstrip(".") in TITLES and group.start(1) > s:
+        group = _prev_word(text, max(0, group.start(1) - 20), group.start(1))  # "Proponents like Mr. Eisenbrey"
+    if group and ns > s and (group.group(1).lower() in ("like", "including")
+                             or (group.group(1).lower() == "as" and text[max(s, group.start(1) - 5) : group.start(1)] == "such ")):
+        return None  # "Consulting firms like McKinsey": the group speaks, its example does not
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
         # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
@@ -4468,6 +4490,10 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
         # one speaker with one space; "the the congressional report" (a typo in the text) has one "the"
         att.resolved = name
         spoken.add(name)
+        example = _EXAMPLE_NAME_RE.search(name) if " " in name else None
+        if example is not None and canonical(example.group(1)) in persons:
+            speakers.append((att.speaker[0], canonical(example.group(1))))  # "experts like Paul Bauman say …" and
+            spk_pos.append(att.speaker[0])  # then "he said": Bauman, the one person the group's phrase names
         speakers.append((att.speaker[0], name))
         spk_pos.append(att.speaker[0])
 
@@ -4517,6 +4543,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 named = _NAME_AFTER_THING_RE.search(text, span[0], span[1])
                 if named and not {named.group(1).lower(), named.group(1).lower().rstrip("s")} & _person_nouns():
                     span = named.span(2)  # "hardly an anomaly for Kaine, who criticized …": Kaine, not the anomaly
+                example = _EXAMPLE_NAME_RE.search(text, span[0], span[1]) if not restrictive else None
+                if example is not None:  # "groups like ISIS, which claimed …": ISIS (but "groups like ISIS that …")
+                    span = example.span(1)
                 mention = text[span[0] : span[1]]
         words = mention.split()
         head = _head_word(words)
