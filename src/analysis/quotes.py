@@ -956,6 +956,7 @@ _PEOPLE_AT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:[Ss]ome|[Mm]any|[Mm]ost|
 # including Coca-Cola" (the group speaks, not the example; "looks like" and "sounds like" are no group)
 _EXAMPLES_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Tt]he|[Aa]ll|[Bb]oth)\s+)?"
                                  r"(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z’'-]*[a-z]s)\s+(?:like|such\s+as|including)\s+$")
+_GROUP_OF_EXAMPLES_RE = re.compile(r"[^,]{0,60}?[a-z]s\s+(?:like|such\s+as|including)\s+\S")  # a speaker phrase that is one
 _EXAMPLE_NAME_RE = re.compile(r"\s(?:like|such\s+as|including)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$")
 _NOT_EXAMPLE_HEADS = {"looks", "sounds", "feels", "seems", "is", "was", "has", "does", "says", "thinks"}
 _PEOPLE_METONYMS = {"voices", "names", "figures"}  # words for people ("names from the GOP’s past", "voices from the left")
@@ -1038,6 +1039,23 @@ def _is_event_phrase(phrase: str) -> bool:
 
 _NUMBERED_HEAD_RE = re.compile(r"([A-Z][a-z]+)\s+(\d+)\s*$")  # "Article 33", "Section 230", "Proposition 8"
 _WH_WORDS = {"why", "how", "what", "where", "when", "whether"}  # (not "which": ", which says" speaks for the phrase)
+
+
+def _group_before(left: str, start: int) -> int | None:
+    """Where the group starts whose examples begin at ``start`` ("Consulting firms like McKinsey", "critics such as
+    …", "companies including …"), or None."""
+    found = _EXAMPLES_BEFORE_RE.search(left, max(0, start - 60), start) if left[max(0, start - 12) : start].endswith(
+        (" like ", " as ", " including ")) else None
+    if found is None:
+        return None
+    words = list(re.finditer(r"\S+", found.group(1)))
+    while len(words) > 1 and (words[0].group(0).lower() in _CLAUSE_WORDS | _PREPOSITIONS
+                              or words[0].group(0).lower() in _cue_tables()[0]):
+        words = words[1:]  # "He said candidates like Rubio …": the group opens after the verb
+    head = words[-1].group(0).lower()
+    if head in _NOT_EXAMPLE_HEADS or head in _cue_tables()[0]:
+        return None
+    return found.start(1) + words[0].start()
 
 
 def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = False) -> tuple[int, int] | None:
@@ -1167,16 +1185,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     named = _NAME_THEN_PP_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in _PP_DETERMINERS else None
     if named:  # "when Trump in his announcement speech called …": the name, not the phrase of where he said it
         return base + named.start(1), base + named.end(1)
-    named_group = _EXAMPLES_BEFORE_RE.search(left, max(0, idx - 60), idx) if left[max(0, idx - 12) : idx].endswith(
-        (" like ", " as ", " including ")) else None
-    if named_group is not None:
-        words = list(re.finditer(r"\S+", named_group.group(1)))
-        while len(words) > 1 and (words[0].group(0).lower() in _CLAUSE_WORDS | _PREPOSITIONS
-                                  or words[0].group(0).lower() in _cue_tables()[0]):
-            words = words[1:]  # "He said candidates like Rubio …": the group opens after the verb
-        head = words[-1].group(0).lower()
-        if head not in _NOT_EXAMPLE_HEADS and head not in _cue_tables()[0]:
-            return base + named_group.start(1) + words[0].start(), base + idx + length
+    group = _group_before(left, idx)
+    if group is not None:  # "Consulting firms like McKinsey said": the firms
+        return base + group, base + idx + length
     people = _PEOPLE_AT_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in ("the", "a") else None
     if people and (people.group(1).lower().rstrip("s") in _person_nouns() or people.group(1).lower() in _PEOPLE_METONYMS
                    or people.group(1).lower().endswith(("ers", "ors", "ists", "ants", "ents", "ates"))):
@@ -1224,7 +1235,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
             before = _prev_word(left, max(0, before.start(1) - 20), before.start(1))
         if first < idx and coordinated_names(left[first : idx + length]) \
                 and not (before and before.group(1).lower() in ("of", "for", "on", "the")):  # "Organization for
-            return base + first, base + idx + length  # Economic Cooperation and Development" is one name
+            group = _group_before(left, first)  # "candidates like Donald Trump and Bernie Sanders are vowing": the group
+            return base + (first if group is None else group), base + idx + length  # ("Organization for
+            # Economic Cooperation and Development" is one name)
     doc = _DOCUMENT_HEAD_BEFORE_RE.search(left, max(0, idx - 80), idx) if left[max(0, idx - 6) : idx].rstrip().endswith(
         ("of", "by", "in", "from", "for", "at")) else None
     if doc:  # "The new poll of voters in all 50 states found": the poll, not the voters
@@ -4290,6 +4303,8 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
     text = ctx.text
     if " but " in text[s:e]:
         return None  # "Everyone but Hewlett": the name is the one who did not speak
+    if _GROUP_OF_EXAMPLES_RE.match(text, s, e):
+        return None  # "Consulting firms like McKinsey", "populists like Mr. Trump and Ms. Le Pen": the group speaks
     comma = text.find(",", s, e)
     if comma > s and _list_after_preposition(ctx, s, comma, e):
         comma = -1  # "Voters in Ohio, Florida and Iowa": a list of places, no appositive
@@ -4322,12 +4337,6 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("the", "a", "an") and prev.start(1) > s:
         prev = _prev_word(text, max(0, prev.start(1) - 20), prev.start(1)) or prev  # "Heiserman of the CORE Teachers"
-    group = prev
-    if group and group.group(1).lower().rstrip(".") in TITLES and group.start(1) > s:
-        group = _prev_word(text, max(0, group.start(1) - 20), group.start(1))  # "Proponents like Mr. Eisenbrey"
-    if group and ns > s and (group.group(1).lower() in ("like", "including")
-                             or (group.group(1).lower() == "as" and text[max(s, group.start(1) - 5) : group.start(1)] == "such ")):
-        return None  # "Consulting firms like McKinsey": the group speaks, its example does not
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
         # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
