@@ -2125,3 +2125,12 @@ def test_an_example_keeps_the_relative_clause_and_the_pronoun_after_it():
             "ground itself. "
             "Finding what is under the surface is not simple, he said.")
     assert resolved(text) == ["ISIS", "experts like Paul Bauman", "Paul Bauman"]
+
+
+def test_a_bare_surname_is_not_a_full_name_first_written_after_it():
+    # usa-today 2016-07-18: "daughter Ivanka" early and "Ivanka Trump, 34," only later; "Trump called …" is Donald
+    text = ("Team Trump sees the convention as a second chance for Donald Trump to reach women. Advisers hope to "
+            "spotlight daughter Ivanka at the conclave.\n\n"
+            "In somber comments, Trump called the assault \"an attack on our country.\"\n\n"
+            "Ivanka Trump, 34, could be a particularly effective bridge to female voters.")
+    assert resolved(text) == ["Donald Trump"]

@@ -4052,8 +4052,8 @@ class _Context:
         """Of several full names sharing a surname, the one a bare surname at ``s`` stands for, or None when none
         is written before ``s``: the one last written before it as a subject ("Liz Cheney won … Cheney said": Liz
         Cheney, though Dick Cheney appears elsewhere); when none is a subject before it (only "his memory of Bill
-        Clinton's years", "the Hillary Clinton campaign"), the one the article names most, by full name or first
-        name alone; on a tie, the one written last before it."""
+        Clinton's years", "the Hillary Clinton campaign"), of those written before it the one the article names
+        most, by full name or first name alone; on a tie, the one written last before it."""
         self._index_full_names()
         before = {f: [(es, obl) for es, obl in self._full_at.get(f, []) if es < s] for f in full}
         subjects = {f: max((es for es, obl in v if not obl), default=-1) for f, v in before.items()}
@@ -4066,11 +4066,12 @@ class _Context:
             for _es, _ee, n, _k in self.ents:
                 if " " not in n:
                     self._single_counts[n] = self._single_counts.get(n, 0) + 1
-        named = {f: len(self._full_at.get(f, [])) + self._single_counts.get(f.split()[0], 0) for f in full}
+        written = [f for f in full if before[f]]  # ("Ivanka Trump", first written after it, is not who "Trump" was)
+        named = {f: len(self._full_at.get(f, [])) + self._single_counts.get(f.split()[0], 0) for f in written}
         top = max(named.values())
         if sum(1 for v in named.values() if v == top) == 1:
-            return next(f for f in full if named[f] == top)
-        return max((f for f in full if before[f]), key=lambda f: before[f][-1][0])
+            return next(f for f in written if named[f] == top)
+        return max(written, key=lambda f: before[f][-1][0])
 
 
 _KIN_WORDS = ("wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "stepson",
