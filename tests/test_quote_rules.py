@@ -2134,3 +2134,19 @@ def test_a_bare_surname_is_not_a_full_name_first_written_after_it():
             "In somber comments, Trump called the assault \"an attack on our country.\"\n\n"
             "Ivanka Trump, 34, could be a particularly effective bridge to female voters.")
     assert resolved(text) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a he/she right after a person described, not named, is that person (not "Latino Republicans", a name-like group)
+    ("Many Latino Republicans are already doing so. One California delegate said he tried to give away passes. "
+     "He was unable to find a single taker, he said.", ["One California delegate", "One California delegate"]),
+    ("Christie began the morning by dropping to one knee, all but begging a woman who claimed to be undecided to cast "
+     "her ballot for him. After he gave her a lengthy answer, she said he had her vote.", ["a woman", "a woman"]),
+    # but not a reporter's question, whose answer is someone else's; nor a description that is a named person's
+    ("Gov. John Kasich took questions. A reporter asked about the polls. He said the turnout would decide it.",
+     ["A reporter", "John Kasich"]),
+    ("Willie Minor, an African-American actor in Dallas, recalled that he called his lenders. He said that he has "
+     "been more secure since.", ["Willie Minor", "Willie Minor"]),
+])
+def test_a_pronoun_after_someone_described(text, expected):
+    assert resolved(text) == expected

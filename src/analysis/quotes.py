@@ -4089,6 +4089,27 @@ def _written_sex(text: str, pos: int) -> int:
     return _PRONOUN_SEX.get(m.group(0).lower(), 0) if m else 0
 
 
+_FEMALE_HEADS = {"woman", "congresswoman", "actress", "mother", "wife", "daughter", "sister", "spokeswoman",
+                 "businesswoman", "chairwoman", "grandmother", "widow", "heiress", "girl", "lady"}
+_MALE_HEADS = {"man", "congressman", "actor", "father", "husband", "son", "brother", "spokesman", "businessman",
+               "chairman", "grandfather", "boy", "widower"}
+_APPOSITIVE_OPEN_RE = re.compile(r"[,(—–-]\s*$")  # "Willie Minor, an actor in Dallas, …": the description is his
+_ASKER_HEADS = {"reporter", "journalist", "correspondent", "questioner", "moderator", "interviewer", "anchor", "host"}
+_ONE_PERSON_HEADS = {"delegate", "attendee", "voter", "resident", "member", "participant", "supporter", "worker"}
+
+
+def _someone_described(phrase: str, sex: int | None) -> bool:
+    """Whether a speaker is one person described, not named ("One California delegate", "a Trump supporter"), whose
+    sex, where the noun says it, is not against ``sex``: a he/she in the next sentences may be that person."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 6 or words[0].lower() not in ("a", "an", "one", "another") or "as" in words:
+        return False
+    head = _head_word(words)
+    if head in _ASKER_HEADS or (head not in _ONE_PERSON_HEADS and (head not in _person_nouns() or head.endswith("s"))):
+        return False  # (a reporter asks, and the he/she who answers is someone else)
+    return not (sex is not None and ((sex > 0 and head in _FEMALE_HEADS) or (sex < 0 and head in _MALE_HEADS)))
+
+
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
                        speakers: list[tuple[int, str]], spk_pos: list[int], description: bool = False) -> str | None:
     """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
@@ -4133,7 +4154,9 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
         hi = min(s1, pos) if kk == k else s1
         lo_i = bisect.bisect_left(spk_pos, s0)
         hi_i = bisect.bisect_left(spk_pos, hi)
-        said = [(p, n) for p, n in speakers[lo_i:hi_i] if n in persons and (sex is None or (
+        said = [(p, n) for p, n in speakers[lo_i:hi_i] if (n in persons or (
+            not description and kk >= k - 1 and _someone_described(n, sex) and not _APPOSITIVE_OPEN_RE.search(text, max(0, p - 3), p)))
+            and (sex is None or (
             ctx.mention_sex(p, n) in (0, sex) and _written_sex(text, p) in (0, sex)))]  # not a "he" for a "she"
         if said:
             return full(said[-1][1])
