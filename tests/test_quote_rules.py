@@ -2150,3 +2150,14 @@ def test_a_bare_surname_is_not_a_full_name_first_written_after_it():
 ])
 def test_a_pronoun_after_someone_described(text, expected):
     assert resolved(text) == expected
+
+
+def test_a_capitalised_plural_of_people_is_a_group_and_four_words_after_a_given_name_a_person():
+    assert quotes._name_parts("Latino Republicans")[3] == "unknown"  # no "he" refers to it
+    assert quotes._name_parts("Cuban Americans")[3] == "unknown"
+    assert quotes._name_parts("Jorge Antonio Villasenor Llamas")[3] == "person"
+    assert quotes._name_parts("Missouri Republican Roy Blunt")[3] != "person"  # a place and a party, then the name
+    text = ("Many gun owners back checks. Dewayne Smithy, 28, said he owns two rifles. Young Democrats agree.\n\n"
+            "\"I'm all for the Second Amendment,\" says Jorge Antonio Villasenor Llamas, 31, of Tujunga, Calif., but "
+            "he was shocked by the gun show loophole. \"It kind of scares me,\" he says.")
+    assert resolved(text)[-1] == "Jorge Antonio Villasenor Llamas"

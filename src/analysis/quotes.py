@@ -3596,6 +3596,10 @@ _THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize
                 "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
                 "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort",
                 "year", "eve", "tuesday", "east"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
+# Capitalised plurals of people: the last word of a group ("Latino Republicans", "Cuban Americans"), never of a name
+_PEOPLE_PLURALS = {"republicans", "democrats", "americans", "latinos", "latinas", "hispanics", "conservatives",
+                   "liberals", "progressives", "evangelicals", "catholics", "christians", "muslims", "mexicans",
+                   "europeans", "africans", "asians", "independents", "libertarians", "moderates", "veterans"}
 _DEMONYMS = {"american", "chinese", "western", *PARTY_ADJECTIVES}  # in _NOT_NAMES: "American officials" names
 # nobody, but "American Legion", "Democratic National Committee" and "Republican Party" are names
 
@@ -3684,12 +3688,16 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     low = [w.lower().strip(".") for w in words]
     if any(w in _ORG_WORDS and (w != "ai" or o == "AI") for w, o in zip(low, words, strict=True)) or low[0] in _DEMONYMS:
         kind = "org"  # ("Moonshot AI", but not the given name of "Ai Jun")
-    elif len(words) > 1 and low[-1] in _THING_HEADS:
-        kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean
-    elif len([w for w in low if w not in NAME_PARTICLES]) - (low[-1] in _NAME_SUFFIXES) in (2, 3) \
+    elif len(words) > 1 and (low[-1] in _THING_HEADS or low[-1] in _PEOPLE_PLURALS):
+        kind = "unknown"  # "Super Bowl", "Patriot Act", "Orange County": no person a pronoun could mean; nor are
+        # "Latino Republicans" or "Cuban Americans" (a group)
+    elif (len([w for w in low if w not in NAME_PARTICLES]) - (low[-1] in _NAME_SUFFIXES) in (2, 3)
+          or (len(words) == 4 and words[0] in given_name_sex() and words[0] not in place_kinds()
+              and not any(_POSSESSIVE_RE.search(w) or w in _PARTY_WORDS or w in _ROLE_WORDS or w in TITLES for w in low))) \
             and all(_PERSON_WORD_RE.fullmatch(w) for w in (words[:-1] if low[-1] in _NAME_SUFFIXES else words)) \
             and _FUNCTION_WORDS.isdisjoint(low) and not (low[0] in _FOREIGN_ARTICLES and any(w in NAME_PARTICLES for w in low)):
-        kind = "person"  # ("Harry Hurt III", "Robert P. Casey Jr.": a generational suffix after the surname)
+        kind = "person"  # ("Harry Hurt III", "Robert P. Casey Jr.": a generational suffix after the surname; four
+        # words after a given name: "Jorge Antonio Villasenor Llamas")
     else:
         kind = "unknown"
     return name, offset, length, kind
