@@ -2161,3 +2161,25 @@ def test_a_capitalised_plural_of_people_is_a_group_and_four_words_after_a_given_
             "\"I'm all for the Second Amendment,\" says Jorge Antonio Villasenor Llamas, 31, of Tujunga, Calif., but "
             "he was shocked by the gun show loophole. \"It kind of scares me,\" he says.")
     assert resolved(text)[-1] == "Jorge Antonio Villasenor Llamas"
+
+
+def test_places_commands_and_korean_names():
+    # seas, oceans and military commands are no one a "he" refers to; "Ki-moon" is part of a name
+    assert quotes._name_parts("Aral Sea")[3] != "person"
+    assert quotes._name_parts("Pacific Command")[3] != "person"
+    assert quotes._name_parts("Ban Ki-moon")[0] == "Ban Ki-moon"
+    assert quotes._name_parts("Kim Jong-un")[3] == "person"
+    assert quotes._name_parts("Francisco-headquartered Twitter")[0] == "Twitter"
+    assert quotes._family_name("Harry B. Harris Jr.") == "Harris"
+    text = ("Ban Ki-moon, the U.N. chief, has seen the drought-ravaged Aral Sea and the melting ice. "
+            "\"I'm not a climatologist,\" he said.")
+    assert resolved(text) == ["Ban Ki-moon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Public colleges make up that shortfall by admitting more out-of-state and international students.",
+    "A plurality of refugees admitted to the United States from all destinations are Christian.",
+    "The president wants to admit 250,000 Syrians next year.",
+])
+def test_admitting_people_is_no_admission(text):
+    assert not [r for r in rows(text) if r["cue"].lower().startswith("admit")]

@@ -1901,8 +1901,14 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 
 # "Norvell Rose, reporting for Western Journalism from Cleveland, …", "writing from Kabul": a reporter's job, no cue
 # "add back the Golden Week", "adding to his wins", "a media empire that asserted itself into politics": no speech
+# "admit 250,000 Syrians", "by admitting more out-of-state and international students", "refugees admitted to the
+# United States": letting people in, no admission of anything
 _NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
-                              r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b")
+                              r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b|"
+                              r"(?i:admit|admits|admitted|admitting)\s+(?:to\s+(?:the\s+)?(?:United\s+States|U\.S\.|country|"
+                              r"America|Europe|Canada|Germany|Britain)\b|(?:more|fewer|additional|\d[\d,]*|thousands|hundreds|"
+                              r"millions|tens\s+of\s+thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:refugees|students|immigrants|"
+                              r"migrants|Syrians|patients|applicants|people|women|members|Muslims)\b)")
 # "maintain" says something only with a clause after it ("has long maintained they were not marked", "maintained
 # that …"); with a noun phrase it keeps ("Clinton maintains a commanding lock", "maintained an energetic pace")
 _CLAUSE_AFTER_RE = re.compile(r"[a-z]*\s*(?:[,:—–-]|(?:that|he|she|they|it|we|I|there|this|these)\b)")
@@ -3416,7 +3422,7 @@ _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "university",
               "corporation", "project", "program", "forum", "voters", "republic", "states", "technologies", "church",
               "chamber", "college", "school", "academy", "journal", "gazette", "tribune", "herald", "chronicle",
               "inquirer", "state", "enforcement", "security", "services", "affairs", "international", "holdings",
-              "partners", "industries", "systems", "media", "matter"}  # "Customs Enforcement", "Black Lives Matter"
+              "partners", "industries", "systems", "media", "matter", "command"}  # "Customs Enforcement", "Black Lives Matter"
 # Party adjectives: "a Democratic presidential candidate" names no one (analysis.align's names leave them out too)
 PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
 _NOT_NAMES = {"the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that",
@@ -3458,7 +3464,10 @@ _ROLE_WORDS = TITLES | {"speaker", "leader", "general", "attorney", "state", "ch
                         "historian", "professor", "commentator", "anchor", "blogger", "filmmaker", "rapper", "novelist",
                         "businessman", "businesswoman", "entrepreneur", "billionaire", "lawmaker", "organizer"}  # "Actor
 # Clint Howard", "Comedian Sarah Silverman": the occupation is no part of the name
+# "Francisco-headquartered", "Obama-era": a lower-case part after a hyphen (not the syllables of "Ban Ki-moon", "Kim
+# Jong-un": two to four letters each side, the first no prefix such as "Anti-", "Pro-", "Non-")
 _HYPHEN_LOWER_RE = re.compile(r"-[a-z]")
+_SYLLABLE_NAME_RE = re.compile(r"(?!(?:Anti|Pro|Non|Co|Ex|Post|Pre|Mid|Self|Neo|Semi|Vice|Ultra)-)[A-Z][a-z]{1,3}-[a-z]{2,4}[,.’'s]*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PERSON_WORD_RE = re.compile(r"(?:Mc|Mac|De|La|Le|Di|Du|O['’])?[A-Z][a-z’'-]+|[A-Z]\.|" + _PARTICLE)  # "McCarthy", "DeSantis",
 # "O’Malley", and the "de" of "Bill de Blasio"
@@ -3595,7 +3604,8 @@ _THING_HEADS = {"bowl", "series", "cup", "games", "olympics", "festival", "prize
                 "amendment", "doctrine", "treaty", "accord", "accords", "index", "poll", "survey", "magazine", "airport",
                 "stadium", "arena", "hall", "street", "avenue", "square", "park", "river", "lake", "island", "islands",
                 "county", "city", "valley", "beach", "bay", "road", "bridge", "tower", "towers", "hotel", "resort",
-                "year", "eve", "tuesday", "east"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
+                "year", "eve", "tuesday", "east", "sea", "ocean", "gulf", "strait", "canal", "desert", "peninsula",
+                "mountains", "mountain", "coast"}  # "New Year", "Christmas Eve", "Super Tuesday", "Middle East"
 # Capitalised plurals of people: the last word of a group ("Latino Republicans", "Cuban Americans"), never of a name
 _PEOPLE_PLURALS = {"republicans", "democrats", "americans", "latinos", "latinas", "hispanics", "conservatives",
                    "liberals", "progressives", "evangelicals", "catholics", "christians", "muslims", "mexicans",
@@ -3620,8 +3630,11 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # lower-cased, without the per
 
 
 def _family_name(name: str) -> str:
-    """The last word of a name with the particles before it: "de Vos" of "Pierre de Vos", "Trump" of "Donald Trump"."""
+    """The last word of a name with the particles before it: "de Vos" of "Pierre de Vos", "Trump" of "Donald Trump",
+    "Harris" of "Harry B. Harris Jr." (no generational suffix)."""
     words = name.split()
+    if len(words) > 2 and words[-1].lower().strip(".,") in _NAME_SUFFIXES:
+        words = words[:-1]  # "Harris" of "Harry B. Harris Jr."
     k = len(words) - 1
     while k > 1 and words[k - 1] in NAME_PARTICLES:
         k -= 1
@@ -3654,7 +3667,7 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
         words = words[1:]
     # a hyphenated lower-case word ("Francisco-headquartered") ends a name
     for i, w in enumerate(words):
-        if "-" in w and _HYPHEN_LOWER_RE.search(w):
+        if "-" in w and _HYPHEN_LOWER_RE.search(w) and not (i > 0 and _SYLLABLE_NAME_RE.fullmatch(w)):
             words = words[i + 1 :] if i + 1 < len(words) else []
             break
     if not words:
