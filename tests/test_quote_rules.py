@@ -2183,3 +2183,12 @@ def test_places_commands_and_korean_names():
 ])
 def test_admitting_people_is_no_admission(text):
     assert not [r for r in rows(text) if r["cue"].lower().startswith("admit")]
+
+
+def test_an_office_with_its_place_is_someone_new():
+    # usa-today 2016-06-07: the attorney general suing Trump is not Trump; "the former secretary of State" may be Clinton
+    text = ("Donald Trump has been a participant in 3,500 lawsuits in 30 years. The attorney general of the state of "
+            "New York is suing Trump for $40 million, claiming Trump University is a fraud.")
+    assert resolved(text) == ["The attorney general"]
+    text = ("Hillary Clinton spoke in Seattle on Tuesday. The former secretary of State said the plan would work.")
+    assert resolved(text) == ["Hillary Clinton"]

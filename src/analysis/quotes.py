@@ -4292,6 +4292,13 @@ def _described_before(ctx: _Context, words: list[str], pos: int, persons: set[st
     return found
 
 
+# An office with its place after it ("The attorney general of the state of New York", "the governor of Ohio")
+_OF_PLACE_NEXT_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+(?:state|city|county|commonwealth)\s+of\s+)?"
+                               r"((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2})")
+_OF_PLACE_AFTER_HEAD_RE = re.compile(r"\s(?:of|for)\s+(?:the\s+(?:state|city|county|commonwealth)\s+of\s+)?"
+                                     r"((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2})$")
+
+
 def _is_description(words: list[str], head: str) -> bool:
     """A definite description of one person ("the Vermont senator", "The former secretary of State"): the/this/that,
     a person's role as head, no comma, and no name after the head ("the senator Bernie Sanders" names him)."""
@@ -4665,7 +4672,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
                 # of herself, most likely: a woman
                 own = _CONTENT_PRONOUN_RE.match(text, att.spans[0][0]) if att.spans and span[1] <= att.spans[0][0] else None
                 sex = _PRONOUN_SEX.get(own.group(1).lower()) if own else None
-            who = who or _person_antecedent(ctx, span[0], sex, persons, speakers, spk_pos, description)
+            place = description and (_OF_PLACE_AFTER_HEAD_RE.search(mention) or _OF_PLACE_NEXT_RE.match(text, span[1]))
+            specified = bool(place) and place_kinds().get(place.group(1).rstrip(" .,’'s")) is not None
+            # ("The attorney general of the state of New York is suing Trump": an office with its place is someone
+            # new, unless an earlier appositive gave that office to a name)
+            who = who or (None if specified else _person_antecedent(ctx, span[0], sex, persons, speakers, spk_pos, description))
             if who is not None:
                 # "his campaign": Trump campaign; "his remarks calling …", "her vow to …": the person speaks
                 done(att, f"{_family_name(who)} {' '.join(words[1:])}" if possessive and head not in _SAYING_HEADS else who)
