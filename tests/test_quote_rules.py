@@ -2192,3 +2192,10 @@ def test_an_office_with_its_place_is_someone_new():
     assert resolved(text) == ["The attorney general"]
     text = ("Hillary Clinton spoke in Seattle on Tuesday. The former secretary of State said the plan would work.")
     assert resolved(text) == ["Hillary Clinton"]
+
+
+def test_many_of_a_kind_across_a_place_and_police_reports():
+    text = "Editorial pages across the country, including USA TODAY, warned that the sky was falling."
+    assert resolved(text) == ["Editorial pages across the country"]
+    assert not rows("POLITICO detailed four domestic-abuse police reports Lolita Grayson filed against him.")
+    assert resolved("Cologne police say they have not yet determined it.") == ["Cologne police"]

@@ -959,7 +959,9 @@ _EXAMPLES_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:(?:[Ss]ome|[Mm]any|[Mm]ost|
 _GROUP_OF_EXAMPLES_RE = re.compile(r"[^,]{0,60}?[a-z]s\s+(?:like|such\s+as|including)\s+\S")  # a speaker phrase that is one
 _EXAMPLE_NAME_RE = re.compile(r"\s(?:like|such\s+as|including)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$")
 _NOT_EXAMPLE_HEADS = {"looks", "sounds", "feels", "seems", "is", "was", "has", "does", "says", "thinks"}
-_PEOPLE_METONYMS = {"voices", "names", "figures"}  # words for people ("names from the GOP’s past", "voices from the left")
+_PEOPLE_METONYMS = {"voices", "names", "figures"}
+# Many of a kind spread over a place: "Editorial pages across the country", "police unions around the nation"
+_SPREAD_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z]+s)\s+(?:across|around|throughout)\s+$")  # words for people ("names from the GOP’s past", "voices from the left")
 _GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
@@ -1188,6 +1190,9 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     group = _group_before(left, idx)
     if group is not None:  # "Consulting firms like McKinsey said": the firms
         return base + group, base + idx + length
+    spread = _SPREAD_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] == "the" else None
+    if spread and spread.group(1).split()[0].lower() not in _CLAUSE_WORDS | _PREPOSITIONS:
+        return base + spread.start(1), base + idx + length  # "Editorial pages across the country warned": the pages
     people = _PEOPLE_AT_BEFORE_RE.search(left, max(0, idx - 60), idx) if np_text.split()[0] in ("the", "a") else None
     if people and (people.group(1).lower().rstrip("s") in _person_nouns() or people.group(1).lower() in _PEOPLE_METONYMS
                    or people.group(1).lower().endswith(("ers", "ors", "ists", "ants", "ents", "ates"))):
@@ -1908,7 +1913,8 @@ _NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?
                               r"(?i:admit|admits|admitted|admitting)\s+(?:to\s+(?:the\s+)?(?:United\s+States|U\.S\.|country|"
                               r"America|Europe|Canada|Germany|Britain)\b|(?:more|fewer|additional|\d[\d,]*|thousands|hundreds|"
                               r"millions|tens\s+of\s+thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:refugees|students|immigrants|"
-                              r"migrants|Syrians|patients|applicants|people|women|members|Muslims)\b)")
+                              r"migrants|Syrians|patients|applicants|people|women|members|Muslims)\b)|"
+                              r"(?<=[Pp]olice\s)reports\b")  # "four police reports she filed": documents ("police say" speaks)
 # "maintain" says something only with a clause after it ("has long maintained they were not marked", "maintained
 # that …"); with a noun phrase it keeps ("Clinton maintains a commanding lock", "maintained an energetic pace")
 _CLAUSE_AFTER_RE = re.compile(r"[a-z]*\s*(?:[,:—–-]|(?:that|he|she|they|it|we|I|there|this|these)\b)")
