@@ -1914,7 +1914,9 @@ _NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?
                               r"America|Europe|Canada|Germany|Britain)\b|(?:more|fewer|additional|\d[\d,]*|thousands|hundreds|"
                               r"millions|tens\s+of\s+thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:refugees|students|immigrants|"
                               r"migrants|Syrians|patients|applicants|people|women|members|Muslims)\b)|"
-                              r"(?<=[Pp]olice\s)reports\b")  # "four police reports she filed": documents ("police say" speaks)
+                              r"(?<=[Pp]olice\s)reports\b|"  # "four police reports she filed": documents ("police say" speaks)
+                              r"(?i:cited|quoted|mentioned)\s+in\s+(?:the|a|an|his|her|their|its|[A-Z])")  # "The Crime Statistics
+# Bureau cited in Trump's tweet does not exist": a participle, where something was cited, not someone citing it
 # "maintain" says something only with a clause after it ("has long maintained they were not marked", "maintained
 # that …"); with a noun phrase it keeps ("Clinton maintains a commanding lock", "maintained an energetic pace")
 _CLAUSE_AFTER_RE = re.compile(r"[a-z]*\s*(?:[,:—–-]|(?:that|he|she|they|it|we|I|there|this|these)\b)")
