@@ -2200,3 +2200,9 @@ def test_many_of_a_kind_across_a_place_and_police_reports():
     assert resolved(text) == ["Editorial pages across the country"]
     assert not rows("POLITICO detailed four domestic-abuse police reports Lolita Grayson filed against him.")
     assert resolved("Cologne police say they have not yet determined it.") == ["Cologne police"]
+
+
+def test_who_after_a_town_and_its_state_is_the_person_of_the_appositive():
+    text = ("“That may be of concern,” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
+            "friendly with the Kushners.")
+    assert resolved(text) == ["Alan Berger", "Alan Berger"]

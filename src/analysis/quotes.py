@@ -4585,6 +4585,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], sentences=None,
             # ("Jo Ames, who said …", "Donald Trump - who said …")
             restrictive = text[end : span[0]].strip(" \xa0") == "" and text[end - 1 : end].islower()
             ante = (_copula_subject(text, end) if restrictive else None) or _speaker_before(text, 0, end)
+            if ante is not None and mention.lower() == "who" and text[end : end + 1] == "," and (
+                    place_kinds().get(text[ante[0] : ante[1]]) is not None
+                    or _STATE_ABBREVIATION_RE.fullmatch(text, ante[0], ante[1])):
+                # "Alan Berger, a gynecologist from Englewood, New Jersey, who said …": the town and state close the
+                # appositive, and "who" is its person (read as the subject of an appositive that ends at the comma)
+                ante = _speaker_before(text[:end] + ",", 0, end + 1) or ante
             if ante is not None and not any(ch.isalpha() for ch in text[ante[0] : ante[1]]):
                 ante = None  # "an email in 2014 that would have …": a year is no antecedent of a speaker
             if ante is None:
