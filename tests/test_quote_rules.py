@@ -2181,6 +2181,7 @@ def test_places_commands_and_korean_names():
     "A plurality of refugees admitted to the United States from all destinations are Christian.",
     "The president wants to admit 250,000 Syrians next year.",
     "The Crime Statistics Bureau cited in Trump’s tweet does not exist.",  # a participle: where it was cited
+    "The dispute shows that the ways expensive accountability reporting is being funded can be questioned.",  # a noun
 ])
 def test_admitting_people_and_things_cited_in_a_text_are_no_speech(text):
     assert not rows(text)

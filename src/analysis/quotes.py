@@ -241,6 +241,7 @@ _NOT_VERB_BEFORE = {
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "swing", "battleground",
     "than",  # "Rather than questions about …, Clinton faced …"
     "worth",  # "It's worth noting that …": the reporter's own aside
+    "investigative", "accountability",  # "expensive accountability reporting is being funded": journalism, a noun
 }
 # "a third", "a quarter": a share of those asked, when a clause follows the verb ("… say they …", "… said that …")
 _ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "quarter"}
