@@ -2171,6 +2171,7 @@ def test_places_commands_and_korean_names():
     assert quotes._name_parts("Kim Jong-un")[3] == "person"
     assert quotes._name_parts("Francisco-headquartered Twitter")[0] == "Twitter"
     assert quotes._family_name("Harry B. Harris Jr.") == "Harris"
+    assert quotes._name_parts("Year Barack Obama")[0] == "Barack Obama"  # "Liar-of the Year Barack Obama"
     text = ("Ban Ki-moon, the U.N. chief, has seen the drought-ravaged Aral Sea and the melting ice. "
             "\"I'm not a climatologist,\" he said.")
     assert resolved(text) == ["Ban Ki-moon"]

@@ -3635,6 +3635,7 @@ def _demonym_opens_name(rest: list[str]) -> bool:
     return any(w in _ORG_WORDS for w in low)
 
 
+_TIME_WORDS = {"year", "day", "week", "month", "weekend", "eve"}  # no given name; a title may end with one
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # lower-cased, without the period
 
 
@@ -3667,6 +3668,8 @@ def _name_parts(raw: str) -> tuple[str, int, int, str] | None:
     if " " not in raw and raw.lower().rstrip(".") in _NOT_NAME_STARTS:
         return None  # a capitalised function word opening a sentence: the common case
     words = raw.split()
+    if len(words) >= 3 and words[0].lower() in _TIME_WORDS:
+        words = words[1:]  # "Liar-of the Year Barack Obama": the title's last word, then the name
     while words and words[0].lower().strip(".") in _NOT_NAME_STARTS \
             and not (words[0].lower() in _MONTH_ABBREVIATIONS and len(words) > 1):  # "Jan Brewer", not "Jan. 5"
         if words[0].lower() in _DEMONYMS and len(words) > 1 and _demonym_opens_name(words[1:]):
