@@ -2208,3 +2208,12 @@ def test_who_after_a_town_and_its_state_is_the_person_of_the_appositive():
     text = ("“That may be of concern,” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
             "friendly with the Kushners.")
     assert resolved(text) == ["Alan Berger", "Alan Berger"]
+
+
+def test_a_party_description_is_a_person_and_a_participles_object_is_not_the_speaker():
+    text = ("Paul Ryan spoke on CNN on Sunday. The Wisconsin Republican did give Trump some credit, saying he should be "
+            "congratulated for the success of his campaign.")
+    assert resolved(text) == ["Paul Ryan"]
+    text = ("Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many fellow "
+            "superdelegates.\n\n\"The reality is that they did so because they think she is the best,\" he said.")
+    assert resolved(text) == ["a superdelegate supporting Clinton", "Sander M. Levin"]

@@ -4318,8 +4318,9 @@ def _is_description(words: list[str], head: str) -> bool:
         return False
     if any("," in w for w in words):
         return False
-    if len(words) > 2 and all(w[:1].isupper() for w in words[1:]):
-        return False  # "The New Hampshire Union Leader": a proper name (a newspaper), not "the union leader"
+    if len(words) > 2 and all(w[:1].isupper() for w in words[1:]) and head not in _PARTY_WORDS:
+        return False  # "The New Hampshire Union Leader": a proper name (a newspaper), not "the union leader" (but "The
+        # Wisconsin Republican" is one of the party's people)
     at = next(i for i in range(len(words) - 1, 0, -1) if words[i].lower().strip(".,’'") == head)
     return not any(w[:1].isupper() and words[i - 1].lower() != "of" for i, w in enumerate(words[at + 1 :], at + 1))
 
@@ -4357,6 +4358,11 @@ def _list_after_preposition(ctx: _Context, s: int, comma: int, e: int) -> bool:
     for _ns, _ne, n in _names_in(ctx, comma, e):
         rest = rest.replace(n, " ")
     return not rest.replace(",", " ").replace(" and ", " ").strip()
+
+
+_OBJECT_PARTICIPLES = {"supporting", "backing", "endorsing", "opposing", "representing", "advising", "criticizing",
+                       "attacking", "praising", "defending", "challenging", "covering", "interviewing", "following",
+                       "quoting", "citing", "targeting", "serving", "loyal"}  # ("ranking", "leading": adjectives)
 
 
 def _named_head(ctx: _Context, s: int, e: int) -> str | None:
@@ -4401,6 +4407,8 @@ def _named_head(ctx: _Context, s: int, e: int) -> str | None:
         prev = _prev_word(text, max(0, ns - 20), ns)
     if prev and prev.group(1).lower() in ("the", "a", "an") and prev.start(1) > s:
         prev = _prev_word(text, max(0, prev.start(1) - 20), prev.start(1)) or prev  # "Heiserman of the CORE Teachers"
+    if prev and ns > s and prev.group(1) in _OBJECT_PARTICIPLES:
+        return None  # "a superdelegate supporting Clinton": the name is what the participle acts on, not who speaks
     if prev and prev.group(1).lower() in ("of", "for", "to", "with", "from", "at", "by", "on", "in", "about") and ns > s:
         # "a spokesman for Bernie Sanders": the spokesman speaks; "Representative Mike Coffman of Colorado": Coffman
         head = [(a, b, m) for a, b, m in _names_in(ctx, s, prev.start(1)) if not text[b : prev.start(1)].strip(" ,.’'s")]
