@@ -2217,3 +2217,10 @@ def test_a_party_description_is_a_person_and_a_participles_object_is_not_the_spe
     text = ("Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many fellow "
             "superdelegates.\n\n\"The reality is that they did so because they think she is the best,\" he said.")
     assert resolved(text) == ["a superdelegate supporting Clinton", "Sander M. Levin"]
+
+
+def test_what_is_called_has_no_speaker():
+    text = "It has the power for what’s called “regenerative medicine.”"
+    found = quotes.to_records("x", text, quotes.extract_text(text))
+    assert [r["kind"] for r in found] == ["mention"]  # a name in use, said by no one ("what’s" is "what is")
+    assert resolved("He backs what he calls “regenerative medicine.”") == ["he"]

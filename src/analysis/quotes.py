@@ -1040,6 +1040,7 @@ def _is_event_phrase(phrase: str) -> bool:
     return words[0].lower() in _EVENT_DETERMINERS or words[0].endswith(("’s", "'s"))
 
 
+_IS_CONTRACTION_END_RE = re.compile(r"(?i)\b(?:what|that|it|there|here|who|which)['’]s$")  # "what’s" = "what is"
 _NUMBERED_HEAD_RE = re.compile(r"([A-Z][a-z]+)\s+(\d+)\s*$")  # "Article 33", "Section 230", "Proposition 8"
 _WH_WORDS = {"why", "how", "what", "where", "when", "whether"}  # (not "which": ", which says" speaks for the phrase)
 
@@ -1151,8 +1152,8 @@ def _speaker_before(masked: str, base: int, cue_start: int, after_and: bool = Fa
     if np_text.lower() in _CLAUSE_WORDS and np_text.lower() not in _QUANTIFIERS:
         return None
     np_text = _speaker_phrase(np_text)
-    if np_text is None:
-        return None
+    if np_text is None or _IS_CONTRACTION_END_RE.search(np_text):
+        return None  # (nor "the power for what’s called “regenerative medicine”": "what is called", said by no one)
     if np_text.lower() in _WH_WORDS:
         return None  # "Why not just say: “…”": a question word, no one who speaks
     if np_text.isdigit() and (numbered := _NUMBERED_HEAD_RE.search(left)) is not None and numbered.group(2) == np_text:
