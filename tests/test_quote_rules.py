@@ -2224,3 +2224,7 @@ def test_what_is_called_has_no_speaker():
     found = quotes.to_records("x", text, quotes.extract_text(text))
     assert [r["kind"] for r in found] == ["mention"]  # a name in use, said by no one ("what’s" is "what is")
     assert resolved("He backs what he calls “regenerative medicine.”") == ["he"]
+
+
+def test_an_adverb_after_the_subject_is_no_part_of_it():
+    assert resolved("Fact-checkers soon noted that Clinton may have been referring to a hypothetical.") == ["Fact-checkers"]

@@ -4859,7 +4859,7 @@ _TIME_SUBORDINATORS = {"after", "before", "since", "until", "when", "once"}
 _TIME_UNITS = {"minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year",
                "moments", "shortly", "soon", "just", "long", "later", "earlier"}
 _LEADING_JUNK = {"and", "or", "but", "nor", "of", "with", "to", "for", "from", "by", "so", "yet"}
-_TRAILING_ADVERBS = {"here", "there", "today", "too", "alone", "himself", "herself", "themselves", "itself"}
+_TRAILING_ADVERBS = {"here", "there", "today", "too", "alone", "himself", "herself", "themselves", "itself", "soon"}
 _ADJ_ENDINGS = ("ic", "can", "ese", "ish", "ian")  # "Democratic registered voters", "American", "Chinese"
 _PRE_ADJECTIVE = _INNER_DETERMINERS | {"newly", "recently", "once", "long", "self"}
 
