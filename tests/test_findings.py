@@ -292,3 +292,11 @@ def test_one_evaluative_word_is_one_word(tmp_path):
     t = findings.compute(c, n_perm=20)
     said = t.loc[t["finding"] == "narrated_evaluation", "statement"].tolist()
     assert "The one evaluative word in x is inside attributed speech (outrageous): it sources its evaluation." in said
+
+
+def test_numbers_read_as_numbers():
+    # a median of four word counts had printed as "1.27e+03"
+    assert findings.number(1265.5) == "1,265.5"
+    assert findings.number(1266) == "1,266"
+    assert findings.number(12.345) == "12.3"
+    assert all("e" not in findings.number(x + 0.5) for x in (999, 1_000, 25_000, 1_234_567))
