@@ -81,7 +81,7 @@ def number(x: float) -> str:
     with thousands separators and one decimal (a median of word counts, 1,265.5, not "1.27e+03")."""
     if isinstance(x, (int, np.integer)) or float(x).is_integer():
         return f"{int(x):,}"
-    if abs(x) >= 1000:
+    if abs(x) >= 999.5:  # (where three significant digits would turn to an exponent)
         return f"{x:,.1f}"
     return f"{x:.3g}"
 
