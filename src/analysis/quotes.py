@@ -955,14 +955,15 @@ _PEOPLE_AT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:[Ss]ome|[Mm]any|[Mm]ost|
                                   r"(?:at|outside|inside|in|from)\s+$")
 # A group named by its examples, before them: "Consulting firms like McKinsey", "critics such as Huffman", "companies
 # including Coca-Cola" (the group speaks, not the example; "looks like" and "sounds like" are no group)
+_EXAMPLES = r"(?:like|such\s+as|including)"  # the words that introduce a group's examples
 _EXAMPLES_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Tt]he|[Aa]ll|[Bb]oth)\s+)?"
-                                 r"(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z’'-]*[a-z]s)\s+(?:like|such\s+as|including)\s+$")
-_GROUP_OF_EXAMPLES_RE = re.compile(r"[^,]{0,60}?[a-z]s\s+(?:like|such\s+as|including)\s+\S")  # a speaker phrase that is one
-_EXAMPLE_NAME_RE = re.compile(r"\s(?:like|such\s+as|including)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$")
+                                 rf"(?:[A-Za-z][\w’'-]*\s+){{0,2}}[A-Za-z][a-z’'-]*[a-z]s)\s+{_EXAMPLES}\s+$")
+_GROUP_OF_EXAMPLES_RE = re.compile(rf"[^,]{{0,60}}?[a-z]s\s+{_EXAMPLES}\s+\S")  # a speaker phrase that is one
+_EXAMPLE_NAME_RE = re.compile(rf"\s{_EXAMPLES}\s+((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)$")
 _NOT_EXAMPLE_HEADS = {"looks", "sounds", "feels", "seems", "is", "was", "has", "does", "says", "thinks"}
-_PEOPLE_METONYMS = {"voices", "names", "figures"}
+_PEOPLE_METONYMS = {"voices", "names", "figures"}  # words for people ("names from the GOP’s past", "voices from the left")
 # Many of a kind spread over a place: "Editorial pages across the country", "police unions around the nation"
-_SPREAD_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z]+s)\s+(?:across|around|throughout)\s+$")  # words for people ("names from the GOP’s past", "voices from the left")
+_SPREAD_BEFORE_RE = re.compile(r"(?<![\w’'-])((?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][a-z]+s)\s+(?:across|around|throughout)\s+$")
 _GROUP_IN_BEFORE_RE = re.compile(rf"(?:(?<![\w’'-])(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*s|^(?:{_GROUP_HEADS}))\s+(?:in|from)\s+$")
 _PRONOUN_HEADS = {"those", "anyone", "everyone", "someone", "others", "all"}  # heads a relative clause defines
 _RESTRICTIVE_WHO_RE = re.compile(r"(?<=[a-z])\s+who\s+(?:[\w'’-]+\s+){1,10}?[\w'’-]+$")
@@ -4306,10 +4307,9 @@ def _described_before(ctx: _Context, words: list[str], pos: int, persons: set[st
 
 
 # An office with its place after it ("The attorney general of the state of New York", "the governor of Ohio")
-_OF_PLACE_NEXT_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+(?:state|city|county|commonwealth)\s+of\s+)?"
-                               r"((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2})")
-_OF_PLACE_AFTER_HEAD_RE = re.compile(r"\s(?:of|for)\s+(?:the\s+(?:state|city|county|commonwealth)\s+of\s+)?"
-                                     r"((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2})$")
+_OF_PLACE = r"(?:of|for)\s+(?:the\s+(?:state|city|county|commonwealth)\s+of\s+)?((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2})"
+_OF_PLACE_NEXT_RE = re.compile(rf"\s+{_OF_PLACE}")  # after the description
+_OF_PLACE_AFTER_HEAD_RE = re.compile(rf"\s{_OF_PLACE}$")  # inside it, at its end
 
 
 def _is_description(words: list[str], head: str) -> bool:
@@ -4363,7 +4363,7 @@ def _list_after_preposition(ctx: _Context, s: int, comma: int, e: int) -> bool:
 
 _OBJECT_PARTICIPLES = {"supporting", "backing", "endorsing", "opposing", "representing", "advising", "criticizing",
                        "attacking", "praising", "defending", "challenging", "covering", "interviewing", "following",
-                       "quoting", "citing", "targeting", "serving", "loyal"}  # ("ranking", "leading": adjectives)
+                       "quoting", "citing", "targeting", "serving"}  # ("ranking", "leading": adjectives)
 
 
 def _named_head(ctx: _Context, s: int, e: int) -> str | None:
