@@ -2228,3 +2228,11 @@ def test_what_is_called_has_no_speaker():
 
 def test_an_adverb_after_the_subject_is_no_part_of_it():
     assert resolved("Fact-checkers soon noted that Clinton may have been referring to a hypothetical.") == ["Fact-checkers"]
+
+
+def test_a_sentence_whose_subject_describes_a_person_continues_that_person():
+    # breitbart 2016-08-24: the former ambassador is Bolton, and "He stated" after it is Bolton, not Trump
+    text = ("Former UN Ambassador John Bolton told the host, \"It is a slogan.\"\n\n"
+            "The former ambassador also discussed the differences between Clinton and GOP nominee Donald Trump. "
+            "He stated that there were plenty of conservatives willing to serve in a Trump administration.")
+    assert resolved(text) == ["John Bolton", "John Bolton"]

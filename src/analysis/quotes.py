@@ -4145,6 +4145,9 @@ def _someone_described(phrase: str, sex: int | None) -> bool:
     return not (sex is not None and ((sex > 0 and head in _FEMALE_HEADS) or (sex < 0 and head in _MALE_HEADS)))
 
 
+_DESCRIPTION_OPENS_RE = re.compile(r"\s*(?:The|This|That)\s+[a-z]")  # a sentence opening with a description
+
+
 def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[str],
                        speakers: list[tuple[int, str]], spk_pos: list[int], description: bool = False) -> str | None:
     """The person a he/she (or a definite description such as "the Vermont senator") at ``pos`` refers to.
@@ -4202,6 +4205,16 @@ def _person_antecedent(ctx: _Context, pos: int, sex: int | None, persons: set[st
                 if not ctx.in_quote(m.start()):
                     first_pron = m.start()
                     break
+        if not description and kk < k and _DESCRIPTION_OPENS_RE.match(text, s0):
+            # "The former ambassador also discussed … Donald Trump. He stated …": a sentence whose subject describes
+            # a person continues that person, whom the description names (not a name later in its sentence)
+            sub = _sentence_subject(text[s0:hi], s0)
+            words = text[sub[0] : sub[1]].split() if sub else []
+            if words and _is_description(words, _head_word(words)) and (first_pron is None or sub[0] < first_pron):
+                who = _described_before(ctx, words, sub[0], persons) \
+                    or _person_antecedent(ctx, sub[0], None, persons, speakers, spk_pos, True)
+                if who is not None and fits(who, sub[0]):
+                    return full(who)
         i = bisect.bisect_left(ctx.starts, s0)
         subject = None
         while i < len(ctx.ents) and ctx.ents[i][0] < hi:
