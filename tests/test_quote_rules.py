@@ -2182,6 +2182,8 @@ def test_places_commands_and_korean_names():
     "A plurality of refugees admitted to the United States from all destinations are Christian.",
     "The president wants to admit 250,000 Syrians next year.",
     "The Crime Statistics Bureau cited in Trump’s tweet does not exist.",  # a participle: where it was cited
+    "The rules of the Republican Party add another magic number to the mix.",  # adding a thing to something
+    "Norbert Leo Butz can add a new title to his ever-expanding resume: “song anthropologist.”",
     "The dispute shows that the ways expensive accountability reporting is being funded can be questioned.",  # a noun
 ])
 def test_admitting_people_and_things_cited_in_a_text_are_no_speech(text):

@@ -1912,6 +1912,8 @@ _PARTICIPLE_FORM_RE = re.compile(r"(?:[a-z]+ed|said|told|written|asked)(?:\s+\w+
 # "admit 250,000 Syrians", "by admitting more out-of-state and international students", "refugees admitted to the
 # United States": letting people in, no admission of anything
 _NO_SPEECH_CUE_RE = re.compile(r"(?i:add|adds|added|adding)\s+(?:back|up|to\s+(?:his|her|their|its)\s)\b|"
+                              r"(?i:add|adds|added|adding)\s+(?:another|more|a|an|some|new|fuel)\s+(?:[\w-]+\s+){0,3}?"
+                              r"to\s+(?:the|his|her|its|their|this|that)\b|"  # "adds another magic number to the mix"
                               r"(?i:assert|asserts|asserted|asserting)\s+(?:itself|himself|herself|themselves)\b|"
                               r"(?i:admit|admits|admitted|admitting)\s+(?:to\s+(?:the\s+)?(?:United\s+States|U\.S\.|country|"
                               r"America|Europe|Canada|Germany|Britain)\b|(?:more|fewer|additional|\d[\d,]*|thousands|hundreds|"
