@@ -357,3 +357,19 @@ def test_a_one_word_group_does_not_join_a_share_of_it(tmp_path):
                              "c.txt": "Pier Talks\n\nThe mayor met Democrats on Friday and spoke for an hour.\n"})
     actors = framing.actors_from_speakers(quotes.extract(c), c)
     assert set(actors["actor"]) == {"36 percent of Democrats", "Democrats"}
+
+
+def test_a_bare_surname_is_not_unheard_where_its_full_name_speaks(tmp_path):
+    # Two Greens are heard across the articles, so "Green" (quoted alone in c) stays an actor of its own; in a, where
+    # Tory Green speaks, "Green" is him, and a is not said to name Green without hearing him
+    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nTory Green said the pier must close. Later, Green met the mayor "
+                                      "and the council on Friday.\n",
+                             "b.txt": "Pier Repairs\n\nAnna Green said the repairs would wait until the spring.\n",
+                             "c.txt": "Pier Talks\n\nGreen said the talks went well on Friday.\n"})
+    atts = quotes.extract(c)
+    actors = framing.actors_from_speakers(atts, c)
+    assert "Green" in set(actors["actor"])
+    v = framing.voice_share(c, atts, actors)
+    a = v[v["article_id"] == "a"].set_index("actor")
+    assert a.loc["Tory Green", "voice_share"] > 0
+    assert not a["voiceless"].any(), a

@@ -315,7 +315,8 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
     actor's direct, mixed and indirect speech / body words; a partial fragment is not counted
     twice),
     mentions (how often the actor is named, headline included), voiceless (named but never given
-    a voice). Body text only: the headline is measured by :func:`headline_lede`.
+    a voice; not a bare surname whose full name is heard in the article). Body text only: the headline is measured by
+    :func:`headline_lede`.
     """
     a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
     a = a.assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
@@ -340,6 +341,7 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
     rows = []
     for aid in corpus.articles["article_id"]:
         mine = voiced.get(aid, {})
+        heard_surnames = {a.rsplit(None, 1)[-1] for a, v in mine.items() if v[3] > 0 and " " in a}
         names = dict.fromkeys(list(mine) + [act for act, _s in named.get(aid, [])])
         for actor in names:
             if actor in mine:
@@ -347,7 +349,10 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
             else:
                 side, q, r, spoken = next(sd for act, sd in named[aid] if act == actor), 0, 0, 0
             m = int(ment_n.get((aid, actor, side), 0))
-            rows.append((aid, actor, side, q, r, spoken / body[aid], m, spoken == 0 and m > 0))
+            # a bare surname that is also the surname of someone heard in the article ("Trump" where Donald Trump
+            # speaks, kept apart only because other articles quote Ivanka Trump too) is not said to be unheard
+            namesake = " " not in actor and actor in heard_surnames
+            rows.append((aid, actor, side, q, r, spoken / body[aid], m, spoken == 0 and m > 0 and not namesake))
     cols = ["article_id", "actor", "side", "quoted_words", "reported_words", "voice_share", "mentions", "voiceless"]
     return pd.DataFrame(rows, columns=cols)
 
