@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from conftest import LONG, SEEDS, SHORT, corpus_of
 
-from analysis import CorpusError, framing, load_corpus, nlp, quotes
+from analysis import CorpusError, framing, load_corpus, nlp, quotes, sourcing
 from analysis.__main__ import main
 
 ACTORS = """actor,side,patterns,note
@@ -373,3 +373,5 @@ def test_a_bare_surname_is_not_unheard_where_its_full_name_speaks(tmp_path):
     a = v[v["article_id"] == "a"].set_index("actor")
     assert a.loc["Tory Green", "voice_share"] > 0
     assert not a["voiceless"].any(), a
+    reply = sourcing.right_of_reply(c, atts, actors, voice=v)  # nor that a names him without hearing from him
+    assert reply[reply["article_id"] == "a"]["heard"].all()
