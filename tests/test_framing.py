@@ -375,3 +375,17 @@ def test_a_bare_surname_is_not_unheard_where_its_full_name_speaks(tmp_path):
     assert not a["voiceless"].any(), a
     reply = sourcing.right_of_reply(c, atts, actors, voice=v)  # nor that a names him without hearing from him
     assert reply[reply["article_id"] == "a"]["heard"].all()
+
+
+def test_an_actor_whose_claims_are_reported_is_not_unheard(tmp_path):
+    # politico 2016-04-20: "… dismissed Bernie Sanders’ accusations that …" reports what Sanders said
+    c = corpus_of(tmp_path, {"a.txt": "Pier Fight\n\nMayor Tory Green on Wednesday dismissed Anna Reyes’ accusations "
+                                      "that the council broke the law. Green said the vote was fair.\n",
+                             "b.txt": "Pier Race\n\nAnna Reyes said the race was close. Tory Green spoke on "
+                                      "Monday.\n"})
+    atts = quotes.extract(c)
+    actors = framing.actors_from_speakers(atts, c)
+    v = framing.voice_share(c, atts, actors).set_index(["article_id", "actor"])
+    assert v.loc[("a", "Anna Reyes"), "voice_share"] == 0  # no attribution has her speak in a
+    assert not v.loc[("a", "Anna Reyes"), "voiceless"]
+    assert v.loc[("b", "Tory Green"), "voiceless"]  # b names Green and does not report what he said

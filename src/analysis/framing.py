@@ -307,6 +307,17 @@ def _body_words(corpus) -> pd.Series:
 body_attributions = quotes.body_attributions  # one definition of "in the body", shared with quotes.voices
 
 
+_OWNED_SAYING_RE = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{quotes.CUE_NOUNS})\b")  # "Sanders’ accusations", "his repeated claims"
+
+
+def _saying_owners(corpus, mentions: pd.DataFrame) -> set[tuple[str, str]]:
+    """(article_id, actor) for each actor named as the owner of a noun of saying ("Bernie Sanders’ accusations that
+    …", "Trump's repeated claims"): the article reports what the actor said, though no attribution has them speak."""
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    return {(aid, actor) for aid, actor, end in zip(mentions["article_id"], mentions["actor"], mentions["end"], strict=True)
+            if _OWNED_SAYING_RE.match(texts[aid], int(end))}
+
+
 def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and actor: share of body words in the actor's quoted and reported speech.
 
@@ -315,8 +326,8 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
     actor's direct, mixed and indirect speech / body words; a partial fragment is not counted
     twice),
     mentions (how often the actor is named, headline included), voiceless (named but never given
-    a voice; not a bare surname whose full name is heard in the article). Body text only: the headline is measured by
-    :func:`headline_lede`.
+    a voice; not a bare surname whose full name is heard in the article, nor an actor named as the owner of a noun of
+    saying, "Sanders’ accusations that …"). Body text only: the headline is measured by :func:`headline_lede`.
     """
     a = speaker_actors(body_attributions(corpus, atts[atts["kind"] != "mention"]), actors)
     a = a.assign(words=[len(nlp.word_norms(q)) for q in a["quote"]])
@@ -338,6 +349,7 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
     voiced: dict[str, dict[str, tuple]] = {}
     for (doc, actor), side, q, r, sp in zip(sums.index, sums["side"], sums["q"], sums["r"], sums["sp"], strict=True):
         voiced.setdefault(doc, {})[actor] = (side, int(q), int(r), int(sp))
+    owners = _saying_owners(corpus, mentions)
     rows = []
     for aid in corpus.articles["article_id"]:
         mine = voiced.get(aid, {})
@@ -352,7 +364,9 @@ def voice_share(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: pd.D
             # a bare surname that is also the surname of someone heard in the article ("Trump" where Donald Trump
             # speaks, kept apart only because other articles quote Ivanka Trump too) is not said to be unheard
             namesake = " " not in actor and actor in heard_surnames
-            rows.append((aid, actor, side, q, r, spoken / body[aid], m, spoken == 0 and m > 0 and not namesake))
+            paraphrased = (aid, actor) in owners  # "Bernie Sanders’ accusations that …": what he said is reported
+            rows.append((aid, actor, side, q, r, spoken / body[aid], m,
+                         spoken == 0 and m > 0 and not namesake and not paraphrased))
     cols = ["article_id", "actor", "side", "quoted_words", "reported_words", "voice_share", "mentions", "voiceless"]
     return pd.DataFrame(rows, columns=cols)
 

@@ -3200,6 +3200,7 @@ def name_colon_content(s: _Sentence) -> bool:
 _CUE_NOUNS = ("claims?|accusations?|allegations?|arguments?|assertions?|suggestions?|pledges?|promises?|warnings?|"
               "charges?|statements?|insistence|contention|denials?|announcements?|admissions?|predictions?|"
               "complaints?|threats?|calls?|demands?|vows?|questions?|reports?")
+CUE_NOUNS = _CUE_NOUNS  # nouns of saying, as a regex alternation (analysis.framing: whose claims an article reports)
 _TO_NOUNS = {"pledge", "pledges", "promise", "promises", "vow", "vows", "call", "calls", "demand", "demands", "threat",
              "threats", "warning", "warnings"}
 _CUE_NOUN_WORD_RE = re.compile(rf"\b(?:{_CUE_NOUNS})\s+(?:by|that|to|whether|for)\b")
