@@ -359,17 +359,23 @@ def test_a_one_word_group_does_not_join_a_share_of_it(tmp_path):
     assert set(actors["actor"]) == {"36 percent of Democrats", "Democrats"}
 
 
+def voices_of(tmp_path, texts: dict[str, str]):
+    """(corpus, attributions, stand-in actors, voice_share) of the articles ``texts``."""
+    c = corpus_of(tmp_path, texts)
+    atts = quotes.extract(c)
+    actors = framing.actors_from_speakers(atts, c)
+    return c, atts, actors, framing.voice_share(c, atts, actors)
+
+
 def test_a_bare_surname_is_not_unheard_where_its_full_name_speaks(tmp_path):
     # Two Greens are heard across the articles, so "Green" (quoted alone in c) stays an actor of its own; in a, where
     # Tory Green speaks, "Green" is him, and a is not said to name Green without hearing him
-    c = corpus_of(tmp_path, {"a.txt": "Pier Vote\n\nTory Green said the pier must close. Later, Green met the mayor "
-                                      "and the council on Friday.\n",
-                             "b.txt": "Pier Repairs\n\nAnna Green said the repairs would wait until the spring.\n",
-                             "c.txt": "Pier Talks\n\nGreen said the talks went well on Friday.\n"})
-    atts = quotes.extract(c)
-    actors = framing.actors_from_speakers(atts, c)
+    c, atts, actors, v = voices_of(tmp_path, {
+        "a.txt": "Pier Vote\n\nTory Green said the pier must close. Later, Green met the mayor and the council on "
+                 "Friday.\n",
+        "b.txt": "Pier Repairs\n\nAnna Green said the repairs would wait until the spring.\n",
+        "c.txt": "Pier Talks\n\nGreen said the talks went well on Friday.\n"})
     assert "Green" in set(actors["actor"])
-    v = framing.voice_share(c, atts, actors)
     a = v[v["article_id"] == "a"].set_index("actor")
     assert a.loc["Tory Green", "voice_share"] > 0
     assert not a["voiceless"].any(), a
@@ -379,13 +385,11 @@ def test_a_bare_surname_is_not_unheard_where_its_full_name_speaks(tmp_path):
 
 def test_an_actor_whose_claims_are_reported_is_not_unheard(tmp_path):
     # politico 2016-04-20: "… dismissed Bernie Sanders’ accusations that …" reports what Sanders said
-    c = corpus_of(tmp_path, {"a.txt": "Pier Fight\n\nMayor Tory Green on Wednesday dismissed Anna Reyes’ accusations "
-                                      "that the council broke the law. Green said the vote was fair.\n",
-                             "b.txt": "Pier Race\n\nAnna Reyes said the race was close. Tory Green spoke on "
-                                      "Monday.\n"})
-    atts = quotes.extract(c)
-    actors = framing.actors_from_speakers(atts, c)
-    v = framing.voice_share(c, atts, actors).set_index(["article_id", "actor"])
+    *_, v = voices_of(tmp_path, {
+        "a.txt": "Pier Fight\n\nMayor Tory Green on Wednesday dismissed Anna Reyes’ accusations that the council broke "
+                 "the law. Green said the vote was fair.\n",
+        "b.txt": "Pier Race\n\nAnna Reyes said the race was close. Tory Green spoke on Monday.\n"})
+    v = v.set_index(["article_id", "actor"])
     assert v.loc[("a", "Anna Reyes"), "voice_share"] == 0  # no attribution has her speak in a
     assert not v.loc[("a", "Anna Reyes"), "voiceless"]
     assert v.loc[("b", "Tory Green"), "voiceless"]  # b names Green and does not report what he said
