@@ -77,11 +77,12 @@ def compare(a_name: str, a: float, b_name: str, b: float, adjective: str, compar
 
 
 def number(x: float) -> str:
-    """A count as an integer with thousands separators, other numbers with three significant digits; from 1,000 up,
-    with thousands separators and one decimal (a median of word counts, 1,265.5, not "1.27e+03")."""
+    """A count as an integer with thousands separators, other numbers with three significant digits; from 999.5 up,
+    where those would turn to an exponent, with thousands separators and one decimal (a median of word counts,
+    1,265.5, not "1.27e+03")."""
     if isinstance(x, (int, np.integer)) or float(x).is_integer():
         return f"{int(x):,}"
-    if abs(x) >= 999.5:  # (where three significant digits would turn to an exponent)
+    if abs(x) >= 999.5:
         return f"{x:,.1f}"
     return f"{x:.3g}"
 

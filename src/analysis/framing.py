@@ -307,7 +307,7 @@ def _body_words(corpus) -> pd.Series:
 body_attributions = quotes.body_attributions  # one definition of "in the body", shared with quotes.voices
 
 
-_OWNED_SAYING_RE = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{quotes.CUE_NOUNS})\b")  # "Sanders’ accusations", "his repeated claims"
+_OWNED_SAYING_RE = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{quotes.CUE_NOUNS})\b")  # "Sanders’ accusations", "Trump's repeated claims"
 
 
 def _saying_owners(corpus, mentions: pd.DataFrame) -> set[tuple[str, str]]:

@@ -84,8 +84,8 @@ def right_of_reply(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: p
 
     A reply sentence counts for an actor named in that sentence, or, when it names no actor, for
     the actor named last in the sentence before ("The firm ... . It declined to comment.").
-    Columns (:data:`REPLY_COLUMNS`): heard (the actor's speech has words in the body, or the actor is a bare surname
-    whose full name speaks there), sought
+    Columns (:data:`REPLY_COLUMNS`): heard (the actor's speech has words in the body, or framing.voice_share does not
+    count the actor unheard: a bare surname whose full name speaks there, the owner of a noun of saying), sought
     (a reply sentence is about it), outcome (declined, no_response, unreachable, sought; "" if
     none), sentence and text of that sentence (-1 and "" if none).
     """
@@ -109,8 +109,7 @@ def right_of_reply(corpus, atts: pd.DataFrame, actors: pd.DataFrame, mentions: p
         counts = all_mentions[aid].groupby("actor").size()
         for actor in counts.index:
             side = v.at[actor, "side"] if actor in v.index else ""
-            heard = bool(actor in v.index and (v.at[actor, "voice_share"] > 0 or not v.at[actor, "voiceless"]))  # (a bare
-            # surname whose full name speaks in the article is heard: framing.voice_share)
+            heard = bool(actor in v.index and (v.at[actor, "voice_share"] > 0 or not v.at[actor, "voiceless"]))
             outcome, sid, text = about.get(actor, ("", -1, ""))
             rows.append((aid, actor, side, int(counts[actor]), heard, bool(outcome), outcome, sid, text))
     out = pd.DataFrame(rows, columns=REPLY_COLUMNS)
