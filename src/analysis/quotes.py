@@ -2080,8 +2080,8 @@ def _words_before_quotes(s: _Sentence, close: int) -> int:
 
 # A finite auxiliary or modal in the few words before a quotation: they open a clause that the quotation completes
 # ("This is a “raw time,” said Axelrod", "Comey cannot say that “from his perspective,” Lewandowski added")
-_FINITE_AUX_RE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|am|has|have|had|will|would|can|cannot|could|should|must|"
-                            r"may|might|shall|do|does|did)(?![\w'’-])|[\w’'-]n[’']t\b", re.IGNORECASE)
+_FINITE = r"(?:is|was|are|were|has|had|have|will|would|could|can|should|must|may|might|does|did)"  # finite verbs
+_FINITE_AUX_RE = re.compile(rf"(?<![\w'’-])(?:{_FINITE}|am|cannot|shall|do)(?![\w'’-])|[\w’'-]n[’']t\b", re.IGNORECASE)
 
 
 # "that" opening the reported clause, perhaps after the person told ("told the President that if …, “Q”")
@@ -2095,7 +2095,6 @@ _LEAD_TAIL_RE = re.compile(r"[\s,;:—–-]*(?:\b(?:which|who|whom|whose|that|wh
 
 # After a frame that follows its quotation, a comma and at least four more words to the sentence's end that go on with
 # the statement: a verb ("would use …") or a subject and a finite verb ("Lazar is actually …")
-_FINITE = r"(?:is|was|are|were|has|had|have|will|would|could|can|should|must|may|might|does|did)"
 _RESUMED_CONTENT_RE = re.compile(rf"\s*,\s+((?:{_FINITE}|(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Tt]here|[A-Z][\w’'-]*)\s+{_FINITE}|"
                                  rf"(?:[Ii]t|[Tt]here|[Tt]hat)[’']s)\s(?:\s*[^\s]+){{3,}}\s*$)")
 
@@ -3647,19 +3646,21 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # lower-cased, without the per
 def _family_name(name: str) -> str:
     """The last word of a name with the particles before it: "de Vos" of "Pierre de Vos", "Trump" of "Donald Trump",
     "Harris" of "Harry B. Harris Jr." (no generational suffix)."""
-    words = name.split()
-    if len(words) > 2 and words[-1].lower().strip(".,") in _NAME_SUFFIXES:
-        words = words[:-1]  # "Harris" of "Harry B. Harris Jr."
+    words = _without_suffix(name.split())  # "Harris" of "Harry B. Harris Jr."
     k = len(words) - 1
     while k > 1 and words[k - 1] in NAME_PARTICLES:
         k -= 1
     return " ".join(words[k:])
 
 
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix after at least two others ("Harry Hurt III": Harry Hurt)."""
+    return words[:-1] if len(words) > 2 and words[-1].lower().strip(".,") in _NAME_SUFFIXES else words
+
+
 def surname(name: str) -> str:
     """The last word of a person's name that is no generational suffix: "Hurt" of "Harry Hurt III"."""
-    words = name.split()
-    return words[-2] if len(words) > 2 and words[-1].lower().strip(".,") in _NAME_SUFFIXES else words[-1]
+    return _without_suffix(name.split())[-1]
 
 
 @lru_cache(maxsize=65536)
